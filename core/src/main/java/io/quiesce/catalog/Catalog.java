@@ -1,0 +1,34 @@
+package io.quiesce.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The role catalog: which services a server of each role runs and which features they host.
+ * It is data, so a user can describe their own roles in a file ({@link CatalogLoader}).
+ *
+ * @param roles       roles by name, in file order
+ * @param defaultRole the role a server gets when none is named
+ */
+public record Catalog(Map<String, Role> roles, String defaultRole) {
+    public static final String LYNC_2013_FRONT_END = "lync2013-frontend";
+
+    public Catalog {
+        roles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+        if (!roles.containsKey(defaultRole)) {
+            throw new IllegalArgumentException("default role " + defaultRole + " is not in the catalog");
+        }
+    }
+
+    public static Catalog of(List<Role> roles) {
+        Map<String, Role> byName = new LinkedHashMap<>();
+        roles.forEach(r -> byName.put(r.name(), r));
+        return new Catalog(byName, roles.get(0).name());
+    }
+
+    public Optional<Role> role(String name) {
+        return Optional.ofNullable(roles.get(name));
+    }
+}
