@@ -1,5 +1,7 @@
 package io.quiesce.pool;
 
+import io.quiesce.event.Event;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +19,18 @@ public record PoolState(String name, boolean dnsLoadBalancing, List<String> serv
 
     public static PoolState created(String name, boolean dnsLoadBalancing) {
         return new PoolState(name, dnsLoadBalancing, List.of(), 0);
+    }
+
+    /** Folds one of this pool's events after its creation. */
+    public PoolState evolve(Event.PoolEvent event) {
+        if (event instanceof Event.DnsLoadBalancingChanged e) {
+            return withDnsLoadBalancing(e.dnsLoadBalancing());
+        } else if (event instanceof Event.ServerAdded e) {
+            return withServer(e.server());
+        } else if (event instanceof Event.ConnectionLost) {
+            return withLostConnection();
+        }
+        throw new IllegalArgumentException("not a pool event: " + event);
     }
 
     public PoolState withDnsLoadBalancing(boolean on) {

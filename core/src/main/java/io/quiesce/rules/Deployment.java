@@ -1,9 +1,8 @@
 package io.quiesce.rules;
 
 import io.quiesce.event.Event;
-import io.quiesce.event.Event.ConnectionLost;
-import io.quiesce.event.Event.DnsLoadBalancingChanged;
 import io.quiesce.event.Event.PoolCreated;
+import io.quiesce.event.Event.PoolEvent;
 import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServerRestarted;
 import io.quiesce.event.Event.ServiceEvent;
@@ -52,15 +51,13 @@ public record Deployment(Map<String, PoolState> pools, Map<String, ServerState> 
             return withServer(server.withService(service.evolve(e)));
         } else if (event instanceof PoolCreated e) {
             return withPool(PoolState.created(e.pool(), e.dnsLoadBalancing()));
-        } else if (event instanceof DnsLoadBalancingChanged e) {
-            return withPool(pools.get(e.pool()).withDnsLoadBalancing(e.dnsLoadBalancing()));
         } else if (event instanceof ServerAdded e) {
             Map<String, ServiceState> services = new java.util.LinkedHashMap<>();
             e.services().forEach(name -> services.put(name, ServiceState.installed(e.server(), name, e.at())));
-            return withPool(pools.get(e.pool()).withServer(e.server()))
+            return withPool(pools.get(e.pool()).evolve(e))
                     .withServer(new ServerState(e.server(), e.pool(), e.role(), e.coreService(), services));
-        } else if (event instanceof ConnectionLost e) {
-            return withPool(pools.get(e.pool()).withLostConnection());
+        } else if (event instanceof PoolEvent e) {
+            return withPool(pools.get(e.pool()).evolve(e));
         } else if (event instanceof ServerRestarted) {
             // The per-service outcomes are recorded as ServiceRestarted events.
             return this;
@@ -116,6 +113,11 @@ public record Deployment(Map<String, PoolState> pools, Map<String, ServerState> 
                     s.startup(), Map.of(), null, s.since()));
         }
         return withServer(down);
+    }
+
+    /** This deployment with one service's state replaced, as recovered by its own entity. */
+    public Deployment withService(ServiceState service) {
+        return withServer(servers.get(service.server()).withService(service));
     }
 
     private Deployment withPool(PoolState pool) {

@@ -45,6 +45,8 @@ import java.util.Optional;
  * property tests and in replays.
  */
 public final class Rules {
+    private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,253}");
+
     private final Catalog catalog;
     private final Authorization authorization;
 
@@ -79,14 +81,19 @@ public final class Rules {
         List<Plan.SessionView> sessions = new ArrayList<>();
         s.services().values().forEach(svc -> svc.sessions().values().forEach(x ->
                 sessions.add(new Plan.SessionView(svc.name(), x.id(), x.feature(), x.startedAt()))));
+        // The sessions a stop would have to wait for refuse it without force, as the guards do.
+        List<Rejection> waits = s.services().values().stream()
+                .map(svc -> ServiceDecider.stop(svc, false, notRerouted(d, svc), act).refusal())
+                .filter(Objects::nonNull).toList();
         return new Plan(s.name(), s.pool(), s.status(), List.copyOf(sessions),
-                preview(whole(d, s, true, Verb.STOP,
+                preview(waits, whole(d, s, true, Verb.STOP,
                         (svc, wholeServer) -> ServiceDecider.stop(svc, true, notRerouted(d, svc), act))),
-                preview(restartDecision(d, s, act, true)));
+                preview(List.of(), restartDecision(d, s, act, true)));
     }
 
-    private static Plan.Preview preview(Evaluation forced) {
-        List<Rejection> refusals = forced.guards();
+    private static Plan.Preview preview(List<Rejection> waits, Evaluation forced) {
+        List<Rejection> refusals = new ArrayList<>(waits);
+        refusals.addAll(forced.guards());
         List<ServiceOutcome> outcomes = forced.decision() instanceof Decision.Accepted a ? a.outcomes() : List.of();
         Rejection blocked = forced.decision() instanceof Decision.Rejected r ? r.rejection() : null;
         List<Warning> warnings = forced.decision().warnings().stream()
@@ -148,8 +155,8 @@ public final class Rules {
     }
 
     private Decision createPool(Deployment d, CreatePool c) {
-        if (c.pool() == null || c.pool().isBlank()) {
-            return Decision.reject(RejectionCode.INVALID_ARGUMENT, "a pool needs a name.");
+        if (!isHostName(c.pool())) {
+            return Decision.reject(RejectionCode.INVALID_ARGUMENT, invalidName("pool", c.pool()));
         }
         if (d.pool(c.pool()).isPresent()) {
             return Decision.reject(RejectionCode.POOL_EXISTS,
@@ -175,8 +182,8 @@ public final class Rules {
         if (pool.isEmpty()) {
             return new Decision.Rejected(unknownPool(c.pool()), List.of());
         }
-        if (c.server() == null || c.server().isBlank()) {
-            return Decision.reject(RejectionCode.INVALID_ARGUMENT, "a server needs a name.");
+        if (!isHostName(c.server())) {
+            return Decision.reject(RejectionCode.INVALID_ARGUMENT, invalidName("server", c.server()));
         }
         if (d.server(c.server()).isPresent()) {
             return Decision.reject(RejectionCode.SERVER_EXISTS, "server " + c.server() + " is already in pool "
@@ -438,6 +445,15 @@ public final class Rules {
         return new Rejection(RejectionCode.UNKNOWN_SERVICE, server.name() + " has no service named " + name
                 + ": use a display name or a short name such as "
                 + catalog.role(server.role()).map(r -> r.services().get(0).shortName()).orElse("RTCSRV") + ".");
+    }
+
+    /** Pool and server names are host names, so they are safe in journal keys and file names. */
+    private static boolean isHostName(String name) {
+        return name != null && HOST_NAME.matcher(name).matches();
+    }
+
+    private static String invalidName(String what, String name) {
+        return "\"" + name + "\" is not a valid " + what + " name: use letters, digits, '.', '-' and '_' (at most 253).";
     }
 
     private static Rejection unknownServer(String server) {

@@ -1,0 +1,112 @@
+package io.quiesce.persistence;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The data directory, created owner-only and held with a lock for as long as it is open. LevelDB
+ * has its own lock, but a second process that meets it waits half a minute for a recovery
+ * timeout; checking our own lock first makes it fail at once with a message that says why.
+ */
+final class DataDirectory implements AutoCloseable {
+    private static final String LOCK_FILE = "quiesce.lock";
+
+    private final Path root;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DataDirectory(Path root, FileChannel channel, FileLock lock) {
+        this.root = root;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    static DataDirectory open(Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        try {
+            createOwnerOnly(root);
+            createOwnerOnly(root.resolve("journal"));
+            createOwnerOnly(root.resolve("snapshots"));
+        } catch (IOException e) {
+            throw new DataDirectoryException(root, "cannot create or use data directory " + root + ": "
+                    + e.getMessage(), e);
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw locked(root, null);
+            }
+            return new DataDirectory(root, channel, lock);
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel);
+            throw locked(root, e);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new DataDirectoryException(root, "cannot lock data directory " + root + ": " + e.getMessage(), e);
+        } catch (DataDirectoryException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static DataDirectoryException locked(Path root, Throwable cause) {
+        return new DataDirectoryException(root, "data directory " + root + " is in use by another process:"
+                + " wait for it to finish, or use another --data directory.", cause);
+    }
+
+    private static void createOwnerOnly(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            if (!Files.isWritable(dir) || !Files.isReadable(dir)) {
+                throw new IOException("not readable and writable");
+            }
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Nothing more to release.
+            }
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path journal() {
+        return root.resolve("journal");
+    }
+
+    Path snapshots() {
+        return root.resolve("snapshots");
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // Closing the channel releases it anyway.
+        }
+        closeQuietly(channel);
+    }
+}

@@ -1,0 +1,77 @@
+package io.quiesce.persistence;
+
+import io.quiesce.auth.Authorization;
+import io.quiesce.catalog.Catalog;
+import io.quiesce.catalog.CatalogLoader;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to open a data directory. Start from {@link #at(Path)} and change what differs.
+ *
+ * @param dataDirectory   where the journal and snapshots live (created owner-only)
+ * @param adminGroup      the group whose members may change anything (rule 16)
+ * @param clock           the time stamped on every event and used for pause deadlines
+ * @param catalog         the role catalog
+ * @param fsync           sync every journal write to disk (durable; slower)
+ * @param snapshotEvery   take a snapshot every N events of an entity (0: never)
+ * @param maxPending      commands allowed to wait for the journal before new ones are refused
+ * @param commandTimeout  how long a caller waits for an answer before getting an error
+ * @param recoveryTimeout how long opening may take to read the journal back
+ */
+public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock, Catalog catalog, boolean fsync,
+                             int snapshotEvery, int maxPending, Duration commandTimeout,
+                             Duration recoveryTimeout) {
+    public QuiesceOptions {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(adminGroup, "adminGroup");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(catalog, "catalog");
+        if (maxPending < 1) {
+            throw new IllegalArgumentException("maxPending must be at least 1");
+        }
+    }
+
+    public static QuiesceOptions at(Path dataDirectory) {
+        return new QuiesceOptions(dataDirectory, Authorization.DEFAULT_ADMIN_GROUP, Clock.systemUTC(),
+                CatalogLoader.defaultCatalog(), true, 1000, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(120));
+    }
+
+    public QuiesceOptions withAdminGroup(String group) {
+        return new QuiesceOptions(dataDirectory, group, clock, catalog, fsync, snapshotEvery, maxPending,
+                commandTimeout, recoveryTimeout);
+    }
+
+    public QuiesceOptions withClock(Clock c) {
+        return new QuiesceOptions(dataDirectory, adminGroup, c, catalog, fsync, snapshotEvery, maxPending,
+                commandTimeout, recoveryTimeout);
+    }
+
+    public QuiesceOptions withCatalog(Catalog c) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, c, fsync, snapshotEvery, maxPending,
+                commandTimeout, recoveryTimeout);
+    }
+
+    public QuiesceOptions withFsync(boolean on) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, on, snapshotEvery, maxPending,
+                commandTimeout, recoveryTimeout);
+    }
+
+    public QuiesceOptions withSnapshotEvery(int events) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, events, maxPending,
+                commandTimeout, recoveryTimeout);
+    }
+
+    public QuiesceOptions withMaxPending(int commands) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, commands,
+                commandTimeout, recoveryTimeout);
+    }
+
+    public QuiesceOptions withCommandTimeout(Duration timeout) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, maxPending,
+                timeout, recoveryTimeout);
+    }
+}

@@ -1,0 +1,8 @@
+package io.quiesce.persistence.entity;
+
+/**
+ * Written by a service together with the events of an intent, in one atomic batch, so a
+ * redelivered intent is recognised and ignored.
+ */
+public record IntentApplied(long intent) implements Journaled {
+}

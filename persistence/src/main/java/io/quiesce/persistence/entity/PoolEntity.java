@@ -1,0 +1,90 @@
+package io.quiesce.persistence.entity;
+
+import io.quiesce.event.Event.PoolCreated;
+import io.quiesce.event.Event.PoolEvent;
+import io.quiesce.event.Event.ServerAdded;
+import io.quiesce.pool.PoolState;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pool as a persistent actor: its DNS load balancing setting, its members and the connections
+ * it lost. Its creation is recorded by the {@link RegistryEntity}; this journal holds the rest.
+ */
+public final class PoolEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<PoolEntity.Command, PoolEvent, PoolSnapshot> {
+
+    public sealed interface Command permits Record, Get {
+    }
+
+    public record Record(List<PoolEvent> events, ActorRef<Done> replyTo) implements Command {
+        public Record {
+            events = List.copyOf(events);
+        }
+    }
+
+    public record Get(ActorRef<PoolSnapshot> replyTo) implements Command {
+    }
+
+    private final PoolCreated created;
+    private final int snapshotEvery;
+
+    private PoolEntity(PoolCreated created, int snapshotEvery) {
+        super(persistenceId(created.pool()),
+                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+        this.created = created;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    public static Behavior<Command> create(PoolCreated created, int snapshotEvery) {
+        return new PoolEntity(created, snapshotEvery);
+    }
+
+    public static PersistenceId persistenceId(String pool) {
+        return PersistenceId.of("pool", pool, "|");
+    }
+
+    @Override
+    public PoolSnapshot emptyState() {
+        return new PoolSnapshot(PoolState.created(created.pool(), created.dnsLoadBalancing()), List.of());
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, PoolEvent, PoolSnapshot> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(Record.class, (state, c) -> Effect().persist(c.events())
+                        .thenReply(c.replyTo(), s -> Done.getInstance()))
+                .onCommand(Get.class, (state, c) -> Effect().reply(c.replyTo(), state))
+                .build();
+    }
+
+    @Override
+    public EventHandler<PoolSnapshot, PoolEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState()
+                .onEvent(PoolEvent.class, (state, e) -> {
+                    List<ServerAdded> servers = state.servers();
+                    if (e instanceof ServerAdded added) {
+                        servers = new ArrayList<>(servers);
+                        servers.add(added);
+                    }
+                    return new PoolSnapshot(state.pool().evolve(e), servers);
+                })
+                .build();
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return Retention.every(snapshotEvery);
+    }
+}

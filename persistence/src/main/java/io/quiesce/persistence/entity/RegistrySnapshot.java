@@ -1,0 +1,12 @@
+package io.quiesce.persistence.entity;
+
+import io.quiesce.event.Event.PoolCreated;
+
+import java.util.List;
+
+/** The registry's state: every pool ever created, in order. */
+public record RegistrySnapshot(List<PoolCreated> pools) implements Journaled {
+    public RegistrySnapshot {
+        pools = List.copyOf(pools);
+    }
+}

@@ -1,0 +1,104 @@
+package io.quiesce.persistence.entity;
+
+import io.quiesce.event.Event.ServiceEvent;
+import io.quiesce.service.ServiceState;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Windows service of one server as a persistent actor. It records the events the core
+ * decided and rebuilds its {@link ServiceState} from them; it decides no rule itself.
+ */
+public final class ServiceEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<ServiceEntity.Command, Object, ServiceSnapshot> {
+
+    public sealed interface Command permits Apply, Get {
+    }
+
+    /**
+     * Record these events. {@code intent} is 0 for a command of this service alone, or the
+     * server's intent number: an intent already applied is acknowledged without recording twice.
+     */
+    public record Apply(List<ServiceEvent> events, long intent, ActorRef<Done> replyTo) implements Command {
+        public Apply {
+            events = List.copyOf(events);
+        }
+    }
+
+    public record Get(ActorRef<ServiceState> replyTo) implements Command {
+    }
+
+    private final String server;
+    private final String service;
+    private final Instant installedAt;
+    private final int snapshotEvery;
+
+    private ServiceEntity(String server, String service, Instant installedAt, int snapshotEvery) {
+        super(persistenceId(server, service),
+                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+        this.server = server;
+        this.service = service;
+        this.installedAt = installedAt;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    public static Behavior<Command> create(String server, String service, Instant installedAt, int snapshotEvery) {
+        return new ServiceEntity(server, service, installedAt, snapshotEvery);
+    }
+
+    public static PersistenceId persistenceId(String server, String service) {
+        // Server names cannot hold "|" (they are host names); service names may hold any other character.
+        return PersistenceId.ofUniqueId("service|" + server + "|" + service);
+    }
+
+    @Override
+    public ServiceSnapshot emptyState() {
+        return new ServiceSnapshot(ServiceState.installed(server, service, installedAt), 0);
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, Object, ServiceSnapshot> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(Apply.class, this::onApply)
+                .onCommand(Get.class, (state, get) -> Effect().reply(get.replyTo(), state.service()))
+                .build();
+    }
+
+    private org.apache.pekko.persistence.typed.javadsl.ReplyEffect<Object, ServiceSnapshot> onApply(
+            ServiceSnapshot state, Apply apply) {
+        if (apply.intent() != 0 && apply.intent() <= state.lastIntent()) {
+            return Effect().reply(apply.replyTo(), Done.getInstance());
+        }
+        List<Object> entries = new ArrayList<>(apply.events());
+        if (apply.intent() != 0) {
+            entries.add(new IntentApplied(apply.intent()));
+        }
+        return Effect().persist(entries).thenReply(apply.replyTo(), s -> Done.getInstance());
+    }
+
+    @Override
+    public EventHandler<ServiceSnapshot, Object> eventHandler() {
+        return newEventHandlerBuilder().forAnyState()
+                .onEvent(ServiceEvent.class, (state, e) -> new ServiceSnapshot(state.service().evolve(e),
+                        state.lastIntent()))
+                .onEvent(IntentApplied.class, (state, e) -> new ServiceSnapshot(state.service(), e.intent()))
+                .build();
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return Retention.every(snapshotEvery);
+    }
+}

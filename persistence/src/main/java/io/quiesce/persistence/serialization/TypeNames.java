@@ -1,0 +1,70 @@
+package io.quiesce.persistence.serialization;
+
+import io.quiesce.event.Event;
+import io.quiesce.persistence.entity.IntentApplied;
+import io.quiesce.persistence.entity.IntentCompleted;
+import io.quiesce.persistence.entity.IntentRecorded;
+import io.quiesce.persistence.entity.PoolSnapshot;
+import io.quiesce.persistence.entity.RegistrySnapshot;
+import io.quiesce.persistence.entity.ServerSnapshot;
+import io.quiesce.persistence.entity.ServiceSnapshot;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stable type names written to the journal and snapshots. A name is never changed or
+ * reused: renaming a Java class only changes the right-hand side here, so old journals still load.
+ */
+public final class TypeNames {
+    private static final Map<String, Class<?>> BY_NAME;
+    private static final Map<Class<?>, String> BY_CLASS;
+
+    static {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("PoolCreated", Event.PoolCreated.class);
+        m.put("DnsLoadBalancingChanged", Event.DnsLoadBalancingChanged.class);
+        m.put("ServerAdded", Event.ServerAdded.class);
+        m.put("ConnectionLost", Event.ConnectionLost.class);
+        m.put("ServerRestarted", Event.ServerRestarted.class);
+        m.put("ServicePaused", Event.ServicePaused.class);
+        m.put("ServiceDrained", Event.ServiceDrained.class);
+        m.put("ServiceResumed", Event.ServiceResumed.class);
+        m.put("ServiceStarted", Event.ServiceStarted.class);
+        m.put("ServiceStopped", Event.ServiceStopped.class);
+        m.put("StartupTypeChanged", Event.StartupTypeChanged.class);
+        m.put("SessionStarted", Event.SessionStarted.class);
+        m.put("SessionEnded", Event.SessionEnded.class);
+        m.put("SessionInterrupted", Event.SessionInterrupted.class);
+        m.put("ServiceRestarted", Event.ServiceRestarted.class);
+        m.put("DrainDeadlinePassed", Event.DrainDeadlinePassed.class);
+        m.put("IntentRecorded", IntentRecorded.class);
+        m.put("IntentCompleted", IntentCompleted.class);
+        m.put("IntentApplied", IntentApplied.class);
+        m.put("ServiceSnapshot", ServiceSnapshot.class);
+        m.put("ServerSnapshot", ServerSnapshot.class);
+        m.put("PoolSnapshot", PoolSnapshot.class);
+        m.put("RegistrySnapshot", RegistrySnapshot.class);
+        BY_NAME = Collections.unmodifiableMap(m);
+        Map<Class<?>, String> c = new LinkedHashMap<>();
+        m.forEach((name, type) -> c.put(type, name));
+        BY_CLASS = Collections.unmodifiableMap(c);
+    }
+
+    private TypeNames() {
+    }
+
+    public static Map<String, Class<?>> all() {
+        return BY_NAME;
+    }
+
+    public static Optional<String> nameOf(Class<?> type) {
+        return Optional.ofNullable(BY_CLASS.get(type));
+    }
+
+    public static Optional<Class<?>> classOf(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+}
