@@ -1,0 +1,91 @@
+package io.quiesce.persistence.entity;
+
+import io.quiesce.event.Event.ServiceDrained;
+import io.quiesce.event.Event.ServicePaused;
+import io.quiesce.event.Event.SessionEnded;
+import io.quiesce.event.Event.SessionStarted;
+import io.quiesce.service.ServiceState;
+import io.quiesce.service.ServiceStatus;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service entity records what the core decided; events and state round-trip through the journal's serializer. */
+class ServiceEntityTest {
+    static final ActorTestKit KIT = EntityTestKits.create();
+    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    static final String FE = "Lync Server Front-End";
+
+    EventSourcedBehaviorTestKit<ServiceEntity.Command, Object, ServiceSnapshot> testKit;
+
+    @AfterAll
+    static void shutdown() {
+        KIT.shutdownTestKit();
+    }
+
+    @BeforeEach
+    void setUp() {
+        testKit = EventSourcedBehaviorTestKit.create(KIT.system(), ServiceEntity.create("fe01", FE, T0, 3),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
+        testKit.clear();
+    }
+
+    @Test
+    void givenAFreshService_whenEventsAreApplied_thenTheyAreRecordedAndFolded() {
+        var started = new SessionStarted(T0, "fe01", FE, "s1", "im", "alice");
+        var paused = new ServicePaused(T0.plusSeconds(5), "fe01", FE, null, "alice", "patch");
+
+        var result = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(started, paused), 0, r));
+
+        assertThat(result.reply()).isEqualTo(Done.getInstance());
+        assertThat(result.events()).containsExactly(started, paused);
+        assertThat(result.state().service().status()).isEqualTo(ServiceStatus.PAUSING);
+        assertThat(result.state().service().sessions()).containsOnlyKeys("s1");
+    }
+
+    @Test
+    void givenAnAppliedIntent_whenItIsDeliveredAgain_thenNothingIsRecordedTwice() {
+        var paused = new ServicePaused(T0, "fe01", FE, null, "alice", null);
+        var drained = new ServiceDrained(T0, "fe01", FE);
+        var first = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(paused, drained), 7, r));
+        assertThat(first.events()).containsExactly(paused, drained, new IntentApplied(7));
+
+        var repeat = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(paused, drained), 7, r));
+
+        assertThat(repeat.reply()).isEqualTo(Done.getInstance());
+        assertThat(repeat.hasNoEvents()).isTrue();
+        assertThat(repeat.state().lastIntent()).isEqualTo(7);
+    }
+
+    @Test
+    void givenRecordedEvents_whenTheEntityRestarts_thenItsStateIsRebuilt() {
+        testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(
+                new SessionStarted(T0, "fe01", FE, "s1", "im", "alice"),
+                new ServicePaused(T0, "fe01", FE, T0.plusSeconds(600), "alice", null),
+                new SessionEnded(T0.plusSeconds(60), "fe01", FE, "s1", "alice"),
+                new ServiceDrained(T0.plusSeconds(60), "fe01", FE)), 0, r));
+        ServiceSnapshot before = testKit.getState();
+
+        var restarted = testKit.restart();
+
+        assertThat(restarted.state()).isEqualTo(before);
+        assertThat(restarted.state().service().status()).isEqualTo(ServiceStatus.DRAINED);
+        assertThat(restarted.state().service().deadline()).isEqualTo(T0.plusSeconds(600));
+    }
+
+    @Test
+    void getAnswersTheCurrentState() {
+        var result = testKit.<ServiceState>runCommand(ServiceEntity.Get::new);
+
+        assertThat(result.reply()).isEqualTo(ServiceState.installed("fe01", FE, T0));
+        assertThat(result.hasNoEvents()).isTrue();
+    }
+}
