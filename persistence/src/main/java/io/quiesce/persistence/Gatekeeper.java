@@ -307,7 +307,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     }
 
     private static boolean singleService(List<Event> events) {
-        ServiceEvent first = (ServiceEvent) events.get(0);
+        if (!(events.get(0) instanceof ServiceEvent first)) {
+            return false;
+        }
         return events.stream().allMatch(e -> e instanceof ServiceEvent se
                 && se.server().equals(first.server()) && se.service().equals(first.service()));
     }

@@ -6,8 +6,9 @@ import io.quiesce.service.ServiceStatus;
 import java.time.Instant;
 
 /**
- * What an admin tool reacts to. Called after the change is recorded, in the order of the
- * journal, on a thread of the library's own (never the caller's); implement what you need.
+ * What an admin tool reacts to. Called after the change is recorded, on a thread of the
+ * library's own (never the caller's): for each command, first the calls for its events in journal
+ * order, then the status changes it caused. Implement what you need.
  */
 public interface QuiesceListener {
     /** A service's status changed. */
