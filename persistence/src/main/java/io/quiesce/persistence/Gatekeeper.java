@@ -50,6 +50,10 @@ import java.util.concurrent.CompletableFuture;
  * they are refused as OVERLOADED rather than dropped.
  */
 final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
+    /** At most this many commands are decided ahead of the journal. */
+    private static final int MAX_BATCH = 512;
+    /** Target of a write that is not to a single service. */
+    private static final String WHOLE = "";
 
     sealed interface Message {
     }
@@ -75,7 +79,19 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private record ServiceLoaded(ServiceState state, Throwable failure) implements Message {
     }
 
-    private record WriteDone(Throwable failure) implements Message {
+    private record WriteDone(String target, Throwable failure) implements Message {
+    }
+
+    /** A command of the batch in flight: its decision, the write it waits for (null: none), or an error. */
+    private record Pending(Submit submit, Decision decision, String target, String error, Deployment before,
+                           Deployment after) {
+        static Pending answered(Submit submit, Decision decision) {
+            return new Pending(submit, decision, null, null, null, null);
+        }
+
+        static Pending error(Submit submit, String error) {
+            return new Pending(submit, null, null, error, null, null);
+        }
     }
 
     sealed interface Reply {
@@ -109,8 +125,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     private Deployment deployment = Deployment.empty();
     private boolean recovering = true;
-    private Submit inFlight;
-    private Decision.Accepted inFlightDecision;
+    /** The batch being written, answered when {@code writesLeft} reaches zero. */
+    private final List<Pending> batch = new ArrayList<>();
+    private final Map<String, String> failedTargets = new HashMap<>();
+    private int writesLeft;
 
     // Recovery progress.
     private List<PoolCreated> created = List.of();
@@ -262,83 +280,141 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         return drain();
     }
 
+    /**
+     * Decides waiting commands against the view and writes their events. Commands that touch one
+     * service each are decided in a row and written together, one atomic write per service, so
+     * session traffic is not limited to one journal round trip per command; a command that needs
+     * the registry, a pool or a server's fan-out is written on its own. Answers go out only once
+     * every write of the batch is acknowledged.
+     */
     private Behavior<Message> drain() {
-        while (!recovering && inFlight == null && !queue.isEmpty()) {
-            Submit next = queue.poll();
-            try {
-                Decision decision = settings.rules().decide(deployment, next.command());
-                if (decision instanceof Decision.Accepted accepted && !accepted.changedNothing()) {
-                    inFlight = next;
-                    inFlightDecision = accepted;
-                    write(accepted.events());
-                } else {
-                    next.replyTo().tell(new Decided(decision));
+        while (!recovering && batch.isEmpty() && !queue.isEmpty()) {
+            Deployment view = deployment;
+            Map<String, List<ServiceEvent>> byService = new LinkedHashMap<>();
+            while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                Submit next = queue.peek();
+                Decision decision;
+                try {
+                    decision = settings.rules().decide(view, next.command());
+                } catch (RuntimeException e) {
+                    // A bug must cost one command, not the whole system: the caller hears of it.
+                    getContext().getLog().error("could not decide {}", next.command(), e);
+                    queue.poll();
+                    batch.add(Pending.error(next, "internal error while deciding the command: " + e));
+                    continue;
                 }
-            } catch (RuntimeException e) {
-                // A bug must cost one command, not the whole system: the caller hears of it.
-                getContext().getLog().error("could not handle {}", next.command(), e);
-                inFlight = null;
-                inFlightDecision = null;
-                next.replyTo().tell(new Failed("internal error while handling the command: " + e));
+                if (!(decision instanceof Decision.Accepted accepted) || accepted.changedNothing()) {
+                    queue.poll();
+                    batch.add(Pending.answered(next, decision));
+                    continue;
+                }
+                String target = singleServiceTarget(accepted.events());
+                if (target == null && !byService.isEmpty()) {
+                    break; // written on its own, after this batch
+                }
+                queue.poll();
+                Deployment after = view.evolve(accepted.events());
+                batch.add(new Pending(next, accepted, target == null ? WHOLE : target, null, view, after));
+                view = after;
+                if (target == null) {
+                    writesLeft = 1;
+                    writeAlone(accepted.events());
+                    break;
+                }
+                accepted.events().forEach(e -> byService.computeIfAbsent(target, t -> new ArrayList<>())
+                        .add((ServiceEvent) e));
+            }
+            if (!byService.isEmpty()) {
+                writesLeft = byService.size();
+                byService.forEach((target, events) -> {
+                    ServiceEvent first = events.get(0);
+                    getContext().ask(Done.class, services.get(first.server()).get(first.service()),
+                            settings.writeTimeout(), r -> new ServiceEntity.Apply(events, 0, r),
+                            (d, f) -> new WriteDone(target, f));
+                });
+            }
+            if (writesLeft == 0) {
+                answerBatch();
             }
         }
         return this;
     }
 
-    private void write(List<Event> events) {
+    private void writeAlone(List<Event> events) {
         Event first = events.get(0);
         if (first instanceof PoolCreated created) {
             getContext().ask(Done.class, registry, settings.writeTimeout(),
-                    r -> new RegistryEntity.Record(created, r), (d, f) -> new WriteDone(f));
+                    r -> new RegistryEntity.Record(created, r), (d, f) -> new WriteDone(WHOLE, f));
         } else if (first instanceof PoolEvent pe) {
             List<PoolEvent> poolEvents = events.stream().map(PoolEvent.class::cast).toList();
             getContext().ask(Done.class, pools.get(pe.pool()), settings.writeTimeout(),
-                    r -> new PoolEntity.Record(poolEvents, r), (d, f) -> new WriteDone(f));
-        } else if (singleService(events)) {
-            ServiceEvent se = (ServiceEvent) first;
-            List<ServiceEvent> serviceEvents = events.stream().map(ServiceEvent.class::cast).toList();
-            getContext().ask(Done.class, services.get(se.server()).get(se.service()), settings.writeTimeout(),
-                    r -> new ServiceEntity.Apply(serviceEvents, 0, r), (d, f) -> new WriteDone(f));
+                    r -> new PoolEntity.Record(poolEvents, r), (d, f) -> new WriteDone(WHOLE, f));
         } else {
-            String server = first instanceof ServerEvent s ? s.server() : ((ServiceEvent) first).server();
+            String server = first instanceof ServerEvent se ? se.server() : ((ServiceEvent) first).server();
             getContext().ask(Done.class, servers.get(server), settings.writeTimeout(),
-                    r -> new ServerEntity.Deliver(events, r), (d, f) -> new WriteDone(f));
+                    r -> new ServerEntity.Deliver(events, r), (d, f) -> new WriteDone(WHOLE, f));
         }
     }
 
-    private static boolean singleService(List<Event> events) {
+    /** The key of the one service all these events belong to, or null when they are not all of one service. */
+    private static String singleServiceTarget(List<Event> events) {
         if (!(events.get(0) instanceof ServiceEvent first)) {
-            return false;
+            return null;
         }
-        return events.stream().allMatch(e -> e instanceof ServiceEvent se
+        boolean single = events.stream().allMatch(e -> e instanceof ServiceEvent se
                 && se.server().equals(first.server()) && se.service().equals(first.service()));
+        return single ? first.server() + "|" + first.service() : null;
     }
 
     private Behavior<Message> onWriteDone(WriteDone done) {
-        Submit submit = inFlight;
-        Decision.Accepted decision = inFlightDecision;
-        inFlight = null;
-        inFlightDecision = null;
         if (done.failure() != null) {
-            submit.replyTo().tell(new Failed("the journal did not record the change (" + done.failure().getMessage()
-                    + "); it may or may not have been applied: check status before retrying."));
+            failedTargets.put(done.target(), done.failure().getMessage());
+        }
+        if (--writesLeft > 0) {
+            return this;
+        }
+        return answerBatch();
+    }
+
+    private Behavior<Message> answerBatch() {
+        Deployment before = deployment;
+        boolean failed = !failedTargets.isEmpty();
+        for (Pending p : batch) {
+            String failure = p.error() != null ? p.error() : failedTargets.get(p.target());
+            if (failure != null) {
+                p.submit().replyTo().tell(new Failed(p.error() != null ? failure
+                        : "the journal did not record the change (" + failure + "); it may or may not have been"
+                        + " applied: check status before retrying."));
+                continue;
+            }
+            if (p.decision() instanceof Decision.Accepted a && p.target() != null && !failed) {
+                deployment = p.after();
+                spawnFor(a.events());
+                notifier.recorded(p.before(), a.events(), p.after());
+            }
+            p.submit().replyTo().tell(new Decided(p.decision()));
+        }
+        batch.clear();
+        failedTargets.clear();
+        writesLeft = 0;
+        if (failed) {
             // The view may now differ from the journal: read it back before deciding anything else.
+            deployment = before;
             recover();
             return this;
         }
-        Deployment before = deployment;
-        deployment = deployment.evolve(decision.events());
-        for (Event e : decision.events()) {
+        scheduleNextDeadline();
+        return drain();
+    }
+
+    private void spawnFor(List<Event> events) {
+        for (Event e : events) {
             if (e instanceof PoolCreated created) {
                 spawnPool(created);
             } else if (e instanceof ServerAdded added) {
                 spawnServer(added);
             }
         }
-        notifier.recorded(before, decision.events(), deployment);
-        submit.replyTo().tell(new Decided(decision));
-        scheduleNextDeadline();
-        return drain();
     }
 
     // ---- pause deadlines

@@ -1,0 +1,104 @@
+package io.quiesce.persistence.serialization;
+
+import io.quiesce.event.Event;
+import io.quiesce.persistence.entity.IntentRecorded;
+import io.quiesce.persistence.entity.ServerSnapshot;
+import io.quiesce.persistence.entity.ServiceSnapshot;
+import io.quiesce.service.InterruptionCause;
+import io.quiesce.service.ServiceState;
+import io.quiesce.service.ServiceStatus;
+import io.quiesce.service.StartupType;
+import org.junit.jupiter.api.Test;
+
+import java.io.NotSerializableException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Journal entries are written under stable names, never Java class names, and read back equal. */
+class QuiesceSerializerTest {
+    static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
+    final QuiesceSerializer serializer = new QuiesceSerializer();
+
+    static List<Event> oneOfEach() {
+        return List.of(
+                new Event.PoolCreated(T, "pool1", false, "alice", "new pool"),
+                new Event.DnsLoadBalancingChanged(T, "pool1", true, "alice", null),
+                new Event.ServerAdded(T, "pool1", "fe01", "lync2013-frontend", "Lync Server Front-End",
+                        List.of("Lync Server Front-End", "Lync Server Call Park"), "alice", null),
+                new Event.ConnectionLost(T, "pool1", "call-park", "s9", "bob"),
+                new Event.ServerRestarted(T, "fe01", true, "alice", "patch"),
+                new Event.ServicePaused(T, "fe01", "Lync Server Front-End", T.plusSeconds(60), "alice", "patch"),
+                new Event.ServiceDrained(T, "fe01", "Lync Server Front-End"),
+                new Event.ServiceResumed(T, "fe01", "Lync Server Front-End", "alice", null),
+                new Event.ServiceStarted(T, "fe01", "Lync Server Front-End", "alice", null),
+                new Event.ServiceStopped(T, "fe01", "Lync Server Front-End", true, "alice", null),
+                new Event.StartupTypeChanged(T, "fe01", "Lync Server Front-End", StartupType.AUTOMATIC,
+                        StartupType.MANUAL, "alice", null),
+                new Event.SessionStarted(T, "fe01", "Lync Server Call Park", "s1", "call-park", "bob"),
+                new Event.SessionEnded(T, "fe01", "Lync Server Call Park", "s1", "bob"),
+                new Event.SessionInterrupted(T, "fe01", "Lync Server Call Park", "s2", "call-park",
+                        InterruptionCause.FORCED_STOP),
+                new Event.ServiceRestarted(T, "fe01", "Lync Server Front-End", ServiceStatus.DRAINED,
+                        ServiceStatus.RUNNING, true),
+                new Event.DrainDeadlinePassed(T, "fe01", "Lync Server Front-End"));
+    }
+
+    @Test
+    void everyKindOfEventHasAStableName() {
+        List<Class<?>> kinds = new ArrayList<>();
+        collectRecords(Event.class, kinds);
+        assertThat(kinds).allSatisfy(k -> assertThat(TypeNames.nameOf(k)).as(k.getName()).isPresent());
+        assertThat(oneOfEach()).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(kinds);
+    }
+
+    @Test
+    void everyEventRoundTripsUnderItsNameWithoutAClassName() throws NotSerializableException {
+        for (Event e : oneOfEach()) {
+            String manifest = serializer.manifest(e);
+            byte[] bytes = serializer.toBinary(e);
+
+            assertThat(manifest).isEqualTo(e.getClass().getSimpleName());
+            assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("io.quiesce");
+            assertThat(serializer.fromBinary(bytes, manifest)).isEqualTo(e);
+        }
+    }
+
+    @Test
+    void entriesHoldingEventsAndStatesRoundTrip() throws NotSerializableException {
+        IntentRecorded intent = new IntentRecorded(3, oneOfEach());
+        ServerSnapshot server = new ServerSnapshot(3, Map.of(3L, intent));
+        ServiceState state = ServiceState.installed("fe01", "Lync Server Front-End", T)
+                .evolve(new Event.SessionStarted(T, "fe01", "Lync Server Front-End", "s1", "im", "bob"))
+                .evolve(new Event.ServicePaused(T, "fe01", "Lync Server Front-End", T.plusSeconds(5), "a", null));
+        ServiceSnapshot service = new ServiceSnapshot(state, 2);
+
+        for (Object entry : List.of(intent, server, service)) {
+            assertThat(serializer.fromBinary(serializer.toBinary(entry), serializer.manifest(entry))).isEqualTo(entry);
+        }
+    }
+
+    @Test
+    void anUnknownNameIsReportedNotGuessed() {
+        assertThatThrownBy(() -> serializer.fromBinary(new byte[0], "ServiceExploded"))
+                .isInstanceOf(NotSerializableException.class)
+                .hasMessageContaining("ServiceExploded");
+    }
+
+    private static void collectRecords(Class<?> type, List<Class<?>> into) {
+        if (type.isRecord()) {
+            into.add(type);
+        }
+        Class<?>[] permitted = type.getPermittedSubclasses();
+        if (permitted != null) {
+            for (Class<?> sub : permitted) {
+                collectRecords(sub, into);
+            }
+        }
+    }
+}
