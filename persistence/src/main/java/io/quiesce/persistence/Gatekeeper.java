@@ -58,10 +58,14 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     sealed interface Message {
     }
 
-    record Submit(Command command, ActorRef<Reply> replyTo) implements Message {
+    /**
+     * A command and where its answer goes. The answer completes {@code reply} on the library's
+     * reply thread, never on the actor's, so a caller's callback cannot stall the gatekeeper.
+     */
+    record Submit(Command command, CompletableFuture<Reply> reply) implements Message {
     }
 
-    record GetDeployment(ActorRef<Deployment> replyTo) implements Message {
+    record GetDeployment(CompletableFuture<Deployment> reply) implements Message {
     }
 
     /** Fire every pause deadline that has passed by the clock. */
@@ -109,7 +113,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     }
 
     record Settings(Rules rules, Clock clock, int snapshotEvery, int maxPending, Duration writeTimeout,
-                    Duration recoveryTimeout) {
+                    Duration recoveryTimeout, java.util.concurrent.Executor replies) {
     }
 
     private final Settings settings;
@@ -157,7 +161,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         return newReceiveBuilder()
                 .onMessage(Submit.class, this::onSubmit)
                 .onMessage(GetDeployment.class, g -> {
-                    g.replyTo().tell(deployment);
+                    Deployment current = deployment;
+                    settings.replies().execute(() -> g.reply().complete(current));
                     return this;
                 })
                 .onMessage(CheckDeadlines.class, c -> onCheckDeadlines())
@@ -263,7 +268,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             return Behaviors.stopped();
         }
         // A running instance that cannot re-read its journal refuses everything waiting.
-        queue.forEach(s -> s.replyTo().tell(new Failed(error.getMessage())));
+        queue.forEach(s -> answer(s, new Failed(error.getMessage())));
         queue.clear();
         return Behaviors.stopped();
     }
@@ -272,7 +277,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     private Behavior<Message> onSubmit(Submit submit) {
         if (queue.size() >= settings.maxPending()) {
-            submit.replyTo().tell(new Decided(Decision.reject(RejectionCode.OVERLOADED, queue.size()
+            answer(submit, new Decided(Decision.reject(RejectionCode.OVERLOADED, queue.size()
                     + " commands are already waiting to be recorded: try again shortly.")));
             return this;
         }
@@ -340,6 +345,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         return this;
     }
 
+    private void answer(Submit submit, Reply reply) {
+        settings.replies().execute(() -> submit.reply().complete(reply));
+    }
+
     private void writeAlone(List<Event> events) {
         Event first = events.get(0);
         if (first instanceof PoolCreated created) {
@@ -382,7 +391,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         for (Pending p : batch) {
             String failure = p.error() != null ? p.error() : failedTargets.get(p.target());
             if (failure != null) {
-                p.submit().replyTo().tell(new Failed(p.error() != null ? failure
+                answer(p.submit(), new Failed(p.error() != null ? failure
                         : "the journal did not record the change (" + failure + "); it may or may not have been"
                         + " applied: check status before retrying."));
                 continue;
@@ -392,7 +401,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 spawnFor(a.events());
                 notifier.recorded(p.before(), a.events(), p.after());
             }
-            p.submit().replyTo().tell(new Decided(p.decision()));
+            answer(p.submit(), new Decided(p.decision()));
         }
         batch.clear();
         failedTargets.clear();
@@ -426,7 +435,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         Instant now = settings.clock().instant();
         deployment.pendingDeadlines().stream().filter(s -> !s.deadline().isAfter(now)).forEach(s ->
                 queue.add(new Submit(new DeadlinePassed(s.server(), s.name(), now),
-                        getContext().getSystem().ignoreRef())));
+                        new CompletableFuture<>())));
         scheduleNextDeadline();
         return drain();
     }

@@ -9,7 +9,6 @@ import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Plan;
 import io.quiesce.rules.Rules;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,6 +43,7 @@ public final class Quiesce implements AutoCloseable {
     private final Rules rules;
     private final List<QuiesceListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService notifications;
+    private final ExecutorService replies;
     private volatile boolean closed;
 
     private Quiesce(QuiesceOptions options, DataDirectory directory) {
@@ -55,9 +55,14 @@ public final class Quiesce implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.replies = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "quiesce-replies");
+            t.setDaemon(true);
+            return t;
+        });
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Gatekeeper.Settings settings = new Gatekeeper.Settings(rules, options.clock(), options.snapshotEvery(),
-                options.maxPending(), options.commandTimeout(), options.recoveryTimeout());
+                options.maxPending(), options.commandTimeout(), options.recoveryTimeout(), replies);
         Notifications notifier = new Notifications(listeners, notifications);
         this.system = ActorSystem.create(Gatekeeper.create(settings, notifier, ready), "quiesce",
                 PekkoConfig.forDirectory(directory, options));
@@ -106,14 +111,14 @@ public final class Quiesce implements AutoCloseable {
     /** Decides and records a command; completes once it is in the journal (or refused). */
     public CompletionStage<Decision> submit(Command command) {
         ensureOpen();
-        return AskPattern.<Gatekeeper.Message, Gatekeeper.Reply>ask(system,
-                        replyTo -> new Gatekeeper.Submit(command, replyTo), options.commandTimeout(),
-                        system.scheduler())
-                .thenApply(reply -> {
-                    if (reply instanceof Gatekeeper.Failed failed) {
+        CompletableFuture<Gatekeeper.Reply> reply = new CompletableFuture<>();
+        system.tell(new Gatekeeper.Submit(command, reply));
+        return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(r -> {
+                    if (r instanceof Gatekeeper.Failed failed) {
                         throw new QuiesceException(failed.message());
                     }
-                    return ((Gatekeeper.Decided) reply).decision();
+                    return ((Gatekeeper.Decided) r).decision();
                 });
     }
 
@@ -125,7 +130,9 @@ public final class Quiesce implements AutoCloseable {
     /** Every pool, server and service as last recorded. Reading is open to everyone. */
     public CompletionStage<Deployment> statusAsync() {
         ensureOpen();
-        return AskPattern.ask(system, Gatekeeper.GetDeployment::new, options.commandTimeout(), system.scheduler());
+        CompletableFuture<Deployment> reply = new CompletableFuture<>();
+        system.tell(new Gatekeeper.GetDeployment(reply));
+        return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public Deployment status() {
@@ -167,6 +174,8 @@ public final class Quiesce implements AutoCloseable {
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
             notifications.shutdown();
             notifications.awaitTermination(10, TimeUnit.SECONDS);
+            replies.shutdown();
+            replies.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -184,19 +193,19 @@ public final class Quiesce implements AutoCloseable {
 
     <T> T await(CompletionStage<T> stage) {
         try {
-            return stage.toCompletableFuture().get(options.commandTimeout().plus(Duration.ofSeconds(1)).toMillis(),
-                    TimeUnit.MILLISECONDS);
+            return stage.toCompletableFuture().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new QuiesceException("interrupted while waiting for an answer", e);
-        } catch (TimeoutException e) {
-            throw new QuiesceException("no answer within " + options.commandTimeout() + ": the journal may be slow"
-                    + " or stuck; check the data directory " + directory.root(), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
                     ? c.getCause() : e.getCause();
             if (cause instanceof QuiesceException q) {
                 throw q;
+            }
+            if (cause instanceof TimeoutException) {
+                throw new QuiesceException("no answer within " + options.commandTimeout() + ": the journal may be"
+                        + " slow or stuck; check the data directory " + directory.root(), cause);
             }
             throw new QuiesceException("the command failed: " + cause.getMessage(), cause);
         }

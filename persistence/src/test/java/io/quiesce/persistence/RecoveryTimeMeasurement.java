@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "quiesce.measure", matches = "true")
 class RecoveryTimeMeasurement {
     static final Principal ADMIN = Principal.of("bench", "Administrators");
-    static final int EVENTS = 100_000;
+    static final int EVENTS = Integer.getInteger("quiesce.events", 100_000);
 
     @TempDir
     Path dir;
