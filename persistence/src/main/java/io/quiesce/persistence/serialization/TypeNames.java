@@ -1,6 +1,6 @@
 package io.quiesce.persistence.serialization;
 
-import io.quiesce.event.Event;
+import io.quiesce.event.EventTypes;
 import io.quiesce.persistence.entity.IntentApplied;
 import io.quiesce.persistence.entity.IntentCompleted;
 import io.quiesce.persistence.entity.IntentRecorded;
@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The stable type names written to the journal and snapshots. A name is never changed or
- * reused: renaming a Java class only changes the right-hand side here, so old journals still load.
+ * The stable type names written to the journal and snapshots: the core's event names plus the
+ * persistence layer's own entries. A name is never changed or reused: renaming a Java class only
+ * changes the right-hand side here, so old journals still load.
  */
 public final class TypeNames {
     private static final Map<String, Class<?>> BY_NAME;
@@ -24,22 +25,7 @@ public final class TypeNames {
 
     static {
         Map<String, Class<?>> m = new LinkedHashMap<>();
-        m.put("PoolCreated", Event.PoolCreated.class);
-        m.put("DnsLoadBalancingChanged", Event.DnsLoadBalancingChanged.class);
-        m.put("ServerAdded", Event.ServerAdded.class);
-        m.put("ConnectionLost", Event.ConnectionLost.class);
-        m.put("ServerRestarted", Event.ServerRestarted.class);
-        m.put("ServicePaused", Event.ServicePaused.class);
-        m.put("ServiceDrained", Event.ServiceDrained.class);
-        m.put("ServiceResumed", Event.ServiceResumed.class);
-        m.put("ServiceStarted", Event.ServiceStarted.class);
-        m.put("ServiceStopped", Event.ServiceStopped.class);
-        m.put("StartupTypeChanged", Event.StartupTypeChanged.class);
-        m.put("SessionStarted", Event.SessionStarted.class);
-        m.put("SessionEnded", Event.SessionEnded.class);
-        m.put("SessionInterrupted", Event.SessionInterrupted.class);
-        m.put("ServiceRestarted", Event.ServiceRestarted.class);
-        m.put("DrainDeadlinePassed", Event.DrainDeadlinePassed.class);
+        m.putAll(EventTypes.all());
         m.put("IntentRecorded", IntentRecorded.class);
         m.put("IntentCompleted", IntentCompleted.class);
         m.put("IntentApplied", IntentApplied.class);

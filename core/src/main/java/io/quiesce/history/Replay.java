@@ -1,0 +1,293 @@
+package io.quiesce.history;
+
+import io.quiesce.auth.Principal;
+import io.quiesce.command.Act;
+import io.quiesce.command.Command;
+import io.quiesce.event.Event;
+import io.quiesce.event.Event.ServiceEvent;
+import io.quiesce.rules.Decision;
+import io.quiesce.rules.Deployment;
+import io.quiesce.rules.Rules;
+import io.quiesce.server.ServerState;
+import io.quiesce.service.ServiceState;
+import io.quiesce.service.StartupType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Replays a history with the same rules as live, no actor system needed: event lines are folded
+ * as recorded, command lines are decided at their time, and pause deadlines fire by themselves
+ * once a later command line's time passes them. Pure: reads lines, returns a result.
+ */
+public final class Replay {
+    private final Rules rules;
+
+    public Replay(Rules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * @param stopAt when not null, the state at that instant: later lines are read (and checked) but not applied
+     */
+    public ReplayResult run(Iterable<HistoryLine> lines, String source, Instant stopAt) {
+        return new Run(source, stopAt, null).all(lines);
+    }
+
+    /**
+     * The same history with every change decided again under {@code whatIf}: recorded events are
+     * turned back into the commands that caused them (a recorded session becomes a new connection,
+     * routed afresh), and their consequences are decided anew.
+     */
+    public ReplayResult whatIf(Iterable<HistoryLine> lines, String source, Instant stopAt, WhatIf whatIf) {
+        return new Run(source, stopAt, whatIf).all(lines);
+    }
+
+    private final class Run {
+        private final String source;
+        private final Instant stopAt;
+        private final WhatIf whatIf;
+        private final Observer observer = new Observer(rules.catalog());
+        private final List<Refusal> refusals = new ArrayList<>();
+        private Deployment state = Deployment.empty();
+        private Instant last;
+        private boolean deciding;
+        private int count;
+        private final List<Event> recorded = new ArrayList<>();
+        private Deployment recordedFrom;
+
+        Run(String source, Instant stopAt, WhatIf whatIf) {
+            this.source = source;
+            this.stopAt = stopAt;
+            this.whatIf = whatIf;
+            this.deciding = whatIf != null;
+        }
+
+        ReplayResult all(Iterable<HistoryLine> lines) {
+            for (HistoryLine line : lines) {
+                count++;
+                if (last != null && line.at().isBefore(last)) {
+                    throw new HistoryException(source, line.number(), "time goes backwards: " + line.at()
+                            + " is before " + last + " on an earlier line");
+                }
+                if (!line.at().equals(last)) {
+                    flushRecorded();
+                }
+                last = line.at();
+                if (stopAt != null && line.at().isAfter(stopAt)) {
+                    continue;
+                }
+                apply(line);
+            }
+            flushRecorded();
+            if (deciding) {
+                fireDeadlines(stopAt != null ? stopAt : last);
+            }
+            return new ReplayResult(observer.findings, observer.timeline.interruptionCount(),
+                    observer.timeline.lostCount(), refusals, observer.timeline, state, count);
+        }
+
+        private void apply(HistoryLine line) {
+            if (line instanceof HistoryLine.CommandLine c) {
+                flushRecorded();
+                deciding = true;
+                decide(line.number(), c.command());
+            } else {
+                Event event = ((HistoryLine.EventLine) line).event();
+                if (whatIf != null) {
+                    derive(event).ifPresent(command -> decide(line.number(), command));
+                } else {
+                    check(line.number(), event);
+                    // Recorded events of one instant are watched as one step, as the command that caused them was.
+                    if (recorded.isEmpty()) {
+                        recordedFrom = state;
+                    }
+                    state = state.evolve(event);
+                    recorded.add(event);
+                }
+            }
+        }
+
+        private void flushRecorded() {
+            if (!recorded.isEmpty()) {
+                observer.step(recordedFrom, List.copyOf(recorded), state);
+                recorded.clear();
+            }
+        }
+
+        private void decide(int number, Command command) {
+            fireDeadlines(command.at());
+            Command pinned = whatIf == null ? command : pin(command);
+            Decision decision = rules.decide(state, pinned);
+            if (decision instanceof Decision.Rejected r) {
+                refusals.add(new Refusal(number, command.at(), describe(command), r.rejection()));
+                return;
+            }
+            step(((Decision.Accepted) decision).events());
+            if (whatIf != null) {
+                reapplyPinnedStartup(command);
+            }
+        }
+
+        private void step(List<Event> events) {
+            Deployment before = state;
+            state = state.evolve(events);
+            observer.step(before, events, state);
+        }
+
+        private void fireDeadlines(Instant now) {
+            if (now == null) {
+                return;
+            }
+            for (ServiceState s : state.pendingDeadlines()) {
+                if (!s.deadline().isAfter(now)) {
+                    Decision d = rules.decide(state, new Command.DeadlinePassed(s.server(), s.name(), s.deadline()));
+                    if (d instanceof Decision.Accepted a) {
+                        step(a.events());
+                    }
+                }
+            }
+        }
+
+        /** An event line must fit the state it is folded into. */
+        private void check(int number, Event e) {
+            String problem = problem(e);
+            if (problem != null) {
+                throw new HistoryException(source, number, problem);
+            }
+        }
+
+        private String problem(Event e) {
+            if (e instanceof Event.PoolCreated c) {
+                return state.pool(c.pool()).isPresent() ? "pool " + c.pool() + " already exists" : null;
+            }
+            if (e instanceof Event.PoolEvent p && state.pool(p.pool()).isEmpty()) {
+                return "unknown pool " + p.pool();
+            }
+            if (e instanceof Event.ServerAdded a) {
+                return state.server(a.server()).isPresent() ? "server " + a.server() + " already exists" : null;
+            }
+            if (e instanceof Event.ServerRestarted r && state.server(r.server()).isEmpty()) {
+                return "unknown server " + r.server();
+            }
+            if (e instanceof ServiceEvent se) {
+                Optional<ServerState> server = state.server(se.server());
+                if (server.isEmpty()) {
+                    return "unknown server " + se.server();
+                }
+                ServiceState service = server.get().service(se.service());
+                if (service == null) {
+                    return se.server() + " has no service " + se.service();
+                }
+                if (e instanceof Event.SessionStarted s && state.serviceWithSession(s.session()).isPresent()) {
+                    return "session " + s.session() + " is already active";
+                }
+                String ended = e instanceof Event.SessionEnded s ? s.session()
+                        : e instanceof Event.SessionInterrupted s ? s.session() : null;
+                if (ended != null && !service.sessions().containsKey(ended)) {
+                    return "no active session " + ended + " on " + se.service() + " of " + se.server();
+                }
+            }
+            return null;
+        }
+
+        /** The command an operator (or a user's client) gave to cause this event; empty for consequences. */
+        private Optional<Command> derive(Event e) {
+            String group = rules.authorization().adminGroup();
+            if (e instanceof Event.PoolCreated c) {
+                return Optional.of(new Command.CreatePool(c.pool(), c.dnsLoadBalancing(), act(c.by(), c.at(),
+                        c.reason(), group)));
+            } else if (e instanceof Event.DnsLoadBalancingChanged c) {
+                return Optional.of(new Command.SetDnsLoadBalancing(c.pool(), c.dnsLoadBalancing(),
+                        act(c.by(), c.at(), c.reason(), group)));
+            } else if (e instanceof Event.ServerAdded c) {
+                return Optional.of(new Command.AddServer(c.pool(), c.server(), c.role(),
+                        act(c.by(), c.at(), c.reason(), group)));
+            } else if (e instanceof Event.ConnectionLost c) {
+                return Optional.of(new Command.Connect(c.pool(), c.feature(), c.session(),
+                        act(c.by(), c.at(), null, group)));
+            } else if (e instanceof Event.ServerRestarted c) {
+                return Optional.of(new Command.Restart(c.server(), c.forced(), act(c.by(), c.at(), c.reason(), group)));
+            } else if (e instanceof Event.ServicePaused c) {
+                Duration deadline = c.deadline() == null ? null : Duration.between(c.at(), c.deadline());
+                // The operator paused it then; force keeps a guard from silently undoing that intent.
+                return Optional.of(new Command.Pause(c.server(), c.service(), deadline, true,
+                        act(c.by(), c.at(), c.reason(), group)));
+            } else if (e instanceof Event.ServiceResumed c) {
+                return Optional.of(new Command.Resume(c.server(), c.service(), act(c.by(), c.at(), c.reason(), group)));
+            } else if (e instanceof Event.ServiceStarted c) {
+                return Optional.of(new Command.Start(c.server(), c.service(), act(c.by(), c.at(), c.reason(), group)));
+            } else if (e instanceof Event.ServiceStopped c) {
+                return Optional.of(new Command.Stop(c.server(), c.service(), c.forced(),
+                        act(c.by(), c.at(), c.reason(), group)));
+            } else if (e instanceof Event.StartupTypeChanged c) {
+                return Optional.of(new Command.SetStartup(c.server(), c.service(), c.to(),
+                        act(c.by(), c.at(), c.reason(), group)));
+            } else if (e instanceof Event.SessionStarted c) {
+                return state.server(c.server()).map(s -> new Command.Connect(s.pool(), c.feature(), c.session(),
+                        act(c.by(), c.at(), null, group)));
+            } else if (e instanceof Event.SessionEnded c) {
+                return Optional.of(new Command.End(c.session(), act(c.by(), c.at(), null, group)));
+            }
+            // Drained, interrupted, restarted services and passed deadlines follow from the commands.
+            return Optional.empty();
+        }
+
+        /** Applies the what-if settings to a command before it is decided. */
+        private Command pin(Command command) {
+            if (command instanceof Command.CreatePool c && whatIf.dnsLoadBalancing().containsKey(c.pool())) {
+                return new Command.CreatePool(c.pool(), whatIf.dnsLoadBalancing().get(c.pool()), c.act());
+            }
+            if (command instanceof Command.SetDnsLoadBalancing c && whatIf.dnsLoadBalancing().containsKey(c.pool())) {
+                return new Command.SetDnsLoadBalancing(c.pool(), whatIf.dnsLoadBalancing().get(c.pool()), c.act());
+            }
+            return command;
+        }
+
+        /** After a server is added or a startup type changed, the pinned startup types hold again. */
+        private void reapplyPinnedStartup(Command command) {
+            String server = command instanceof Command.AddServer a ? a.server()
+                    : command instanceof Command.SetStartup s ? s.server() : null;
+            if (server == null || state.server(server).isEmpty()) {
+                return;
+            }
+            Act act = new Act(Principal.of("what-if", rules.authorization().adminGroup()), command.at(), null);
+            StartupType whole = whatIf.startupOf(server, null);
+            if (whole != null) {
+                step(accepted(new Command.SetStartup(server, null, whole, act)));
+            }
+            for (ServiceState s : state.server(server).get().services().values()) {
+                String shortName = rules.catalog().role(state.server(server).get().role())
+                        .flatMap(r -> r.service(s.name())).map(w -> w.shortName()).orElse(s.name());
+                StartupType one = Optional.ofNullable(whatIf.startupOf(server, s.name()))
+                        .orElse(whatIf.startupOf(server, shortName));
+                if (one != null) {
+                    step(accepted(new Command.SetStartup(server, s.name(), one, act)));
+                }
+            }
+        }
+
+        private List<Event> accepted(Command command) {
+            return rules.decide(state, command) instanceof Decision.Accepted a ? a.events() : List.of();
+        }
+
+        private static Act act(String by, Instant at, String reason, String adminGroup) {
+            return new Act(Principal.of(by == null ? CommandCodec.DEFAULT_PRINCIPAL : by, adminGroup), at, reason);
+        }
+
+        private static String describe(Command command) {
+            return String.valueOf(CommandCodec.encode(command).get("command"));
+        }
+    }
+
+    /** The settings of {@code whatIf} as a readable list, for reports. */
+    public static List<String> describe(WhatIf whatIf) {
+        List<String> out = new ArrayList<>();
+        whatIf.startup().forEach((k, v) -> out.add("startup." + k + "=" + v.label()));
+        whatIf.dnsLoadBalancing().forEach((k, v) -> out.add("dnsLoadBalancing." + k + "=" + (v ? "on" : "off")));
+        return out;
+    }
+}

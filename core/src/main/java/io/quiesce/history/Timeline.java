@@ -1,0 +1,173 @@
+package io.quiesce.history;
+
+import io.quiesce.service.InterruptionCause;
+import io.quiesce.service.ServiceStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened over time, as a replay saw it: each service's status intervals and session
+ * counts, interruptions, lost connections and administrative acts. Memory stays bounded for
+ * histories of any length: session counts are thinned past {@value #MAX_SAMPLES} points per
+ * service (keeping each stretch's peak), and at most {@value #MAX_DETAILS} interruptions, lost
+ * connections and acts are kept one by one (their totals are always exact).
+ */
+public final class Timeline {
+    static final int MAX_SAMPLES = 4096;
+    static final int MAX_DETAILS = 10_000;
+
+    /** A service's status from {@code from} until {@code to} (null: still so at the end). */
+    public record Interval(ServiceStatus status, Instant from, Instant to) {
+    }
+
+    public record Interruption(Instant at, String pool, String server, String service, String session,
+                               String feature, InterruptionCause cause) {
+    }
+
+    public record LostConnection(Instant at, String pool, String feature, String session) {
+    }
+
+    /** An administrative act, for markers on a timeline. */
+    public record AdminAct(Instant at, String by, String what, String server, String service, String reason) {
+    }
+
+    /** A service's session count from {@code at} on (the peak of a thinned stretch). */
+    public record Sample(Instant at, int sessions) {
+    }
+
+    /** One service's lane. */
+    public static final class Lane {
+        private final String server;
+        private final String service;
+        private final List<Interval> intervals = new ArrayList<>();
+        private List<Sample> samples = new ArrayList<>();
+
+        Lane(String server, String service) {
+            this.server = server;
+            this.service = service;
+        }
+
+        public String server() {
+            return server;
+        }
+
+        public String service() {
+            return service;
+        }
+
+        public List<Interval> intervals() {
+            return Collections.unmodifiableList(intervals);
+        }
+
+        public List<Sample> samples() {
+            return Collections.unmodifiableList(samples);
+        }
+
+        void status(ServiceStatus status, Instant at) {
+            if (!intervals.isEmpty()) {
+                Interval open = intervals.get(intervals.size() - 1);
+                if (open.status() == status) {
+                    return;
+                }
+                intervals.set(intervals.size() - 1, new Interval(open.status(), open.from(), at));
+            }
+            intervals.add(new Interval(status, at, null));
+        }
+
+        void sessions(int count, Instant at) {
+            if (!samples.isEmpty() && samples.get(samples.size() - 1).at().equals(at)) {
+                samples.set(samples.size() - 1, new Sample(at, count));
+            } else {
+                samples.add(new Sample(at, count));
+            }
+            if (samples.size() > MAX_SAMPLES) {
+                List<Sample> thinned = new ArrayList<>(MAX_SAMPLES / 2 + 1);
+                for (int i = 0; i < samples.size(); i += 2) {
+                    Sample a = samples.get(i);
+                    int peak = i + 1 < samples.size() ? Math.max(a.sessions(), samples.get(i + 1).sessions())
+                            : a.sessions();
+                    thinned.add(new Sample(a.at(), peak));
+                }
+                samples = thinned;
+            }
+        }
+    }
+
+    private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    private final List<Interruption> interruptions = new ArrayList<>();
+    private final List<LostConnection> lost = new ArrayList<>();
+    private final List<AdminAct> acts = new ArrayList<>();
+    private long interruptionCount;
+    private long lostCount;
+    private Instant first;
+    private Instant last;
+
+    Lane lane(String server, String service) {
+        return lanes.computeIfAbsent(server + "\u0000" + service, k -> new Lane(server, service));
+    }
+
+    void seen(Instant at) {
+        if (first == null) {
+            first = at;
+        }
+        last = at;
+    }
+
+    void interrupted(Interruption i) {
+        interruptionCount++;
+        if (interruptions.size() < MAX_DETAILS) {
+            interruptions.add(i);
+        }
+    }
+
+    void lost(LostConnection l) {
+        lostCount++;
+        if (lost.size() < MAX_DETAILS) {
+            lost.add(l);
+        }
+    }
+
+    void act(AdminAct a) {
+        if (acts.size() < MAX_DETAILS) {
+            acts.add(a);
+        }
+    }
+
+    public List<Lane> lanes() {
+        return List.copyOf(lanes.values());
+    }
+
+    public List<Interruption> interruptions() {
+        return Collections.unmodifiableList(interruptions);
+    }
+
+    public List<LostConnection> lostConnections() {
+        return Collections.unmodifiableList(lost);
+    }
+
+    public List<AdminAct> acts() {
+        return Collections.unmodifiableList(acts);
+    }
+
+    public long interruptionCount() {
+        return interruptionCount;
+    }
+
+    public long lostCount() {
+        return lostCount;
+    }
+
+    /** The time of the first line replayed, or null for an empty history. */
+    public Instant first() {
+        return first;
+    }
+
+    public Instant last() {
+        return last;
+    }
+}

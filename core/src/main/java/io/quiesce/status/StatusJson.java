@@ -1,0 +1,73 @@
+package io.quiesce.status;
+
+import io.quiesce.catalog.Catalog;
+import io.quiesce.catalog.WindowsService;
+import io.quiesce.pool.PoolState;
+import io.quiesce.rules.Deployment;
+import io.quiesce.server.ServerState;
+import io.quiesce.service.ServiceState;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The status shape of SPEC §5, as maps and lists ready for {@code Json.write}: pools, their
+ * servers with derived status, and each service with its status, startup type and sessions.
+ */
+public final class StatusJson {
+    private StatusJson() {
+    }
+
+    public static Map<String, Object> of(Deployment d, Catalog catalog) {
+        List<Object> pools = new ArrayList<>();
+        for (PoolState pool : d.pools().values()) {
+            pools.add(pool(d, pool, catalog));
+        }
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("pools", pools);
+        return status;
+    }
+
+    public static Map<String, Object> pool(Deployment d, PoolState pool, Catalog catalog) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", pool.name());
+        p.put("dnsLoadBalancing", pool.dnsLoadBalancing());
+        p.put("lostConnections", pool.lostConnections());
+        List<Object> servers = new ArrayList<>();
+        for (ServerState server : d.serversOf(pool.name())) {
+            servers.add(server(server, catalog));
+        }
+        p.put("servers", servers);
+        return p;
+    }
+
+    public static Map<String, Object> server(ServerState server, Catalog catalog) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", server.name());
+        s.put("pool", server.pool());
+        s.put("role", server.role());
+        s.put("status", server.status().name());
+        s.put("up", server.isUp());
+        List<Object> services = new ArrayList<>();
+        for (ServiceState service : server.services().values()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("name", service.name());
+            v.put("shortName", catalog.role(server.role()).flatMap(r -> r.service(service.name()))
+                    .map(WindowsService::shortName).orElse(service.name()));
+            v.put("status", service.status().name());
+            v.put("startup", service.startup().name());
+            v.put("sessions", service.sessionCount());
+            if (service.deadline() != null) {
+                v.put("deadline", service.deadline().toString());
+            }
+            if (service.since() != null) {
+                v.put("since", service.since().toString());
+            }
+            services.add(v);
+        }
+        s.put("services", services);
+        return s;
+    }
+}
