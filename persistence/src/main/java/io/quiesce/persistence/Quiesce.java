@@ -139,6 +139,16 @@ public final class Quiesce implements AutoCloseable {
         return await(statusAsync());
     }
 
+    /**
+     * Every event recorded in the data directory, ordered by time (then pools before servers
+     * before services, then journal order): the history that {@code quiesce history --export}
+     * writes and {@code quiesce replay} reads.
+     */
+    public List<Event> history() {
+        ensureOpen();
+        return JournalHistory.read(system, options.recoveryTimeout());
+    }
+
     /** What taking the server offline, or restarting it, would do now (rule 15). */
     public Plan plan(String server) {
         return rules.plan(status(), server, options.clock().instant());
