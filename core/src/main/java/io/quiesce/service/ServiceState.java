@@ -14,8 +14,6 @@ import io.quiesce.event.Event.SessionStarted;
 import io.quiesce.event.Event.StartupTypeChanged;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +22,7 @@ import java.util.Objects;
  *
  * @param server   the server's name
  * @param name     the service's display name
- * @param sessions active sessions by id, oldest first
+ * @param sessions active sessions by id, in id order
  * @param deadline when remaining sessions of a pause are cut off, or null
  * @param since    when the status last changed, or null before any change
  */
@@ -35,7 +33,7 @@ public record ServiceState(String server, String name, ServiceStatus status, Sta
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(startup, "startup");
-        sessions = Collections.unmodifiableMap(new LinkedHashMap<>(sessions));
+        sessions = SessionMap.copyOf(sessions);
     }
 
     /** A service of a newly added server: started, AUTOMATIC, no session. */
@@ -66,8 +64,7 @@ public record ServiceState(String server, String name, ServiceStatus status, Sta
         } else if (event instanceof StartupTypeChanged e) {
             return new ServiceState(server, name, status, e.to(), sessions, deadline, since);
         } else if (event instanceof SessionStarted e) {
-            Map<String, Session> next = new LinkedHashMap<>(sessions);
-            next.put(e.session(), new Session(e.session(), e.feature(), e.at()));
+            SessionMap next = ((SessionMap) sessions).with(new Session(e.session(), e.feature(), e.at()));
             // A paused service that takes a session under rule 6's exception is no longer drained.
             ServiceStatus nextStatus = status == ServiceStatus.DRAINED ? ServiceStatus.PAUSING : status;
             Instant nextSince = nextStatus == status ? since : e.at();
@@ -89,8 +86,7 @@ public record ServiceState(String server, String name, ServiceStatus status, Sta
     }
 
     private ServiceState without(String session) {
-        Map<String, Session> next = new LinkedHashMap<>(sessions);
-        next.remove(session);
-        return new ServiceState(server, name, status, startup, next, deadline, since);
+        return new ServiceState(server, name, status, startup, ((SessionMap) sessions).without(session), deadline,
+                since);
     }
 }
