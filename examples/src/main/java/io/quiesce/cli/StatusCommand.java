@@ -1,0 +1,33 @@
+package io.quiesce.cli;
+
+import io.quiesce.persistence.Quiesce;
+import io.quiesce.rules.Deployment;
+import io.quiesce.rules.Rejection;
+import io.quiesce.rules.RejectionCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code status [POOL|SERVER] [--json]}. */
+@Command(name = "status", description = "Show pools, servers and services, with sessions and startup types.")
+final class StatusCommand extends ReadCommand {
+    @Parameters(arity = "0..1", paramLabel = "POOL|SERVER", description = "Only this pool, or only this server.")
+    String name;
+
+    @Override
+    int read(Quiesce quiesce, Output out) {
+        Deployment d = quiesce.status();
+        StatusReport report = new StatusReport(new ServiceNames(quiesce.rules().catalog(), d));
+        if (name == null) {
+            report.print(out, StatusReport.Selection.all());
+        } else if (d.pool(name).isPresent()) {
+            report.print(out, StatusReport.Selection.pool(name));
+        } else if (d.server(name).isPresent()) {
+            report.print(out, StatusReport.Selection.server(d.server(name).get()));
+        } else {
+            out.refused(new Rejection(RejectionCode.UNKNOWN_SERVER, "no pool or server named " + name
+                    + ": run status without a name to see them all."));
+            return ExitCode.BAD_INPUT;
+        }
+        return ExitCode.DONE;
+    }
+}
