@@ -4,6 +4,7 @@ import io.quiesce.catalog.Catalog;
 import io.quiesce.catalog.WindowsService;
 import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Deployment;
+import io.quiesce.server.Quorum;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;
 
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The status shape of SPEC §5, as maps and lists ready for {@code Json.write}: pools, their
@@ -21,23 +23,36 @@ public final class StatusJson {
     }
 
     public static Map<String, Object> of(Deployment d, Catalog catalog) {
-        List<Object> pools = new ArrayList<>();
+        return of(d, catalog, pool -> true, server -> true);
+    }
+
+    /** Only the pools and servers asked for ({@code status POOL}, {@code status SERVER}). */
+    public static Map<String, Object> of(Deployment d, Catalog catalog, Predicate<PoolState> pools,
+                                         Predicate<ServerState> servers) {
+        List<Object> shown = new ArrayList<>();
         for (PoolState pool : d.pools().values()) {
-            pools.add(pool(d, pool, catalog));
+            if (pools.test(pool)) {
+                shown.add(pool(d, pool, catalog, servers));
+            }
         }
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("pools", pools);
+        status.put("pools", shown);
         return status;
     }
 
-    public static Map<String, Object> pool(Deployment d, PoolState pool, Catalog catalog) {
+    private static Map<String, Object> pool(Deployment d, PoolState pool, Catalog catalog,
+                                            Predicate<ServerState> include) {
+        List<ServerState> members = d.serversOf(pool.name());
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("name", pool.name());
         p.put("dnsLoadBalancing", pool.dnsLoadBalancing());
         p.put("lostConnections", pool.lostConnections());
+        p.put("quorum", members.isEmpty() ? 0 : Quorum.required(members.size()));
         List<Object> servers = new ArrayList<>();
-        for (ServerState server : d.serversOf(pool.name())) {
-            servers.add(server(server, catalog));
+        for (ServerState server : members) {
+            if (include.test(server)) {
+                servers.add(server(server, catalog));
+            }
         }
         p.put("servers", servers);
         return p;
@@ -50,6 +65,7 @@ public final class StatusJson {
         s.put("role", server.role());
         s.put("status", server.status().name());
         s.put("up", server.isUp());
+        s.put("sessions", server.sessionCount());
         List<Object> services = new ArrayList<>();
         for (ServiceState service : server.services().values()) {
             Map<String, Object> v = new LinkedHashMap<>();

@@ -30,9 +30,9 @@ class StatusJsonTest {
 
         String json = Json.write(StatusJson.of(d, CatalogLoader.defaultCatalog()));
 
-        assertThat(json).isEqualTo("{\"pools\":[{\"name\":\"pool1\",\"dnsLoadBalancing\":false,\"lostConnections\":1,"
+        assertThat(json).isEqualTo("{\"pools\":[{\"name\":\"pool1\",\"dnsLoadBalancing\":false,\"lostConnections\":1,\"quorum\":1,"
                 + "\"servers\":[{\"name\":\"fe01\",\"pool\":\"pool1\",\"role\":\"lync2013-frontend\",\"status\":\"RUNNING\","
-                + "\"up\":true,\"services\":["
+                + "\"up\":true,\"sessions\":1,\"services\":["
                 + "{\"name\":\"Lync Server Front-End\",\"shortName\":\"RTCSRV\",\"status\":\"PAUSING\","
                 + "\"startup\":\"MANUAL\",\"sessions\":1,\"deadline\":\"2026-11-26T10:01:05Z\","
                 + "\"since\":\"2026-11-26T10:00:05Z\"},"
@@ -49,5 +49,20 @@ class StatusJsonTest {
         String json = Json.write(StatusJson.of(d, CatalogLoader.defaultCatalog()));
 
         assertThat(json).contains("\"shortName\":\"Svc\"");
+    }
+
+    @Test
+    void onlyThePoolsAndServersAskedForAreShown() {
+        Deployment d = Deployment.empty().evolve(List.of(
+                new Event.PoolCreated(T, "p", true, "a", null),
+                new Event.PoolCreated(T, "q", true, "a", null),
+                new Event.ServerAdded(T, "p", "x1", "lync2013-frontend", FE, List.of(FE), "a", null),
+                new Event.ServerAdded(T, "p", "x2", "lync2013-frontend", FE, List.of(FE), "a", null)));
+
+        String json = Json.write(StatusJson.of(d, CatalogLoader.defaultCatalog(), pool -> pool.name().equals("p"),
+                server -> server.name().equals("x2")));
+
+        assertThat(json).contains("\"name\":\"p\"", "\"name\":\"x2\"", "\"quorum\":2")
+                .doesNotContain("\"name\":\"q\"", "\"name\":\"x1\"");
     }
 }

@@ -5,9 +5,9 @@ import io.quiesce.rules.Deployment;
 import io.quiesce.server.Quorum;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;
+import io.quiesce.status.StatusJson;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,44 +111,6 @@ final class StatusReport {
     }
 
     Map<String, Object> json(Selection selection) {
-        List<Object> pools = new ArrayList<>();
-        for (PoolState pool : deployment().pools().values()) {
-            if (!selection.includes(pool)) {
-                continue;
-            }
-            List<ServerState> members = deployment().serversOf(pool.name());
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", pool.name());
-            p.put("dnsLoadBalancing", pool.dnsLoadBalancing());
-            p.put("lostConnections", pool.lostConnections());
-            p.put("quorum", members.isEmpty() ? 0 : Quorum.required(members.size()));
-            p.put("servers", members.stream().filter(selection::includes).<Object>map(this::serverJson).toList());
-            pools.add(p);
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("pools", pools);
-        return json;
-    }
-
-    private Map<String, Object> serverJson(ServerState server) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("name", server.name());
-        s.put("pool", server.pool());
-        s.put("role", server.role());
-        s.put("status", server.status().name());
-        s.put("up", server.isUp());
-        s.put("sessions", server.sessionCount());
-        s.put("services", server.services().values().stream().<Object>map(svc -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", svc.name());
-            m.put("shortName", names.shortName(server.name(), svc.name()));
-            m.put("status", svc.status().name());
-            m.put("startup", svc.startup().name());
-            m.put("sessions", svc.sessionCount());
-            m.put("deadline", svc.deadline() == null ? null : svc.deadline().toString());
-            m.put("since", svc.since() == null ? null : svc.since().toString());
-            return m;
-        }).toList());
-        return s;
+        return StatusJson.of(deployment(), names.catalog(), selection::includes, selection::includes);
     }
 }

@@ -61,6 +61,8 @@ public final class Quiesce implements AutoCloseable {
             return t;
         });
         CompletableFuture<Void> ready = new CompletableFuture<>();
+        // Logging is set up before the actor system logs, so SLF4J has nothing to replay on stderr.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         Gatekeeper.Settings settings = new Gatekeeper.Settings(rules, options.clock(), options.snapshotEvery(),
                 options.maxPending(), options.commandTimeout(), options.recoveryTimeout(), replies);
         Notifications notifier = new Notifications(listeners, notifications);
@@ -84,6 +86,7 @@ public final class Quiesce implements AutoCloseable {
     public static Quiesce open(QuiesceOptions options) {
         DataDirectory directory = DataDirectory.open(options.dataDirectory());
         try {
+            JournalCheck.verify(directory);
             return new Quiesce(options, directory);
         } catch (RuntimeException e) {
             directory.close();
@@ -175,7 +178,21 @@ public final class Quiesce implements AutoCloseable {
             return;
         }
         closed = true;
+        awaitEntities();
         shutdown();
+    }
+
+    /** Lets entities spawned since opening finish reading the journal before it is closed. */
+    private void awaitEntities() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        system.tell(new Gatekeeper.AwaitEntities(done));
+        try {
+            done.get(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Close anyway: the caller asked for it, and a stuck entity must not keep the directory locked.
+        }
     }
 
     private void shutdown() {
