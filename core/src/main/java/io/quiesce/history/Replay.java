@@ -122,6 +122,9 @@ public final class Replay {
             fireDeadlines(command.at());
             Command pinned = whatIf == null ? command : pin(command);
             Decision decision = rules.decide(state, pinned);
+            if (decision instanceof Decision.Rejected r && whatIf == null && misnamed(r.rejection())) {
+                throw new HistoryException(source, number, r.rejection().message());
+            }
             if (decision instanceof Decision.Rejected r) {
                 refusals.add(new Refusal(number, command.at(), describe(command), r.rejection()));
                 return;
@@ -130,6 +133,16 @@ public final class Replay {
             if (whatIf != null) {
                 reapplyPinnedStartup(command);
             }
+        }
+
+        /**
+         * A scenario that names a pool, server, service, feature or role that does not exist has a
+         * mistake in it, not an incident: it is an error, as on the live command line. Sessions are
+         * different: ending one that was lost or already ended is a refusal like any other.
+         */
+        private static boolean misnamed(io.quiesce.rules.Rejection rejection) {
+            return rejection.code().kind() == io.quiesce.rules.RejectionCode.Kind.BAD_INPUT
+                    && rejection.code() != io.quiesce.rules.RejectionCode.UNKNOWN_SESSION;
         }
 
         private void step(List<Event> events) {

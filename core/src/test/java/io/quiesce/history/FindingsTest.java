@@ -121,7 +121,7 @@ class FindingsTest {
     void replayJsonHasTheShapeOfTheSpec() {
         ReplayResult r = run(with(
                 cmd("10:01:00", "\"command\":\"stop\",\"server\":\"fe01\",\"service\":\"RTCSRV\",\"force\":true"),
-                cmd("10:02:00", "\"command\":\"resume\",\"server\":\"fe09\"")));
+                cmd("10:02:00", "\"command\":\"resume\",\"server\":\"fe01\",\"service\":\"RTCSRV\"")));
         ReplayResult w = new Replay(rules).whatIf(new HistoryReader(new BufferedReader(new StringReader(
                 String.join("\n", TWO_SERVERS))), "f", "Administrators"), "f", null,
                 WhatIf.parse(List.of("startup.fe01=manual", "dnsLoadBalancing.p=on")));
@@ -132,7 +132,7 @@ class FindingsTest {
         assertThat(json).containsOnlyKeys("findings", "interrupted", "lostConnections", "refused", "final", "whatIf");
         String text = Json.write(json);
         assertThat(text).contains("\"code\":\"QUORUM_LOST\"", "\"interrupted\":0", "\"lostConnections\":0",
-                "\"refused\":[{\"line\":5,\"at\":\"2026-11-26T10:02:00Z\",\"command\":\"resume\",\"code\":\"UNKNOWN_SERVER\"",
+                "\"refused\":[{\"line\":5,\"at\":\"2026-11-26T10:02:00Z\",\"command\":\"resume\",\"code\":\"SERVICE_OFFLINE\"",
                 "\"settings\":[\"startup.fe01=manual\",\"dnsLoadBalancing.p=on\"]", "\"dnsLoadBalancing\":true",
                 "\"startup\":\"MANUAL\"");
     }

@@ -90,6 +90,22 @@ class ReplayTest {
     }
 
     @Test
+    void aCommandLineNamingAServerThatDoesNotExistIsAnError() {
+        assertThatThrownBy(() -> replay.run(lines(with(
+                "{\"at\":\"2026-11-26T10:05:00Z\",\"command\":\"pause\",\"server\":\"fe09\"}")), "h.jsonl", null))
+                .isInstanceOf(HistoryException.class)
+                .hasMessageStartingWith("h.jsonl:5: no server named fe09");
+    }
+
+    @Test
+    void endingASessionThatIsNotThereIsARefusalNotAnError() {
+        ReplayResult r = replay.run(lines(with(
+                "{\"at\":\"2026-11-26T10:05:00Z\",\"command\":\"end\",\"session\":\"never\"}")), "h.jsonl", null);
+
+        assertThat(r.refusals()).extracting(x -> x.rejection().code().name()).containsExactly("UNKNOWN_SESSION");
+    }
+
+    @Test
     void anEventLineThatDoesNotFitTheStateIsAnError() {
         assertThatThrownBy(() -> replay.run(lines(
                 "{\"at\":\"2026-11-26T10:00:00Z\",\"type\":\"ServiceDrained\",\"server\":\"fe09\",\"service\":\"x\"}"),
