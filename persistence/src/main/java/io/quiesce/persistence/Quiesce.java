@@ -86,7 +86,6 @@ public final class Quiesce implements AutoCloseable {
     public static Quiesce open(QuiesceOptions options) {
         DataDirectory directory = DataDirectory.open(options.dataDirectory());
         try {
-            JournalCheck.verify(directory);
             return new Quiesce(options, directory);
         } catch (RuntimeException e) {
             directory.close();
@@ -178,21 +177,7 @@ public final class Quiesce implements AutoCloseable {
             return;
         }
         closed = true;
-        awaitEntities();
         shutdown();
-    }
-
-    /** Lets entities spawned since opening finish reading the journal before it is closed. */
-    private void awaitEntities() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        system.tell(new Gatekeeper.AwaitEntities(done));
-        try {
-            done.get(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Close anyway: the caller asked for it, and a stuck entity must not keep the directory locked.
-        }
     }
 
     private void shutdown() {
