@@ -56,7 +56,7 @@ final class Observer {
                 touchedPools.add(after.server(sr.server()).orElseThrow().pool());
             }
             if (e instanceof SessionInterrupted si) {
-                interrupted(before, si, dnsInterrupted, forced);
+                interrupted(before, after, si, dnsInterrupted, forced);
             } else if (e instanceof ConnectionLost lost) {
                 timeline.lost(new Timeline.LostConnection(lost.at(), lost.pool(), lost.feature(), lost.session()));
             } else if (e instanceof ServiceRestarted r && r.pauseCleared()) {
@@ -85,13 +85,15 @@ final class Observer {
         }
     }
 
-    private void interrupted(Deployment before, SessionInterrupted si, Map<String, Integer> dns,
+    private void interrupted(Deployment before, Deployment after, SessionInterrupted si, Map<String, Integer> dns,
                              Map<String, Integer> forced) {
-        ServerState server = before.server(si.server()).orElseThrow();
+        // A pool or server created in the same instant is only in {@code after}.
+        ServerState server = before.server(si.server()).or(() -> after.server(si.server())).orElseThrow();
         timeline.interrupted(new Timeline.Interruption(si.at(), server.pool(), si.server(), si.service(),
                 si.session(), si.feature(), si.cause()));
         String key = si.server() + "\u0000" + si.service();
-        boolean poolHasDnsLb = before.pool(server.pool()).map(PoolState::dnsLoadBalancing).orElse(true);
+        boolean poolHasDnsLb = before.pool(server.pool()).or(() -> after.pool(server.pool()))
+                .map(PoolState::dnsLoadBalancing).orElse(true);
         if (!poolHasDnsLb && needsDns(server, si.service(), si.feature())) {
             dns.merge(key, 1, Integer::sum);
         }
@@ -125,7 +127,9 @@ final class Observer {
                     lane.sessions(0, added.at());
                 });
             } else if (e instanceof ServiceEvent se && seen.add(se.server() + "\u0000" + se.service())) {
-                ServiceState was = before.server(se.server()).orElseThrow().service(se.service());
+                // A server added in the same instant is not in {@code before}: it starts as installed.
+                ServiceState was = before.server(se.server()).map(s -> s.service(se.service()))
+                        .orElseGet(() -> ServiceState.installed(se.server(), se.service(), e.at()));
                 ServiceState now = after.server(se.server()).orElseThrow().service(se.service());
                 Timeline.Lane lane = timeline.lane(se.server(), se.service());
                 if (was.status() != now.status()) {

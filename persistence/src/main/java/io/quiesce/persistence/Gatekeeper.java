@@ -26,6 +26,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -70,6 +71,14 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     /** Fire every pause deadline that has passed by the clock. */
     enum CheckDeadlines implements Message { INSTANCE }
+
+    /**
+     * Complete {@code done} once every entity has finished recovering. An entity spawned for a
+     * new pool or server reads the journal in the background; closing the journal under that
+     * read crashes LevelDB's native code, so closing waits for this first.
+     */
+    record AwaitEntities(CompletableFuture<Void> done) implements Message {
+    }
 
     private record RegistryLoaded(RegistrySnapshot snapshot, Throwable failure) implements Message {
     }
@@ -166,6 +175,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     return this;
                 })
                 .onMessage(CheckDeadlines.class, c -> onCheckDeadlines())
+                .onMessage(AwaitEntities.class, this::onAwaitEntities)
                 .onMessage(RegistryLoaded.class, this::onRegistryLoaded)
                 .onMessage(PoolLoaded.class, this::onPoolLoaded)
                 .onMessage(ServerIdle.class, this::onServerIdle)
@@ -424,6 +434,22 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 spawnServer(added);
             }
         }
+    }
+
+    private Behavior<Message> onAwaitEntities(AwaitEntities m) {
+        Duration timeout = settings.recoveryTimeout();
+        org.apache.pekko.actor.typed.Scheduler scheduler = getContext().getSystem().scheduler();
+        List<CompletableFuture<?>> answers = new ArrayList<>();
+        pools.values().forEach(ref -> answers.add(AskPattern.<PoolEntity.Command, PoolSnapshot>ask(ref,
+                PoolEntity.Get::new, timeout, scheduler).toCompletableFuture()));
+        servers.values().forEach(ref -> answers.add(AskPattern.<ServerEntity.Command, Done>ask(ref,
+                ServerEntity.AwaitIdle::new, timeout, scheduler).toCompletableFuture()));
+        services.values().forEach(byName -> byName.values().forEach(ref -> answers.add(
+                AskPattern.<ServiceEntity.Command, ServiceState>ask(ref, ServiceEntity.Get::new, timeout, scheduler)
+                        .toCompletableFuture())));
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .whenComplete((ok, failure) -> m.done().complete(null));
+        return this;
     }
 
     // ---- pause deadlines

@@ -86,6 +86,7 @@ public final class Quiesce implements AutoCloseable {
     public static Quiesce open(QuiesceOptions options) {
         DataDirectory directory = DataDirectory.open(options.dataDirectory());
         try {
+            JournalCheck.verify(directory);
             return new Quiesce(options, directory);
         } catch (RuntimeException e) {
             directory.close();
@@ -116,7 +117,11 @@ public final class Quiesce implements AutoCloseable {
         CompletableFuture<Gatekeeper.Reply> reply = new CompletableFuture<>();
         system.tell(new Gatekeeper.Submit(command, reply));
         return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(r -> {
+                .handle((r, timeout) -> {
+                    if (timeout != null) {
+                        // Async callers get a QuiesceException too, as the blocking form gives.
+                        throw noAnswer(timeout);
+                    }
                     if (r instanceof Gatekeeper.Failed failed) {
                         throw new QuiesceException(failed.message());
                     }
@@ -177,7 +182,23 @@ public final class Quiesce implements AutoCloseable {
             return;
         }
         closed = true;
+        awaitEntities();
         shutdown();
+    }
+
+    /** Lets entities spawned since opening finish reading the journal before it is closed. */
+    private void awaitEntities() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        system.tell(new Gatekeeper.AwaitEntities(done));
+        try {
+            // A gatekeeper that has stopped answers nothing; the system then terminates by itself.
+            CompletableFuture.anyOf(done, system.getWhenTerminated().toCompletableFuture())
+                    .get(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Close anyway: the caller asked for it, and a stuck entity must not keep the directory locked.
+        }
     }
 
     private void shutdown() {
@@ -216,11 +237,15 @@ public final class Quiesce implements AutoCloseable {
                 throw q;
             }
             if (cause instanceof TimeoutException) {
-                throw new QuiesceException("no answer within " + options.commandTimeout() + ": the journal may be"
-                        + " slow or stuck; check the data directory " + directory.root(), cause);
+                throw noAnswer(cause);
             }
             throw new QuiesceException("the command failed: " + cause.getMessage(), cause);
         }
+    }
+
+    private QuiesceException noAnswer(Throwable timeout) {
+        return new QuiesceException("no answer within " + options.commandTimeout() + ": the journal may be slow or"
+                + " stuck; check the data directory " + directory.root(), timeout);
     }
 
     /** Hands recorded events to the listeners on their own thread, in journal order. */

@@ -84,6 +84,23 @@ class QuiesceSerializerTest {
     }
 
     @Test
+    void aSnapshotWithAChangedByteIsRefusedNotMisread() {
+        ServiceState state = ServiceState.installed("fe01", "Lync Server Front-End", T)
+                .evolve(new Event.SessionStarted(T, "fe01", "Lync Server Front-End", "s1", "im", "bob"));
+        ServiceSnapshot snapshot = new ServiceSnapshot(state, 2);
+        byte[] bytes = serializer.toBinary(snapshot);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("s1");
+        assertThat(at).isNotNegative();
+
+        bytes[at] = 't'; // still valid CBOR: without a checksum it would read as session t1
+
+        assertThatThrownBy(() -> serializer.fromBinary(bytes, serializer.manifest(snapshot)))
+                .isInstanceOf(NotSerializableException.class)
+                .hasMessageContaining("checksum");
+    }
+
+    @Test
     void anUnknownNameIsReportedNotGuessed() {
         assertThatThrownBy(() -> serializer.fromBinary(new byte[0], "ServiceExploded"))
                 .isInstanceOf(NotSerializableException.class)
