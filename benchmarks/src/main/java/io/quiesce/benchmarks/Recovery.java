@@ -1,0 +1,128 @@
+package io.quiesce.benchmarks;
+
+import io.quiesce.persistence.BenchmarkAccess;
+import io.quiesce.persistence.Quiesce;
+import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.rules.Deployment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** B3: opening a data directory whose services hold many events, to the first answered status. */
+final class Recovery implements Benchmark {
+    private String written = "";
+
+    @Override
+    public String id() {
+        return "B3";
+    }
+
+    @Override
+    public String title() {
+        return "recovery";
+    }
+
+    @Override
+    public String method() {
+        return "The data directory is written with fsync off and a snapshot every 1000 events of an entity (the"
+                + " default): a pool of `servers` servers through the API, then, by default (`b3.write=direct`), the"
+                + " session events (a session started, then ended, on every service in turn) are sent straight to the"
+                + " library's own service entities, `perWrite` events per journal write, without the gatekeeper:"
+                + " the API writes about 1 event per journal write and would take many minutes for a million events"
+                + " (`-Dquiesce.bench.b3.write=api` writes them through the API with `clients` concurrent clients"
+                + " instead). The journal holds the same entries either way. A copy without its snapshot files is"
+                + " the \"without snapshots\" case (the same journal, every event replayed). Each iteration opens"
+                + " the directory in this JVM (`Quiesce.open`, which first reads the whole journal once with"
+                + " checksums) and times until the first `status()` answers, then closes it; the files are in the"
+                + " OS page cache (warm)" + written;
+    }
+
+    @Override
+    public List<Figure> run(Settings settings, Path work) throws Exception {
+        int events = settings.integer("b3.events", 1_000_000, 3_000);
+        int servers = settings.integer("b3.servers", 10, 2);
+        int clients = settings.integer("b3.clients", 64, 4);
+        boolean direct = !"api".equals(settings.text("b3.write", "direct", "direct"));
+        int perWrite = settings.integer("b3.perWrite", 100, 100);
+        int warmups = settings.warmups("b3", 1);
+        int iterations = settings.iterations("b3", 3);
+
+        Path withSnapshots = Work.fresh(work, "b3-snapshots");
+        long t0 = System.nanoTime();
+        long recorded;
+        QuiesceOptions writing = QuiesceOptions.at(withSnapshots).withFsync(false).withSnapshotEvery(1000);
+        Deployment status;
+        try (Quiesce q = Quiesce.open(writing)) {
+            Pools.create(q.as(Pools.ADMIN), servers);
+            if (direct) {
+                recorded = 0;
+            } else {
+                ApiChurn load = new ApiChurn(q, clients, true, events);
+                load.start();
+                load.await();
+                if (load.failures.sum() > 0) {
+                    throw new IllegalStateException("writing failed: " + load.firstFailure);
+                }
+                recorded = load.events.sum();
+            }
+            status = q.status();
+        }
+        if (direct) {
+            recorded = DirectWriter.write(withSnapshots, status, events, perWrite, 1000);
+        }
+        double writeSeconds = (System.nanoTime() - t0) / 1e9;
+        Path withoutSnapshots = Work.fresh(work, "b3-no-snapshots");
+        Work.copy(withSnapshots, withoutSnapshots);
+        Work.empty(withoutSnapshots.resolve("snapshots"));
+        written = String.format(Locale.ROOT, ". This run wrote %,d service events in %.0f s (%,.0f events/s, %s);"
+                        + " journal %s, snapshots %s", recorded, writeSeconds, recorded / writeSeconds,
+                direct ? "direct path, " + perWrite + " events per write" : "through the API",
+                Work.megabytes(Work.size(withSnapshots.resolve("journal"))),
+                Work.kilobytes(Work.size(withSnapshots.resolve("snapshots"))));
+
+        List<Figure> rows = new ArrayList<>();
+        String size = String.format(Locale.ROOT, "%,d events in %d services", recorded,
+                servers * Pools.SERVICES_PER_SERVER);
+        rows.add(Figure.of(id(), "open to first status, with snapshots", "s",
+                open(withSnapshots, 1000, servers, warmups, iterations), size));
+        rows.add(Figure.of(id(), "open to first status, without snapshots", "s",
+                open(withoutSnapshots, 0, servers, warmups, iterations), size));
+        Path empty = Work.fresh(work, "b3-no-events");
+        try (Quiesce q = Quiesce.open(QuiesceOptions.at(empty))) {
+            Pools.create(q.as(Pools.ADMIN), servers);
+        }
+        rows.add(Figure.of(id(), "open to first status, the same pool without session events", "s",
+                open(empty, 1000, servers, warmups, iterations), "the fixed part: actor system, entities"));
+        double[] check = new double[iterations];
+        for (int i = -warmups; i < iterations; i++) {
+            long s = System.nanoTime();
+            BenchmarkAccess.verifyJournal(withSnapshots);
+            if (i >= 0) {
+                check[i] = (System.nanoTime() - s) / 1e9;
+            }
+        }
+        rows.add(Figure.of(id(), "of which the journal check alone (JournalCheck)", "s", check,
+                "part of both figures above"));
+        return rows;
+    }
+
+    private static double[] open(Path dir, int snapshotEvery, int servers, int warmups, int iterations) {
+        double[] seconds = new double[iterations];
+        for (int i = -warmups; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            try (Quiesce q = Quiesce.open(QuiesceOptions.at(dir).withSnapshotEvery(snapshotEvery))) {
+                int found = q.status().servers().size();
+                long t1 = System.nanoTime();
+                if (found != servers) {
+                    throw new IllegalStateException("recovered " + found + " servers, expected " + servers);
+                }
+                if (i >= 0) {
+                    seconds[i] = (t1 - t0) / 1e9;
+                }
+            }
+        }
+        return seconds;
+    }
+}

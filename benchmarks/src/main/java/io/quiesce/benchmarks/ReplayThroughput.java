@@ -1,0 +1,202 @@
+package io.quiesce.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quiesce.auth.Authorization;
+import io.quiesce.auth.Principal;
+import io.quiesce.catalog.CatalogLoader;
+import io.quiesce.command.Act;
+import io.quiesce.command.Command;
+import io.quiesce.event.Event;
+import io.quiesce.history.CommandCodec;
+import io.quiesce.history.EventCodec;
+import io.quiesce.history.HistoryReader;
+import io.quiesce.history.Replay;
+import io.quiesce.history.ReplayResult;
+import io.quiesce.json.Json;
+import io.quiesce.rules.Decision;
+import io.quiesce.rules.Deployment;
+import io.quiesce.rules.Rules;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
+
+/** B4: replaying a long JSON Lines history with the pure engine, beside bare parsing of the same file. */
+final class ReplayThroughput implements Benchmark {
+    private static final ObjectMapper JACKSON = new ObjectMapper();
+    private final Rules rules = new Rules(CatalogLoader.defaultCatalog(), Authorization.defaults());
+    private String files = "";
+
+    @Override
+    public String id() {
+        return "B4";
+    }
+
+    @Override
+    public String title() {
+        return "replay";
+    }
+
+    @Override
+    public String method() {
+        return "Two files, generated as in `LongHistoryTest` (a pool of 3 servers, then sessions opened and ended"
+                + " so that 300–600 stay open): `lines` lines of the events the rules decide, one event line each"
+                + " (what `quiesce history --export` writes), and `commandLines` lines of the same history as command"
+                + " lines (what a hand-written scenario holds; fewer, to keep the whole run near 15"
+                + " minutes: deciding is slower than folding). Each iteration reads the file from the page cache:"
+                + " `new Replay(rules).run(new HistoryReader(...))`, the whole engine (parse, decode, check or decide,"
+                + " findings, timeline); the `HistoryReader` alone (the core's JSON parser and the line codecs, no"
+                + " replay); bare Jackson `ObjectMapper.readTree(line)` per line; and the core's own `Json.parse` per"
+                + " line (parsing alone, no decoding)" + files;
+    }
+
+    @Override
+    public List<Figure> run(Settings settings, Path work) throws Exception {
+        int lines = settings.integer("b4.lines", 1_000_000, 3_000);
+        int commandLines = settings.integer("b4.commandLines", 250_000, 3_000);
+        // A pass over a million lines lasts long enough for the JIT to settle early in it.
+        int warmups = settings.warmups("b4", 0);
+        int iterations = settings.iterations("b4", 3);
+        Path dir = Work.fresh(work, "b4");
+        Path events = dir.resolve("events.jsonl");
+        Path commands = dir.resolve("commands.jsonl");
+        generate(lines, events, null);
+        generate(commandLines, null, commands);
+        files = String.format(Locale.ROOT, ". Files: events %s, commands %s",
+                Work.megabytes(Files.size(events)), Work.megabytes(Files.size(commands)));
+
+        List<Figure> rows = new ArrayList<>();
+        for (Path file : List.of(events, commands)) {
+            int count = file == events ? lines : commandLines;
+            String kind = String.format(Locale.ROOT, "%,d %s", count, file == events ? "event lines" : "command lines");
+            Figure engine = Figure.of(id(), "replay engine, " + kind, "lines/s",
+                    rates(file, count, warmups, iterations, this::replay), "");
+            Figure reader = Figure.of(id(), "HistoryReader alone (parse + decode), " + kind, "lines/s",
+                    rates(file, count, warmups, iterations, ReplayThroughput::read), "");
+            Figure jackson = Figure.of(id(), "bare Jackson parse, " + kind, "lines/s",
+                    rates(file, count, warmups, iterations, ReplayThroughput::jackson), "");
+            Figure core = Figure.of(id(), "core Json.parse alone, " + kind, "lines/s",
+                    rates(file, count, warmups, iterations, ReplayThroughput::coreJson), "");
+            rows.add(engine);
+            rows.add(reader);
+            rows.add(jackson);
+            rows.add(core);
+            rows.add(Figure.ratio(id(), "replay engine / bare Jackson, " + kind, engine, jackson, ""));
+        }
+        return rows;
+    }
+
+    private long replay(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            ReplayResult r = new Replay(rules).run(new HistoryReader(reader, file.toString(),
+                    Authorization.DEFAULT_ADMIN_GROUP), file.toString(), null);
+            if (!r.refusals().isEmpty()) {
+                throw new IllegalStateException("replay refused " + r.refusals().get(0));
+            }
+            return r.lines();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long read(Path file) {
+        long n = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (var line : new HistoryReader(reader, file.toString(), Authorization.DEFAULT_ADMIN_GROUP)) {
+                n += line != null ? 1 : 0;
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return n;
+    }
+
+    private static long jackson(Path file) {
+        return eachLine(file, line -> {
+            try {
+                return JACKSON.readTree(line) != null ? 1 : 0;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static long coreJson(Path file) {
+        return eachLine(file, line -> Json.parse(line) != null ? 1 : 0);
+    }
+
+    private static long eachLine(Path file, ToLongFunction<String> parse) {
+        long n = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                n += parse.applyAsLong(line);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return n;
+    }
+
+    private static double[] rates(Path file, int lines, int warmups, int iterations, ToLongFunction<Path> pass) {
+        double[] rates = new double[iterations];
+        for (int i = -warmups; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            long n = pass.applyAsLong(file);
+            long t1 = System.nanoTime();
+            if (n != lines) {
+                throw new IllegalStateException("read " + n + " lines, expected " + lines);
+            }
+            if (i >= 0) {
+                rates[i] = n * 1e9 / (t1 - t0);
+            }
+        }
+        return rates;
+    }
+
+    /** The generator of LongHistoryTest, as events decided by the rules and as the commands themselves. */
+    private void generate(int total, Path events, Path commands) throws IOException {
+        Principal admin = Principal.of("replay", Authorization.DEFAULT_ADMIN_GROUP);
+        Instant start = Instant.parse("2026-11-26T00:00:00Z");
+        Deployment state = Deployment.empty();
+        long opened = 0;
+        long ended = 0;
+        try (BufferedWriter ev = events == null ? null : Files.newBufferedWriter(events, StandardCharsets.UTF_8);
+             BufferedWriter co = commands == null ? null : Files.newBufferedWriter(commands, StandardCharsets.UTF_8)) {
+            for (int n = 1; n <= total; n++) {
+                Act act = new Act(admin, start.plusMillis(80L * n), null);
+                Command c;
+                if (n == 1) {
+                    c = new Command.CreatePool("p", true, act);
+                } else if (n <= 4) {
+                    c = new Command.AddServer("p", "fe0" + (n - 1), null, act);
+                } else if (opened - ended < 300 || (n % 2 == 0 && opened - ended < 600)) {
+                    c = new Command.Connect("p", n % 3 == 0 ? "im" : "calls", "s" + opened++, act);
+                } else {
+                    c = new Command.End("s" + ended++, act);
+                }
+                List<Event> decided = Pools.accepted(rules.decide(state, c)).events();
+                if (decided.size() != 1) {
+                    throw new IllegalStateException("expected one event for " + c + ", got " + decided);
+                }
+                state = state.evolve(decided);
+                if (ev != null) {
+                    ev.write(Json.write(EventCodec.encode(decided.get(0))));
+                    ev.newLine();
+                }
+                if (co != null) {
+                    co.write(Json.write(CommandCodec.encode(c)));
+                    co.newLine();
+                }
+            }
+        }
+    }
+}

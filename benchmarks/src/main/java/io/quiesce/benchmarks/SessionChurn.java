@@ -1,0 +1,124 @@
+package io.quiesce.benchmarks;
+
+import io.quiesce.persistence.Quiesce;
+import io.quiesce.persistence.QuiesceOptions;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** B1: sessions opened and ended through the persistent services, beside raw LevelDB and bare Pekko. */
+final class SessionChurn implements Benchmark {
+    private int servers;
+    private int clients;
+    private Duration window;
+    private int warmups;
+    private int iterations;
+
+    @Override
+    public String id() {
+        return "B1";
+    }
+
+    @Override
+    public String title() {
+        return "session churn";
+    }
+
+    @Override
+    public String method() {
+        return "A pool of `servers` servers × 9 services on a new data directory; `clients` concurrent clients each"
+                + " open a session (`connectAsync`, features rotating over the nine services) and end it (`endAsync`),"
+                + " one command in flight per client; events recorded per second, sampled in back-to-back windows of"
+                + " `window` seconds. Raw LevelDB: one thread writing the CBOR bytes of real `SessionStarted`/"
+                + "`SessionEnded` events (serialized by `QuiesceSerializer`) with `WriteBatch`es of 1 event (what one"
+                + " service write of the library carries under this load) and of `clients` events (a whole gatekeeper"
+                + " batch in one write), `WriteOptions.sync` on/off. Bare Pekko: `EventSourcedBehavior` counters (as"
+                + " many as services) persisting a one-byte event, asked by `clients` concurrent clients, on the"
+                + " library's own journal configuration (`PekkoConfig.forDirectory`). Journal writes are counted by a"
+                + " subclass of Pekko's `LeveldbJournal`";
+    }
+
+    @Override
+    public List<Figure> run(Settings settings, Path work) throws Exception {
+        servers = settings.integer("b1.servers", 10, 2);
+        clients = settings.integer("b1.clients", 64, 4);
+        window = settings.seconds("b1.window", 3, 0.3);
+        warmups = settings.warmups("b1", 1);
+        iterations = settings.iterations("b1", 5);
+        int services = servers * Pools.SERVICES_PER_SERVER;
+        List<Figure> rows = new ArrayList<>();
+        Figure[] api = new Figure[2];
+        Figure[] raw1 = new Figure[2];
+        Figure[] pekko = new Figure[2];
+        for (boolean fsync : new boolean[] {false, true}) {
+            int f = fsync ? 1 : 0;
+            String on = fsync ? "on" : "off";
+            api[f] = api(Work.fresh(work, "b1-api-" + on), fsync, "Quiesce API, fsync " + on);
+            rows.add(api[f]);
+            raw1[f] = raw(Work.fresh(work, "b1-raw1-" + on), fsync, 1, services,
+                    "raw LevelDB JNI, 1 event per WriteBatch, sync " + on);
+            rows.add(raw1[f]);
+            rows.add(raw(Work.fresh(work, "b1-rawK-" + on), fsync, clients, services,
+                    "raw LevelDB JNI, " + clients + " events per WriteBatch, sync " + on));
+            pekko[f] = pekko(Work.fresh(work, "b1-pekko-" + on), fsync, services, "bare Pekko counter, fsync " + on);
+            rows.add(pekko[f]);
+        }
+        for (int f = 0; f < 2; f++) {
+            String on = f == 1 ? "on" : "off";
+            rows.add(Figure.ratio(id(), "Quiesce API / raw LevelDB (1 event per write), fsync " + on, api[f], raw1[f],
+                    ""));
+            rows.add(Figure.ratio(id(), "Quiesce API / bare Pekko counter, fsync " + on, api[f], pekko[f], ""));
+        }
+        return rows;
+    }
+
+    private Figure api(Path dir, boolean fsync, String name) throws Exception {
+        CountingLeveldbJournal.install();
+        try (Quiesce q = Quiesce.open(QuiesceOptions.at(dir).withFsync(fsync))) {
+            Pools.create(q.as(Pools.ADMIN), servers);
+            ApiChurn load = new ApiChurn(q, clients, true, Long.MAX_VALUE);
+            return measure(load, name, true);
+        } finally {
+            CountingLeveldbJournal.uninstall();
+        }
+    }
+
+    private Figure raw(Path dir, boolean sync, int batch, int entities, String name) throws Exception {
+        RawLevelDb load = new RawLevelDb(dir, sync, batch, entities);
+        Figure f = measure(load, name, false);
+        return new Figure(f.id(), f.name(), f.unit(), f.summary(), String.format(Locale.ROOT,
+                "%.0f bytes of CBOR per event", RawLevelDb.averageSize(RawLevelDb.payloads(1024))));
+    }
+
+    private Figure pekko(Path dir, boolean fsync, int counters, String name) throws Exception {
+        return measure(new CounterLoad(dir, fsync, counters, clients), name, true);
+    }
+
+    /** Runs the load through the warm-up and measured windows; notes events per journal write when counted. */
+    private Figure measure(Load load, String name, boolean journalCounted) throws Exception {
+        load.start();
+        try {
+            Load.windows(load, warmups, 0, window);
+            long w0 = CountingLeveldbJournal.WRITES.sum();
+            long e0 = CountingLeveldbJournal.EVENTS.sum();
+            double[] rates = Load.windows(load, 0, iterations, window);
+            long writes = CountingLeveldbJournal.WRITES.sum() - w0;
+            long events = CountingLeveldbJournal.EVENTS.sum() - e0;
+            String note = "";
+            if (journalCounted) {
+                double seconds = iterations * window.toMillis() / 1000.0;
+                note = writes == 0 ? "journal writes not counted" : String.format(Locale.ROOT,
+                        "%.2f events per journal write, %,.0f writes/s", events / (double) writes, writes / seconds);
+            }
+            if (load.failures.sum() > 0) {
+                note += (note.isEmpty() ? "" : "; ") + load.failures.sum() + " failed: " + load.firstFailure;
+            }
+            return Figure.of(id(), name, "events/s", rates, note);
+        } finally {
+            load.stop();
+        }
+    }
+}
