@@ -1,17 +1,20 @@
 package io.quiesce.catalog;
 
+import io.quiesce.json.Json;
+
 /**
  * A role catalog that cannot be used. The message names the source and the fault in one
  * sentence, fit to show an operator as is: {@code my-roles.json: role "edge": service 2 has no "shortName"}.
+ * Names quoted from the file keep it on one line: their control characters are escaped.
  */
 public class CatalogException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public CatalogException(String message) {
-        super(message);
+        super(Json.escapeControls(message));
     }
 
     public CatalogException(String message, Throwable cause) {
-        super(message, cause);
+        super(Json.escapeControls(message), cause);
     }
 }

@@ -5,6 +5,7 @@ import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.service.StartupType;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,7 +46,7 @@ public final class CommandCodec {
             case "addServer" -> new Command.AddServer(f.string("pool"), f.string("server"),
                     f.optionalString("role", null), act);
             case "pause" -> new Command.Pause(f.string("server"), f.optionalString("service", null),
-                    f.optionalDuration("deadline"), f.optionalBoolean("force", false), act);
+                    f.optionalDeadline("deadline", at), f.optionalBoolean("force", false), act);
             case "resume" -> new Command.Resume(f.string("server"), f.optionalString("service", null), act);
             case "start" -> new Command.Start(f.string("server"), f.optionalString("service", null), act);
             case "stop" -> new Command.Stop(f.string("server"), f.optionalString("service", null),
@@ -152,16 +153,25 @@ public final class CommandCodec {
             }
         }
 
-        Duration optionalDuration(String name) {
+        /** A duration after {@code from}; one that ends past the last instant there is cannot be decided. */
+        Duration optionalDeadline(String name, Instant from) {
             if (!line.containsKey(name)) {
                 return null;
             }
             String s = string(name);
+            Duration deadline;
             try {
-                return Duration.parse(s);
+                deadline = Duration.parse(s);
             } catch (DateTimeParseException e) {
                 throw new LineFormatException("\"" + name + "\" is not an ISO-8601 duration: " + s);
             }
+            try {
+                from.plus(deadline);
+            } catch (DateTimeException | ArithmeticException e) {
+                throw new LineFormatException("\"" + name + "\" " + s + " after " + from
+                        + " ends past the last instant there is");
+            }
+            return deadline;
         }
 
         List<String> strings(String name) {

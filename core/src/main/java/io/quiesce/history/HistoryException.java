@@ -1,16 +1,21 @@
 package io.quiesce.history;
 
-/** A history file that cannot be replayed; the message reads {@code FILE:LINE: reason}. */
+import io.quiesce.json.Json;
+
+/**
+ * A history file that cannot be replayed; the message reads {@code FILE:LINE: reason}, on one line:
+ * control characters of values quoted from the file are escaped.
+ */
 public class HistoryException extends RuntimeException {
     private final String source;
     private final int line;
     private final String reason;
 
     public HistoryException(String source, int line, String reason) {
-        super(source + ":" + line + ": " + reason);
+        super(Json.escapeControls(source + ":" + line + ": " + reason));
         this.source = source;
         this.line = line;
-        this.reason = reason;
+        this.reason = Json.escapeControls(reason);
     }
 
     public String source() {

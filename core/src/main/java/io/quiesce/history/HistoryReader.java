@@ -5,6 +5,7 @@ import io.quiesce.json.JsonException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -16,14 +17,32 @@ import java.util.NoSuchElementException;
  * {@link HistoryException} naming the file and line.
  */
 public final class HistoryReader implements Iterable<HistoryLine> {
-    private final BufferedReader reader;
+    /** The next line without its end, or null at the end of the text. */
+    private interface Lines {
+        String next() throws IOException;
+    }
+
+    private final Lines lines;
     private final String source;
     private final String adminGroup;
 
+    /** Lines of text already decoded by the caller, split as {@link BufferedReader#readLine()} splits them. */
     public HistoryReader(BufferedReader reader, String source, String adminGroup) {
-        this.reader = reader;
+        this(reader::readLine, source, adminGroup);
+    }
+
+    private HistoryReader(Lines lines, String source, String adminGroup) {
+        this.lines = lines;
         this.source = source;
         this.adminGroup = adminGroup;
+    }
+
+    /**
+     * Lines of a JSON Lines file as bytes: each is decoded on its own, so that bytes that are not
+     * UTF-8 are reported on the line that holds them.
+     */
+    public static HistoryReader ofUtf8(InputStream in, String source, String adminGroup) {
+        return new HistoryReader(new Utf8Lines(in, source)::next, source, adminGroup);
     }
 
     /** Decodes one line of text; {@code number} is its line number, for messages. */
@@ -65,7 +84,7 @@ public final class HistoryReader implements Iterable<HistoryLine> {
                 }
                 try {
                     String text;
-                    while ((text = reader.readLine()) != null) {
+                    while ((text = lines.next()) != null) {
                         number++;
                         if (!text.isBlank()) {
                             next = parse(text, number, source, adminGroup);

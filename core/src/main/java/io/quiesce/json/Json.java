@@ -38,4 +38,13 @@ public final class Json {
     public static String write(Object value) {
         return new JsonWriter().write(value);
     }
+
+    /**
+     * {@code text} with its control characters (C0, DEL, C1, line and paragraph separators) written
+     * as JSON escapes: a message that quotes a name read from a file stays on one line, and no
+     * escape sequence reaches the operator's terminal.
+     */
+    public static String escapeControls(String text) {
+        return JsonWriter.escapeControls(text);
+    }
 }

@@ -106,6 +106,16 @@ final class JsonWriter {
         out.append(s, from, s.length()).append('"');
     }
 
+    static String escapeControls(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029;
+            b.append(control ? escape(c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+
     private static String escape(char c) {
         return switch (c) {
             case '"' -> "\\\"";

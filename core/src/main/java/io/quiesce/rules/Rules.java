@@ -113,7 +113,13 @@ public final class Rules {
                 return Decision.reject(RejectionCode.INVALID_ARGUMENT,
                         "a pause deadline must be a positive duration, not " + c.deadline() + ".");
             }
-            Instant deadline = c.deadline() == null ? null : c.act().at().plus(c.deadline());
+            Instant deadline;
+            try {
+                deadline = c.deadline() == null ? null : c.act().at().plus(c.deadline());
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                return Decision.reject(RejectionCode.INVALID_ARGUMENT, "a pause deadline of " + c.deadline()
+                        + " ends after the last instant a clock can show: give a shorter one.");
+            }
             return serviceCommand(d, c.server(), c.service(), c.act(), c.force(), Verb.PAUSE,
                     (s, wholeServer) -> ServiceDecider.pause(s, deadline, c.act(), wholeServer));
         } else if (command instanceof Resume c) {

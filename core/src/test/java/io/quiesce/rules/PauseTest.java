@@ -107,6 +107,13 @@ class PauseTest {
     }
 
     @Test
+    void aPauseDeadlineBeyondTheEndOfTimeIsRefused() {
+        threeServers()
+                .when(pause(FE01, FRONT_END, Duration.ofSeconds(Long.MAX_VALUE)))
+                .thenRejected(RejectionCode.INVALID_ARGUMENT, "shorter");
+    }
+
+    @Test
     void aComponentCannotBePausedOnItsOwn() {
         threeServers()
                 .when(pause(FE01, "Monitoring data collection agent"))

@@ -17,7 +17,7 @@ final class PauseCommand extends AdminCommand {
     @Option(names = "--service", paramLabel = "S", description = "One service (display or short name); default: all.")
     String service;
 
-    @Option(names = "--deadline", paramLabel = "DURATION", converter = Durations.class,
+    @Option(names = "--deadline", paramLabel = "DURATION", converter = PauseDeadlines.class,
             description = "Interrupt the sessions still on after this long (PT30M, 90s, 30m, 2h).")
     Duration deadline;
 

@@ -8,6 +8,7 @@ import picocli.CommandLine.ParameterException;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -43,6 +44,7 @@ public final class QuiesceCli {
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(Duration.class, new Durations());
+        cli.registerConverter(Path.class, new FileNames());
         return cli;
     }
 

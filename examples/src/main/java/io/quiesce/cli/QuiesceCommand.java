@@ -7,6 +7,8 @@ import io.quiesce.catalog.CatalogException;
 import io.quiesce.catalog.CatalogLoader;
 import io.quiesce.persistence.Quiesce;
 import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.rules.Rejection;
+import io.quiesce.rules.RejectionCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -121,6 +124,19 @@ final class QuiesceCommand implements Callable<Integer> {
         Set<String> memberOf = new HashSet<>();
         names.stream().map(String::trim).filter(g -> !g.isEmpty()).forEach(memberOf::add);
         return new Principal(name, memberOf);
+    }
+
+    /**
+     * Rule 16 for a command that records more than the principal's own commands (simulate's
+     * traffic, decided as a "traffic" administrator), checked before it opens anything: the
+     * refusal, if any.
+     */
+    Optional<Rejection> unauthorized(Principal principal) {
+        if (new Authorization(adminGroup()).mayChange(principal)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rejection(RejectionCode.NOT_AUTHORIZED, principal.name() + " is not a member of "
+                + adminGroup() + ": ask an administrator to do this."));
     }
 
     String adminGroup() {

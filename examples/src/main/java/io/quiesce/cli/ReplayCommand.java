@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,8 +96,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     private ReplayResult replay(Rules rules, Path history, Instant stopAt, WhatIf changed) {
         String source = file.toString();
-        try (BufferedReader reader = Files.newBufferedReader(history, StandardCharsets.UTF_8)) {
-            HistoryReader lines = new HistoryReader(reader, source, rules.authorization().adminGroup());
+        try (InputStream in = Files.newInputStream(history)) {
+            HistoryReader lines = HistoryReader.ofUtf8(in, source, rules.authorization().adminGroup());
             Replay replay = new Replay(rules);
             return changed == null ? replay.run(lines, source, stopAt) : replay.whatIf(lines, source, stopAt, changed);
         } catch (NoSuchFileException e) {

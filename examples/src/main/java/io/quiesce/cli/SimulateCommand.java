@@ -7,6 +7,7 @@ import io.quiesce.persistence.Quiesce;
 import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
+import io.quiesce.rules.Rejection;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.Session;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,7 @@ import java.util.stream.Stream;
                 + " SPEC §6 command lines. Creates the pool (with --servers) if it does not exist."})
 final class SimulateCommand implements Callable<Integer> {
     private static final List<String> DEFAULT_SERVERS = List.of("fe01", "fe02", "fe03");
+    private static final Duration LONGEST = Duration.ofDays(1);
 
     @Spec
     CommandSpec spec;
@@ -92,7 +94,16 @@ final class SimulateCommand implements Callable<Integer> {
         if (duration.isZero() || duration.isNegative() || mean.isZero() || mean.isNegative()) {
             throw CliFailure.badInput("--duration and --mean must be positive.");
         }
+        // Simulated time runs some seconds per ten minutes: a longer run would not end in any useful time.
+        if (duration.compareTo(LONGEST) > 0 || mean.compareTo(LONGEST) > 0) {
+            throw CliFailure.badInput("--duration and --mean must be at most " + Durations.format(LONGEST) + ".");
+        }
         Principal operator = root.principal();
+        Optional<Rejection> refusal = root.unauthorized(operator);
+        if (refusal.isPresent()) {
+            out.refused(refusal.get());
+            return ExitCode.NOT_AUTHORIZED;
+        }
         List<ScheduledStep> steps = steps(root);
         SimulatedClock clock = new SimulatedClock(Clock.systemUTC().instant().minus(duration));
         Simulation sim;

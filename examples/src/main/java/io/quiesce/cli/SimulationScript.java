@@ -95,6 +95,11 @@ final class SimulationScript {
                 throw CliFailure.badInput(file + ":" + (i + 1) + ": an event line; simulate runs command lines"
                         + " only (replay reads events).");
             }
+            if (command.command() instanceof Command.Pause p && p.deadline() != null
+                    && PauseDeadlines.problem(p.deadline()) != null) {
+                throw CliFailure.badInput(file + ":" + (i + 1) + ": \"deadline\" " + p.deadline() + " is too long: "
+                        + PauseDeadlines.problem(p.deadline()) + ".");
+            }
             commands.add(command);
         }
         Instant first = commands.stream().map(HistoryLine::at).min(Instant::compareTo).orElse(Instant.EPOCH);

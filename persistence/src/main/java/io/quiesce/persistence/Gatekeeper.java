@@ -51,6 +51,7 @@ import java.util.concurrent.CompletableFuture;
  * they are refused as OVERLOADED rather than dropped.
  */
 final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
+    private static final Duration MAX_TIMER = Duration.ofDays(1);
     /** At most this many commands are decided ahead of the journal. */
     private static final int MAX_BATCH = 512;
     /** Target of a write that is not to a single service. */
@@ -469,8 +470,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private void scheduleNextDeadline() {
         deployment.nextDeadline().ifPresentOrElse(at -> {
             Duration delay = Duration.between(settings.clock().instant(), at);
-            timers.startSingleTimer(CheckDeadlines.INSTANCE, CheckDeadlines.INSTANCE,
-                    delay.isNegative() ? Duration.ZERO : delay);
+            // Timers cannot wait much beyond 248 days: a far deadline is re-armed a day at a time.
+            Duration step = delay.isNegative() ? Duration.ZERO : delay.compareTo(MAX_TIMER) > 0 ? MAX_TIMER : delay;
+            timers.startSingleTimer(CheckDeadlines.INSTANCE, CheckDeadlines.INSTANCE, step);
         }, () -> timers.cancel(CheckDeadlines.INSTANCE));
     }
 
