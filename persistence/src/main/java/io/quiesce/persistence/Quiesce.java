@@ -12,7 +12,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
