@@ -1,8 +1,8 @@
 package io.quiesce.benchmarks;
 
 import io.quiesce.event.Event;
-import io.quiesce.event.Event.ServiceEvent;
 import io.quiesce.persistence.BenchmarkAccess;
+import io.quiesce.persistence.entity.DecisionRecorded;
 import io.quiesce.persistence.entity.ServiceEntity;
 import io.quiesce.rules.Deployment;
 import io.quiesce.server.ServerState;
@@ -20,13 +20,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fills the journals of existing services quickly: the library's own {@link ServiceEntity}s, on
  * the library's journal configuration, each sent {@code Apply} commands of {@code perWrite}
- * session events (a session started, then ended), without the gatekeeper. The journal then holds
- * what the API would have written (same entity, same serializer, same snapshot rule), only in
- * fewer, larger writes.
+ * session events (a session started, then ended, each its own numbered decision), without the
+ * gatekeeper. The journal then holds what the API would have written (same entity, same entries,
+ * same serializer, same snapshot rule), only in fewer, larger writes.
  */
 final class DirectWriter {
     private DirectWriter() {
@@ -46,13 +47,15 @@ final class DirectWriter {
             }
             long pairs = events / 2;
             List<CompletableFuture<Long>> done = new ArrayList<>();
+            // Numbered past the few decisions that set the pool up.
+            AtomicLong decisions = new AtomicLong(1_000_000);
             for (int i = 0; i < services.size(); i++) {
                 ServiceState s = services.get(i);
                 ActorRef<ServiceEntity.Command> entity = system.systemActorOf(ServiceEntity.create(s.server(),
                         s.name(), s.since(), snapshotEvery), "service-" + i, Props.empty());
                 String feature = Pools.FEATURES.get(i % Pools.SERVICES_PER_SERVER);
                 long share = 2 * (pairs / services.size() + (i < pairs % services.size() ? 1 : 0));
-                done.add(fill(system, entity, s, feature, i, share, perWrite, 0));
+                done.add(fill(system, entity, s, feature, i, share, perWrite, 0, decisions));
             }
             return done.stream().mapToLong(CompletableFuture::join).sum();
         } finally {
@@ -63,23 +66,25 @@ final class DirectWriter {
 
     private static CompletableFuture<Long> fill(ActorSystem<Void> system, ActorRef<ServiceEntity.Command> entity,
                                                 ServiceState s, String feature, int client, long total,
-                                                int perWrite, long written) {
+                                                int perWrite, long written, AtomicLong decisions) {
         if (written >= total) {
             return CompletableFuture.completedFuture(written);
         }
-        List<ServiceEvent> batch = new ArrayList<>(perWrite);
+        List<DecisionRecorded> batch = new ArrayList<>(perWrite);
         Instant base = s.since().plusSeconds(1);
         long n = written;
         while (batch.size() + 2 <= perWrite && n < total) {
             Instant at = base.plusMillis(n);
             String id = ApiChurn.sessionId(client, n);
-            batch.add(new Event.SessionStarted(at, s.server(), s.name(), id, feature, Pools.ADMIN.name()));
-            batch.add(new Event.SessionEnded(at.plusMillis(1), s.server(), s.name(), id, Pools.ADMIN.name()));
+            batch.add(DecisionRecorded.of(decisions.incrementAndGet(), List.of(new Event.SessionStarted(at,
+                    s.server(), s.name(), id, feature, Pools.ADMIN.name()))));
+            batch.add(DecisionRecorded.of(decisions.incrementAndGet(), List.of(new Event.SessionEnded(
+                    at.plusMillis(1), s.server(), s.name(), id, Pools.ADMIN.name()))));
             n += 2;
         }
         long next = n;
-        return AskPattern.<ServiceEntity.Command, Done>ask(entity, r -> new ServiceEntity.Apply(batch, 0, r),
+        return AskPattern.<ServiceEntity.Command, Done>ask(entity, r -> new ServiceEntity.Apply(batch, r),
                         Duration.ofSeconds(60), system.scheduler()).toCompletableFuture()
-                .thenCompose(d -> fill(system, entity, s, feature, client, total, perWrite, next));
+                .thenCompose(d -> fill(system, entity, s, feature, client, total, perWrite, next, decisions));
     }
 }

@@ -8,12 +8,15 @@ import io.quiesce.event.Event.PoolEvent;
 import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServerEvent;
 import io.quiesce.event.Event.ServiceEvent;
+import io.quiesce.persistence.entity.DecisionRecorded;
 import io.quiesce.persistence.entity.PoolEntity;
 import io.quiesce.persistence.entity.PoolSnapshot;
 import io.quiesce.persistence.entity.RegistryEntity;
 import io.quiesce.persistence.entity.RegistrySnapshot;
 import io.quiesce.persistence.entity.ServerEntity;
+import io.quiesce.persistence.entity.ServerSnapshot;
 import io.quiesce.persistence.entity.ServiceEntity;
+import io.quiesce.persistence.entity.ServiceSnapshot;
 import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
@@ -87,10 +90,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private record PoolLoaded(String pool, PoolSnapshot snapshot, Throwable failure) implements Message {
     }
 
-    private record ServerIdle(String server, Throwable failure) implements Message {
+    private record ServerIdle(String server, ServerSnapshot snapshot, Throwable failure) implements Message {
     }
 
-    private record ServiceLoaded(ServiceState state, Throwable failure) implements Message {
+    private record ServiceLoaded(ServiceSnapshot snapshot, Throwable failure) implements Message {
     }
 
     private record WriteDone(String target, Throwable failure) implements Message {
@@ -138,6 +141,11 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private final Map<String, Map<String, ActorRef<ServiceEntity.Command>>> services = new HashMap<>();
 
     private Deployment deployment = Deployment.empty();
+    /**
+     * The number of the last decision given to the journal: decisions are numbered in the order
+     * they are decided, so a history read back from every journal keeps that order.
+     */
+    private long lastDecision;
     private boolean recovering = true;
     /** The batch being written, answered when {@code writesLeft} reaches zero. */
     private final List<Pending> batch = new ArrayList<>();
@@ -189,6 +197,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     private void recover() {
         recovering = true;
+        lastDecision = 0;
         poolSnapshots.clear();
         serviceStates.clear();
         getContext().ask(RegistrySnapshot.class, registry, settings.recoveryTimeout(), RegistryEntity.Get::new,
@@ -200,6 +209,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             return failRecovery("the pool registry", m.failure());
         }
         created = m.snapshot().pools();
+        lastDecision = Math.max(lastDecision, m.snapshot().lastDecision());
         waitingFor = created.size();
         if (waitingFor == 0) {
             return finishRecovery();
@@ -216,6 +226,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             return failRecovery("pool " + m.pool(), m.failure());
         }
         poolSnapshots.put(m.pool(), m.snapshot());
+        lastDecision = Math.max(lastDecision, m.snapshot().lastDecision());
         if (--waitingFor > 0) {
             return this;
         }
@@ -225,8 +236,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             return finishRecovery();
         }
         for (ServerAdded added : all) {
-            getContext().ask(Done.class, spawnServer(added), settings.recoveryTimeout(), ServerEntity.AwaitIdle::new,
-                    (d, f) -> new ServerIdle(added.server(), f));
+            getContext().ask(ServerSnapshot.class, spawnServer(added), settings.recoveryTimeout(),
+                    ServerEntity.AwaitIdle::new, (s, f) -> new ServerIdle(added.server(), s, f));
         }
         return this;
     }
@@ -235,11 +246,12 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         if (m.failure() != null) {
             return failRecovery("server " + m.server(), m.failure());
         }
+        lastDecision = Math.max(lastDecision, m.snapshot().lastDecision());
         if (--waitingFor > 0) {
             return this;
         }
         waitingFor = services.values().stream().mapToInt(Map::size).sum();
-        services.values().forEach(byName -> byName.values().forEach(ref -> getContext().ask(ServiceState.class,
+        services.values().forEach(byName -> byName.values().forEach(ref -> getContext().ask(ServiceSnapshot.class,
                 ref, settings.recoveryTimeout(), ServiceEntity.Get::new, ServiceLoaded::new)));
         return this;
     }
@@ -248,7 +260,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         if (m.failure() != null) {
             return failRecovery("a service", m.failure());
         }
-        serviceStates.computeIfAbsent(m.state().server(), s -> new HashMap<>()).put(m.state().name(), m.state());
+        ServiceState state = m.snapshot().service();
+        serviceStates.computeIfAbsent(state.server(), s -> new HashMap<>()).put(state.name(), state);
+        lastDecision = Math.max(lastDecision, m.snapshot().lastDecision());
         return --waitingFor > 0 ? this : finishRecovery();
     }
 
@@ -306,7 +320,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private Behavior<Message> drain() {
         while (!recovering && batch.isEmpty() && !queue.isEmpty()) {
             Deployment view = deployment;
-            Map<String, List<ServiceEvent>> byService = new LinkedHashMap<>();
+            Map<String, List<DecisionRecorded>> byService = new LinkedHashMap<>();
             while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
                 Submit next = queue.peek();
                 Decision decision;
@@ -329,23 +343,24 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     break; // written on its own, after this batch
                 }
                 queue.poll();
+                long number = ++lastDecision;
                 Deployment after = view.evolve(accepted.events());
                 batch.add(new Pending(next, accepted, target == null ? WHOLE : target, null, view, after));
                 view = after;
                 if (target == null) {
                     writesLeft = 1;
-                    writeAlone(accepted.events());
+                    writeAlone(accepted.events(), number);
                     break;
                 }
-                accepted.events().forEach(e -> byService.computeIfAbsent(target, t -> new ArrayList<>())
-                        .add((ServiceEvent) e));
+                byService.computeIfAbsent(target, t -> new ArrayList<>()).add(DecisionRecorded.of(number,
+                        accepted.events()));
             }
             if (!byService.isEmpty()) {
                 writesLeft = byService.size();
-                byService.forEach((target, events) -> {
-                    ServiceEvent first = events.get(0);
+                byService.forEach((target, decisions) -> {
+                    ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
                     getContext().ask(Done.class, services.get(first.server()).get(first.service()),
-                            settings.writeTimeout(), r -> new ServiceEntity.Apply(events, 0, r),
+                            settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, r),
                             (d, f) -> new WriteDone(target, f));
                 });
             }
@@ -360,19 +375,19 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         settings.replies().execute(() -> submit.reply().complete(reply));
     }
 
-    private void writeAlone(List<Event> events) {
+    private void writeAlone(List<Event> events, long decision) {
         Event first = events.get(0);
         if (first instanceof PoolCreated created) {
             getContext().ask(Done.class, registry, settings.writeTimeout(),
-                    r -> new RegistryEntity.Record(created, r), (d, f) -> new WriteDone(WHOLE, f));
+                    r -> new RegistryEntity.Record(created, decision, r), (d, f) -> new WriteDone(WHOLE, f));
         } else if (first instanceof PoolEvent pe) {
             List<PoolEvent> poolEvents = events.stream().map(PoolEvent.class::cast).toList();
             getContext().ask(Done.class, pools.get(pe.pool()), settings.writeTimeout(),
-                    r -> new PoolEntity.Record(poolEvents, r), (d, f) -> new WriteDone(WHOLE, f));
+                    r -> new PoolEntity.Record(poolEvents, decision, r), (d, f) -> new WriteDone(WHOLE, f));
         } else {
             String server = first instanceof ServerEvent se ? se.server() : ((ServiceEvent) first).server();
             getContext().ask(Done.class, servers.get(server), settings.writeTimeout(),
-                    r -> new ServerEntity.Deliver(events, r), (d, f) -> new WriteDone(WHOLE, f));
+                    r -> new ServerEntity.Deliver(events, decision, r), (d, f) -> new WriteDone(WHOLE, f));
         }
     }
 
@@ -443,10 +458,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         List<CompletableFuture<?>> answers = new ArrayList<>();
         pools.values().forEach(ref -> answers.add(AskPattern.<PoolEntity.Command, PoolSnapshot>ask(ref,
                 PoolEntity.Get::new, timeout, scheduler).toCompletableFuture()));
-        servers.values().forEach(ref -> answers.add(AskPattern.<ServerEntity.Command, Done>ask(ref,
+        servers.values().forEach(ref -> answers.add(AskPattern.<ServerEntity.Command, ServerSnapshot>ask(ref,
                 ServerEntity.AwaitIdle::new, timeout, scheduler).toCompletableFuture()));
         services.values().forEach(byName -> byName.values().forEach(ref -> answers.add(
-                AskPattern.<ServiceEntity.Command, ServiceState>ask(ref, ServiceEntity.Get::new, timeout, scheduler)
+                AskPattern.<ServiceEntity.Command, ServiceSnapshot>ask(ref, ServiceEntity.Get::new, timeout, scheduler)
                         .toCompletableFuture())));
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .whenComplete((ok, failure) -> m.done().complete(null));

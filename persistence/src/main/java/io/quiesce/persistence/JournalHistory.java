@@ -1,6 +1,7 @@
 package io.quiesce.persistence;
 
 import io.quiesce.event.Event;
+import io.quiesce.persistence.entity.DecisionRecorded;
 import io.quiesce.persistence.entity.IntentRecorded;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -17,14 +18,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every event of a data directory, read back from all the entities' journals and put in one
- * order: by time, then registry before pools before servers before services (so a pool or
- * server exists before what happens on it), then journal order.
+ * order: by time, then by decision number (the order the gatekeeper decided them in, across
+ * entities), then the events of one decision as decided. Entries written before decisions were
+ * numbered count as decision 0 (they came first) and fall back to registry before pools before
+ * servers before services (so a pool or server exists before what happens on it), then journal order.
  */
 final class JournalHistory {
     private JournalHistory() {
     }
 
-    private record Recorded(Event event, int rank, String persistenceId, long sequenceNr, int index) {
+    private record Recorded(Event event, long decision, int rank, String persistenceId, long sequenceNr,
+                            int index) {
     }
 
     static List<Event> read(ActorSystem<?> system, Duration timeout) {
@@ -36,20 +40,28 @@ final class JournalHistory {
             for (EventEnvelope envelope : await(journal.currentEventsByPersistenceId(id, 0, Long.MAX_VALUE)
                     .runWith(Sink.seq(), system), timeout)) {
                 Object entry = envelope.event();
+                List<? extends Event> events = List.of();
+                long decision = 0;
                 if (entry instanceof Event e) {
-                    all.add(new Recorded(e, rank, id, envelope.sequenceNr(), 0));
+                    events = List.of(e);
+                } else if (entry instanceof DecisionRecorded d) {
+                    decision = d.decision();
+                    // A service's part of an intent is also in its server's intent, in the decision's order.
+                    events = d.intent() != 0 && d.decision() != 0 ? List.of() : d.events();
                 } else if (entry instanceof IntentRecorded intent) {
-                    // The services record their own part of an intent; the server keeps the server-level events.
-                    List<Event> own = intent.events().stream().filter(e -> e instanceof Event.ServerEvent).toList();
-                    for (int i = 0; i < own.size(); i++) {
-                        all.add(new Recorded(own.get(i), rank, id, envelope.sequenceNr(), i));
-                    }
+                    decision = intent.decision();
+                    // Before decisions were numbered, services' parts of an intent were read from their journals.
+                    events = decision != 0 ? intent.events()
+                            : intent.events().stream().filter(e -> e instanceof Event.ServerEvent).toList();
+                }
+                for (int i = 0; i < events.size(); i++) {
+                    all.add(new Recorded(events.get(i), decision, rank, id, envelope.sequenceNr(), i));
                 }
             }
         }
-        all.sort(Comparator.comparing((Recorded r) -> r.event().at()).thenComparingInt(Recorded::rank)
-                .thenComparing(Recorded::persistenceId).thenComparingLong(Recorded::sequenceNr)
-                .thenComparingInt(Recorded::index));
+        all.sort(Comparator.comparing((Recorded r) -> r.event().at()).thenComparingLong(Recorded::decision)
+                .thenComparingInt(Recorded::rank).thenComparing(Recorded::persistenceId)
+                .thenComparingLong(Recorded::sequenceNr).thenComparingInt(Recorded::index));
         return all.stream().map(Recorded::event).toList();
     }
 

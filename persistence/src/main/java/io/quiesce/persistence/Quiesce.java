@@ -146,8 +146,8 @@ public final class Quiesce implements AutoCloseable {
     }
 
     /**
-     * Every event recorded in the data directory, ordered by time (then pools before servers
-     * before services, then journal order): the history that {@code quiesce history --export}
+     * Every event recorded in the data directory, ordered by time, then in the order the
+     * commands were decided: the history that {@code quiesce history --export}
      * writes and {@code quiesce replay} reads.
      */
     public List<Event> history() {

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param clock           the time stamped on every event and used for pause deadlines
  * @param catalog         the role catalog
  * @param fsync           sync every journal write to disk (durable; slower)
- * @param snapshotEvery   take a snapshot every N events of an entity (0: never)
+ * @param snapshotEvery   take a snapshot every N journal entries of an entity (one per decision; 0: never)
  * @param maxPending      commands allowed to wait for the journal before new ones are refused
  * @param commandTimeout  how long a caller waits for an answer before getting an error
  * @param recoveryTimeout how long opening may take to read the journal back

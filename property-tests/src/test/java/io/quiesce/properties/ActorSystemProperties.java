@@ -22,7 +22,7 @@ class ActorSystemProperties {
     @Test
     void actorSystemRefinesTheCoreModelAcrossRestarts() {
         PropertyRunner runner = new PropertyRunner("actor-system", "ActorSystemProperties",
-                Generator.standard(STEPS, 1, 3).withoutReusedSessionIds(),
+                Generator.standard(STEPS, 1, 3),
                 seed -> new Refinement(dir.resolve("seed-" + seed), SNAPSHOT_EVERY[(int) Math.floorMod(seed, 3L)],
                         Decider.standardRules()), 400);
         PropertyRunner.assertNone(runner.search(RUNS));

@@ -32,10 +32,8 @@ import java.util.function.Supplier;
  * @param maxSteps   the most steps a sequence has, pool setup included
  * @param minReopens the fewest process restarts in a sequence
  * @param maxReopens the most process restarts in a sequence
- * @param reuseEndedSessionIds whether a new connection may take the id of a session that ended
  */
-record Generator(Decider decider, Catalog catalog, int maxSteps, int minReopens, int maxReopens,
-                 boolean reuseEndedSessionIds) {
+record Generator(Decider decider, Catalog catalog, int maxSteps, int minReopens, int maxReopens) {
     static final String POOL = "pool1";
     /** A session id that is never started. */
     static final String NO_SESSION = "s-none";
@@ -49,20 +47,11 @@ record Generator(Decider decider, Catalog catalog, int maxSteps, int minReopens,
     }
 
     static Generator standard(int maxSteps, int minReopens, int maxReopens) {
-        return new Generator(Decider.standard(), Decider.standardRules().catalog(), maxSteps, minReopens, maxReopens,
-                true);
+        return new Generator(Decider.standard(), Decider.standardRules().catalog(), maxSteps, minReopens, maxReopens);
     }
 
     Generator withDecider(Decider d) {
-        return new Generator(d, catalog, maxSteps, minReopens, maxReopens, reuseEndedSessionIds);
-    }
-
-    /**
-     * No id of an ended session is used again. Only for the actor system, until the known bug in
-     * known-bugs/ is fixed: an export cannot order a reused id's end and new start within one instant.
-     */
-    Generator withoutReusedSessionIds() {
-        return new Generator(decider, catalog, maxSteps, minReopens, maxReopens, false);
+        return new Generator(d, catalog, maxSteps, minReopens, maxReopens);
     }
 
     List<Step> generate(long seed) {
@@ -170,7 +159,7 @@ record Generator(Decider decider, Catalog catalog, int maxSteps, int minReopens,
             String session;
             if (roll < 4 && !active.isEmpty()) {
                 session = any(active); // a duplicate: refused
-            } else if (roll < 8 && sessions > 0 && reuseEndedSessionIds) {
+            } else if (roll < 8 && sessions > 0) {
                 session = "s" + (1 + r.nextInt(sessions)); // an earlier id, most likely ended, so used again
             } else {
                 session = "s" + (++sessions);

@@ -5,10 +5,11 @@ import io.quiesce.event.Event;
 import java.util.List;
 
 /**
- * A server recorded that these events must reach its services; it redelivers them after a crash
- * until every service has applied them.
+ * A server recorded that these events, all of one decision, must reach its services; it
+ * redelivers them after a crash until every service has applied them. {@code decision} is the
+ * decision's number ({@link DecisionRecorded}); 0 in journals written before decisions were numbered.
  */
-public record IntentRecorded(long intent, List<Event> events) implements Journaled {
+public record IntentRecorded(long intent, List<Event> events, long decision) implements Journaled {
     public IntentRecorded {
         events = List.copyOf(events);
     }

@@ -1,5 +1,6 @@
 package io.quiesce.persistence.entity;
 
+import io.quiesce.event.Event;
 import io.quiesce.event.Event.PoolCreated;
 import io.quiesce.event.Event.PoolEvent;
 import io.quiesce.event.Event.ServerAdded;
@@ -23,12 +24,13 @@ import java.util.List;
  * it lost. Its creation is recorded by the {@link RegistryEntity}; this journal holds the rest.
  */
 public final class PoolEntity
-        extends EventSourcedBehaviorWithEnforcedReplies<PoolEntity.Command, PoolEvent, PoolSnapshot> {
+        extends EventSourcedBehaviorWithEnforcedReplies<PoolEntity.Command, Object, PoolSnapshot> {
 
     public sealed interface Command permits Record, Get {
     }
 
-    public record Record(List<PoolEvent> events, ActorRef<Done> replyTo) implements Command {
+    /** Record these events, all of decision number {@code decision}. */
+    public record Record(List<PoolEvent> events, long decision, ActorRef<Done> replyTo) implements Command {
         public Record {
             events = List.copyOf(events);
         }
@@ -57,30 +59,42 @@ public final class PoolEntity
 
     @Override
     public PoolSnapshot emptyState() {
-        return new PoolSnapshot(PoolState.created(created.pool(), created.dnsLoadBalancing()), List.of());
+        return new PoolSnapshot(PoolState.created(created.pool(), created.dnsLoadBalancing()), List.of(), 0);
     }
 
     @Override
-    public CommandHandlerWithReply<Command, PoolEvent, PoolSnapshot> commandHandler() {
+    public CommandHandlerWithReply<Command, Object, PoolSnapshot> commandHandler() {
         return newCommandHandlerWithReplyBuilder().forAnyState()
-                .onCommand(Record.class, (state, c) -> Effect().persist(c.events())
+                .onCommand(Record.class, (state, c) -> Effect()
+                        .persist(DecisionRecorded.of(c.decision(), c.events()))
                         .thenReply(c.replyTo(), s -> Done.getInstance()))
                 .onCommand(Get.class, (state, c) -> Effect().reply(c.replyTo(), state))
                 .build();
     }
 
     @Override
-    public EventHandler<PoolSnapshot, PoolEvent> eventHandler() {
+    public EventHandler<PoolSnapshot, Object> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
-                .onEvent(PoolEvent.class, (state, e) -> {
-                    List<ServerAdded> servers = state.servers();
-                    if (e instanceof ServerAdded added) {
-                        servers = new ArrayList<>(servers);
-                        servers.add(added);
+                .onEvent(DecisionRecorded.class, (state, d) -> {
+                    PoolSnapshot next = state;
+                    for (Event e : d.events()) {
+                        next = evolve(next, (PoolEvent) e);
                     }
-                    return new PoolSnapshot(state.pool().evolve(e), servers);
+                    return new PoolSnapshot(next.pool(), next.servers(),
+                            Math.max(state.lastDecision(), d.decision()));
                 })
+                // Journals written before decisions were numbered hold bare events.
+                .onEvent(PoolEvent.class, PoolEntity::evolve)
                 .build();
+    }
+
+    private static PoolSnapshot evolve(PoolSnapshot state, PoolEvent e) {
+        List<ServerAdded> servers = state.servers();
+        if (e instanceof ServerAdded added) {
+            servers = new ArrayList<>(servers);
+            servers.add(added);
+        }
+        return new PoolSnapshot(state.pool().evolve(e), servers, state.lastDecision());
     }
 
     @Override

@@ -19,13 +19,14 @@ import java.util.List;
  * is this one write.
  */
 public final class RegistryEntity
-        extends EventSourcedBehaviorWithEnforcedReplies<RegistryEntity.Command, PoolCreated, RegistrySnapshot> {
+        extends EventSourcedBehaviorWithEnforcedReplies<RegistryEntity.Command, Object, RegistrySnapshot> {
     public static final PersistenceId PERSISTENCE_ID = PersistenceId.ofUniqueId("registry");
 
     public sealed interface Command permits Record, Get {
     }
 
-    public record Record(PoolCreated event, ActorRef<Done> replyTo) implements Command {
+    /** Record the pool's creation, decision number {@code decision}. */
+    public record Record(PoolCreated event, long decision, ActorRef<Done> replyTo) implements Command {
     }
 
     public record Get(ActorRef<RegistrySnapshot> replyTo) implements Command {
@@ -42,25 +43,32 @@ public final class RegistryEntity
 
     @Override
     public RegistrySnapshot emptyState() {
-        return new RegistrySnapshot(List.of());
+        return new RegistrySnapshot(List.of(), 0);
     }
 
     @Override
-    public CommandHandlerWithReply<Command, PoolCreated, RegistrySnapshot> commandHandler() {
+    public CommandHandlerWithReply<Command, Object, RegistrySnapshot> commandHandler() {
         return newCommandHandlerWithReplyBuilder().forAnyState()
-                .onCommand(Record.class, (state, c) -> Effect().persist(c.event())
+                .onCommand(Record.class, (state, c) -> Effect()
+                        .persist(DecisionRecorded.of(c.decision(), List.of(c.event())))
                         .thenReply(c.replyTo(), s -> Done.getInstance()))
                 .onCommand(Get.class, (state, c) -> Effect().reply(c.replyTo(), state))
                 .build();
     }
 
     @Override
-    public EventHandler<RegistrySnapshot, PoolCreated> eventHandler() {
+    public EventHandler<RegistrySnapshot, Object> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
+                .onEvent(DecisionRecorded.class, (state, d) -> {
+                    List<PoolCreated> pools = new ArrayList<>(state.pools());
+                    d.events().forEach(e -> pools.add((PoolCreated) e));
+                    return new RegistrySnapshot(pools, Math.max(state.lastDecision(), d.decision()));
+                })
+                // Journals written before decisions were numbered hold bare events.
                 .onEvent(PoolCreated.class, (state, e) -> {
                     List<PoolCreated> pools = new ArrayList<>(state.pools());
                     pools.add(e);
-                    return new RegistrySnapshot(pools);
+                    return new RegistrySnapshot(pools, state.lastDecision());
                 })
                 .build();
     }

@@ -39,15 +39,18 @@ public final class ServerEntity
     public sealed interface Command permits Deliver, AwaitIdle, Delivered {
     }
 
-    /** Record these events as one intent and apply them to the services; reply when all have. */
-    public record Deliver(List<Event> events, ActorRef<Done> replyTo) implements Command {
+    /**
+     * Record these events, all of decision number {@code decision}, as one intent and apply them
+     * to the services; reply when all have.
+     */
+    public record Deliver(List<Event> events, long decision, ActorRef<Done> replyTo) implements Command {
         public Deliver {
             events = List.copyOf(events);
         }
     }
 
     /** Reply once no intent is pending (after recovery, redelivery has finished). */
-    public record AwaitIdle(ActorRef<Done> replyTo) implements Command {
+    public record AwaitIdle(ActorRef<ServerSnapshot> replyTo) implements Command {
     }
 
     record Delivered(long intent, String service, boolean ok) implements Command {
@@ -58,7 +61,7 @@ public final class ServerEntity
     private final int snapshotEvery;
     private final Map<Long, Set<String>> awaiting = new HashMap<>();
     private final Map<Long, ActorRef<Done>> requesters = new HashMap<>();
-    private final List<ActorRef<Done>> idleWaiters = new ArrayList<>();
+    private final List<ActorRef<ServerSnapshot>> idleWaiters = new ArrayList<>();
 
     private ServerEntity(ActorContext<Command> context, String server,
                          Map<String, ActorRef<ServiceEntity.Command>> services, int snapshotEvery) {
@@ -90,7 +93,7 @@ public final class ServerEntity
                 .onCommand(Delivered.class, this::onDelivered)
                 .onCommand(AwaitIdle.class, (state, c) -> {
                     if (state.pending().isEmpty()) {
-                        return Effect().reply(c.replyTo(), Done.getInstance());
+                        return Effect().reply(c.replyTo(), state);
                     }
                     idleWaiters.add(c.replyTo());
                     return Effect().noReply();
@@ -99,7 +102,7 @@ public final class ServerEntity
     }
 
     private ReplyEffect<Journaled, ServerSnapshot> onDeliver(ServerSnapshot state, Deliver c) {
-        IntentRecorded intent = new IntentRecorded(state.lastIntent() + 1, c.events());
+        IntentRecorded intent = new IntentRecorded(state.lastIntent() + 1, c.events(), c.decision());
         return Effect().persist(intent).thenRun(s -> {
             requesters.put(intent.intent(), c.replyTo());
             deliver(intent);
@@ -127,7 +130,7 @@ public final class ServerEntity
                 requester.tell(Done.getInstance());
             }
             if (s.pending().isEmpty()) {
-                idleWaiters.forEach(w -> w.tell(Done.getInstance()));
+                idleWaiters.forEach(w -> w.tell(s));
                 idleWaiters.clear();
             }
         }).thenNoReply();
@@ -142,7 +145,8 @@ public final class ServerEntity
     private void send(IntentRecorded intent, String service) {
         List<ServiceEvent> events = byService(intent.events()).get(service);
         context.ask(Done.class, services.get(service), DELIVERY_TIMEOUT,
-                replyTo -> new ServiceEntity.Apply(events, intent.intent(), replyTo),
+                replyTo -> new ServiceEntity.Apply(List.of(new DecisionRecorded(intent.decision(), intent.intent(),
+                        List.<Event>copyOf(events))), replyTo),
                 (done, failure) -> new Delivered(intent.intent(), service, failure == null));
     }
 

@@ -1,5 +1,6 @@
 package io.quiesce.persistence.entity;
 
+import io.quiesce.event.Event;
 import io.quiesce.event.Event.ServiceEvent;
 import io.quiesce.service.ServiceState;
 import org.apache.pekko.Done;
@@ -14,7 +15,6 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,16 +28,16 @@ public final class ServiceEntity
     }
 
     /**
-     * Record these events. {@code intent} is 0 for a command of this service alone, or the
-     * server's intent number: an intent already applied is acknowledged without recording twice.
+     * Record these decisions' events, in order. A decision that is part of an intent its service
+     * already applied is acknowledged without recording it twice.
      */
-    public record Apply(List<ServiceEvent> events, long intent, ActorRef<Done> replyTo) implements Command {
+    public record Apply(List<DecisionRecorded> decisions, ActorRef<Done> replyTo) implements Command {
         public Apply {
-            events = List.copyOf(events);
+            decisions = List.copyOf(decisions);
         }
     }
 
-    public record Get(ActorRef<ServiceState> replyTo) implements Command {
+    public record Get(ActorRef<ServiceSnapshot> replyTo) implements Command {
     }
 
     private final String server;
@@ -65,35 +65,43 @@ public final class ServiceEntity
 
     @Override
     public ServiceSnapshot emptyState() {
-        return new ServiceSnapshot(ServiceState.installed(server, service, installedAt), 0);
+        return new ServiceSnapshot(ServiceState.installed(server, service, installedAt), 0, 0);
     }
 
     @Override
     public CommandHandlerWithReply<Command, Object, ServiceSnapshot> commandHandler() {
         return newCommandHandlerWithReplyBuilder().forAnyState()
                 .onCommand(Apply.class, this::onApply)
-                .onCommand(Get.class, (state, get) -> Effect().reply(get.replyTo(), state.service()))
+                .onCommand(Get.class, (state, get) -> Effect().reply(get.replyTo(), state))
                 .build();
     }
 
     private org.apache.pekko.persistence.typed.javadsl.ReplyEffect<Object, ServiceSnapshot> onApply(
             ServiceSnapshot state, Apply apply) {
-        if (apply.intent() != 0 && apply.intent() <= state.lastIntent()) {
+        List<DecisionRecorded> entries = apply.decisions().stream()
+                .filter(d -> d.intent() == 0 || d.intent() > state.lastIntent()).toList();
+        if (entries.isEmpty()) {
             return Effect().reply(apply.replyTo(), Done.getInstance());
         }
-        List<Object> entries = new ArrayList<>(apply.events());
-        if (apply.intent() != 0) {
-            entries.add(new IntentApplied(apply.intent()));
-        }
-        return Effect().persist(entries).thenReply(apply.replyTo(), s -> Done.getInstance());
+        return Effect().persist(List.<Object>copyOf(entries)).thenReply(apply.replyTo(), s -> Done.getInstance());
     }
 
     @Override
     public EventHandler<ServiceSnapshot, Object> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
+                .onEvent(DecisionRecorded.class, (state, d) -> {
+                    ServiceState service = state.service();
+                    for (Event e : d.events()) {
+                        service = service.evolve((ServiceEvent) e);
+                    }
+                    return new ServiceSnapshot(service, Math.max(state.lastIntent(), d.intent()),
+                            Math.max(state.lastDecision(), d.decision()));
+                })
+                // Journals written before decisions were numbered hold bare events and IntentApplied.
                 .onEvent(ServiceEvent.class, (state, e) -> new ServiceSnapshot(state.service().evolve(e),
-                        state.lastIntent()))
-                .onEvent(IntentApplied.class, (state, e) -> new ServiceSnapshot(state.service(), e.intent()))
+                        state.lastIntent(), state.lastDecision()))
+                .onEvent(IntentApplied.class, (state, e) -> new ServiceSnapshot(state.service(), e.intent(),
+                        state.lastDecision()))
                 .build();
     }
 

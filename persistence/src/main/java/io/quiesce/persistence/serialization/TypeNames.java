@@ -1,6 +1,7 @@
 package io.quiesce.persistence.serialization;
 
 import io.quiesce.event.EventTypes;
+import io.quiesce.persistence.entity.DecisionRecorded;
 import io.quiesce.persistence.entity.IntentApplied;
 import io.quiesce.persistence.entity.IntentCompleted;
 import io.quiesce.persistence.entity.IntentRecorded;
@@ -33,6 +34,7 @@ public final class TypeNames {
         m.put("ServerSnapshot", ServerSnapshot.class);
         m.put("PoolSnapshot", PoolSnapshot.class);
         m.put("RegistrySnapshot", RegistrySnapshot.class);
+        m.put("DecisionRecorded", DecisionRecorded.class);
         BY_NAME = Collections.unmodifiableMap(m);
         Map<Class<?>, String> c = new LinkedHashMap<>();
         m.forEach((name, type) -> c.put(type, name));

@@ -41,14 +41,13 @@ class ServerEntityTest {
         var cpsRestarted = new ServiceRestarted(T0, "fe01", CPS, ServiceStatus.RUNNING, ServiceStatus.RUNNING, false);
         List<Event> events = List.of(new ServerRestarted(T0, "fe01", false, "alice", null), feRestarted, cpsRestarted);
 
-        var result = testKit.runCommand(new ServerEntity.Deliver(events, requester.getRef()));
+        var result = testKit.runCommand(new ServerEntity.Deliver(events, 9, requester.getRef()));
 
-        assertThat(result.events()).containsExactly(new IntentRecorded(1, events));
+        assertThat(result.events()).containsExactly(new IntentRecorded(1, events, 9));
         ServiceEntity.Apply toFe = (ServiceEntity.Apply) fe.receiveMessage();
         ServiceEntity.Apply toCps = (ServiceEntity.Apply) cps.receiveMessage();
-        assertThat(toFe.events()).containsExactly(feRestarted);
-        assertThat(toFe.intent()).isEqualTo(1);
-        assertThat(toCps.events()).containsExactly(cpsRestarted);
+        assertThat(toFe.decisions()).containsExactly(new DecisionRecorded(9, 1, List.of(feRestarted)));
+        assertThat(toCps.decisions()).containsExactly(new DecisionRecorded(9, 1, List.of(cpsRestarted)));
         requester.expectNoMessage(java.time.Duration.ofMillis(100));
 
         toFe.replyTo().tell(Done.getInstance());
@@ -57,6 +56,7 @@ class ServerEntityTest {
         requester.expectMessage(Done.getInstance());
         assertThat(testKit.getState().pending()).isEmpty();
         assertThat(testKit.getState().lastIntent()).isEqualTo(1);
+        assertThat(testKit.getState().lastDecision()).isEqualTo(9);
     }
 
     @Test
@@ -67,15 +67,13 @@ class ServerEntityTest {
                 EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
         var feRestarted = new ServiceRestarted(T0, "fe02", FE, ServiceStatus.RUNNING, ServiceStatus.RUNNING, false);
         List<Event> events = List.of(new ServerRestarted(T0, "fe02", true, "alice", null), feRestarted);
-        testKit.runCommand(new ServerEntity.Deliver(events, KIT.createTestProbe(Done.class)
-                .getRef()));
+        testKit.runCommand(new ServerEntity.Deliver(events, 4, KIT.createTestProbe(Done.class).getRef()));
         fe.receiveMessage(); // delivered once, never acknowledged: the process "dies" here
 
         testKit.restart();
 
         ServiceEntity.Apply again = (ServiceEntity.Apply) fe.receiveMessage();
-        assertThat(again.intent()).isEqualTo(1);
-        assertThat(again.events()).containsExactly(feRestarted);
+        assertThat(again.decisions()).containsExactly(new DecisionRecorded(4, 1, List.of(feRestarted)));
         again.replyTo().tell(Done.getInstance());
         fe.awaitAssert(() -> {
             assertThat(testKit.getState().pending()).isEmpty();

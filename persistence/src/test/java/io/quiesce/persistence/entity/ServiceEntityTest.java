@@ -1,5 +1,6 @@
 package io.quiesce.persistence.entity;
 
+import io.quiesce.event.Event;
 import io.quiesce.event.Event.ServiceDrained;
 import io.quiesce.event.Event.ServicePaused;
 import io.quiesce.event.Event.SessionEnded;
@@ -38,40 +39,46 @@ class ServiceEntityTest {
         testKit.clear();
     }
 
-    @Test
-    void givenAFreshService_whenEventsAreApplied_thenTheyAreRecordedAndFolded() {
-        var started = new SessionStarted(T0, "fe01", FE, "s1", "im", "alice");
-        var paused = new ServicePaused(T0.plusSeconds(5), "fe01", FE, null, "alice", "patch");
+    static DecisionRecorded decision(long number, Event... events) {
+        return DecisionRecorded.of(number, List.of(events));
+    }
 
-        var result = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(started, paused), 0, r));
+    @Test
+    void givenAFreshService_whenDecisionsAreApplied_thenEachIsRecordedWithItsNumberAndFolded() {
+        var started = decision(4, new SessionStarted(T0, "fe01", FE, "s1", "im", "alice"));
+        var paused = decision(6, new ServicePaused(T0.plusSeconds(5), "fe01", FE, null, "alice", "patch"));
+
+        var result = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(started, paused), r));
 
         assertThat(result.reply()).isEqualTo(Done.getInstance());
         assertThat(result.events()).containsExactly(started, paused);
         assertThat(result.state().service().status()).isEqualTo(ServiceStatus.PAUSING);
         assertThat(result.state().service().sessions()).containsOnlyKeys("s1");
+        assertThat(result.state().lastDecision()).isEqualTo(6);
     }
 
     @Test
     void givenAnAppliedIntent_whenItIsDeliveredAgain_thenNothingIsRecordedTwice() {
-        var paused = new ServicePaused(T0, "fe01", FE, null, "alice", null);
-        var drained = new ServiceDrained(T0, "fe01", FE);
-        var first = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(paused, drained), 7, r));
-        assertThat(first.events()).containsExactly(paused, drained, new IntentApplied(7));
+        var part = new DecisionRecorded(11, 7, List.of(new ServicePaused(T0, "fe01", FE, null, "alice", null),
+                new ServiceDrained(T0, "fe01", FE)));
+        var first = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(part), r));
+        assertThat(first.events()).containsExactly(part);
 
-        var repeat = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(paused, drained), 7, r));
+        var repeat = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(part), r));
 
         assertThat(repeat.reply()).isEqualTo(Done.getInstance());
         assertThat(repeat.hasNoEvents()).isTrue();
         assertThat(repeat.state().lastIntent()).isEqualTo(7);
+        assertThat(repeat.state().service().status()).isEqualTo(ServiceStatus.DRAINED);
     }
 
     @Test
-    void givenRecordedEvents_whenTheEntityRestarts_thenItsStateIsRebuilt() {
+    void givenRecordedDecisions_whenTheEntityRestarts_thenItsStateAndLastDecisionAreRebuilt() {
         testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(
-                new SessionStarted(T0, "fe01", FE, "s1", "im", "alice"),
-                new ServicePaused(T0, "fe01", FE, T0.plusSeconds(600), "alice", null),
-                new SessionEnded(T0.plusSeconds(60), "fe01", FE, "s1", "alice"),
-                new ServiceDrained(T0.plusSeconds(60), "fe01", FE)), 0, r));
+                decision(1, new SessionStarted(T0, "fe01", FE, "s1", "im", "alice")),
+                decision(2, new ServicePaused(T0, "fe01", FE, T0.plusSeconds(600), "alice", null)),
+                decision(5, new SessionEnded(T0.plusSeconds(60), "fe01", FE, "s1", "alice"),
+                        new ServiceDrained(T0.plusSeconds(60), "fe01", FE))), r));
         ServiceSnapshot before = testKit.getState();
 
         var restarted = testKit.restart();
@@ -79,13 +86,27 @@ class ServiceEntityTest {
         assertThat(restarted.state()).isEqualTo(before);
         assertThat(restarted.state().service().status()).isEqualTo(ServiceStatus.DRAINED);
         assertThat(restarted.state().service().deadline()).isEqualTo(T0.plusSeconds(600));
+        assertThat(restarted.state().lastDecision()).isEqualTo(5);
+    }
+
+    @Test
+    void givenAJournalWrittenBeforeDecisionsWereNumbered_whenRecovered_thenBareEventsAndIntentsFold() {
+        testKit.initialize(new SessionStarted(T0, "fe01", FE, "s1", "im", "alice"),
+                new ServicePaused(T0, "fe01", FE, null, "alice", null), new IntentApplied(3));
+
+        ServiceSnapshot state = testKit.getState();
+
+        assertThat(state.service().status()).isEqualTo(ServiceStatus.PAUSING);
+        assertThat(state.service().sessions()).containsOnlyKeys("s1");
+        assertThat(state.lastIntent()).isEqualTo(3);
+        assertThat(state.lastDecision()).isZero();
     }
 
     @Test
     void getAnswersTheCurrentState() {
-        var result = testKit.<ServiceState>runCommand(ServiceEntity.Get::new);
+        var result = testKit.<ServiceSnapshot>runCommand(ServiceEntity.Get::new);
 
-        assertThat(result.reply()).isEqualTo(ServiceState.installed("fe01", FE, T0));
+        assertThat(result.reply()).isEqualTo(new ServiceSnapshot(ServiceState.installed("fe01", FE, T0), 0, 0));
         assertThat(result.hasNoEvents()).isTrue();
     }
 }

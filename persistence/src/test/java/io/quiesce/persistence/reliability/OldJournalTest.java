@@ -42,7 +42,7 @@ class OldJournalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v1"})
+    @ValueSource(strings = {"v1", "v2"})
     void givenADataDirectoryOfAnEarlierVersion_whenOpened_thenItsStatusAndHistoryAreAsWritten(String version)
             throws Exception {
         Path committed = Path.of(OldJournalTest.class.getResource("/journals/" + version).toURI());

@@ -1,9 +1,13 @@
 package io.quiesce.persistence.serialization;
 
 import io.quiesce.event.Event;
+import io.quiesce.persistence.entity.DecisionRecorded;
 import io.quiesce.persistence.entity.IntentRecorded;
+import io.quiesce.persistence.entity.PoolSnapshot;
+import io.quiesce.persistence.entity.RegistrySnapshot;
 import io.quiesce.persistence.entity.ServerSnapshot;
 import io.quiesce.persistence.entity.ServiceSnapshot;
+import io.quiesce.pool.PoolState;
 import io.quiesce.service.InterruptionCause;
 import io.quiesce.service.ServiceState;
 import io.quiesce.service.ServiceStatus;
@@ -71,14 +75,18 @@ class QuiesceSerializerTest {
 
     @Test
     void entriesHoldingEventsAndStatesRoundTrip() throws NotSerializableException {
-        IntentRecorded intent = new IntentRecorded(3, oneOfEach());
-        ServerSnapshot server = new ServerSnapshot(3, Map.of(3L, intent));
+        IntentRecorded intent = new IntentRecorded(3, oneOfEach(), 41);
+        ServerSnapshot server = new ServerSnapshot(3, Map.of(3L, intent), 41);
+        DecisionRecorded decision = new DecisionRecorded(42, 3, oneOfEach());
         ServiceState state = ServiceState.installed("fe01", "Lync Server Front-End", T)
                 .evolve(new Event.SessionStarted(T, "fe01", "Lync Server Front-End", "s1", "im", "bob"))
                 .evolve(new Event.ServicePaused(T, "fe01", "Lync Server Front-End", T.plusSeconds(5), "a", null));
-        ServiceSnapshot service = new ServiceSnapshot(state, 2);
+        ServiceSnapshot service = new ServiceSnapshot(state, 2, 42);
+        PoolSnapshot pool = new PoolSnapshot(PoolState.created("pool1", true), List.of(), 7);
+        RegistrySnapshot registry = new RegistrySnapshot(List.of(new Event.PoolCreated(T, "pool1", true, "a", null)),
+                6);
 
-        for (Object entry : List.of(intent, server, service)) {
+        for (Object entry : List.of(intent, server, decision, service, pool, registry)) {
             assertThat(serializer.fromBinary(serializer.toBinary(entry), serializer.manifest(entry))).isEqualTo(entry);
         }
     }
@@ -87,7 +95,7 @@ class QuiesceSerializerTest {
     void aSnapshotWithAChangedByteIsRefusedNotMisread() {
         ServiceState state = ServiceState.installed("fe01", "Lync Server Front-End", T)
                 .evolve(new Event.SessionStarted(T, "fe01", "Lync Server Front-End", "s1", "im", "bob"));
-        ServiceSnapshot snapshot = new ServiceSnapshot(state, 2);
+        ServiceSnapshot snapshot = new ServiceSnapshot(state, 2, 5);
         byte[] bytes = serializer.toBinary(snapshot);
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int at = text.indexOf("s1");
