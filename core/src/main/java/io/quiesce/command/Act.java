@@ -18,4 +18,8 @@ public record Act(Principal by, Instant at, String reason) {
     public static Act of(Principal by, Instant at) {
         return new Act(by, at, null);
     }
+
+    public Act withAt(Instant time) {
+        return new Act(by, time, reason);
+    }
 }

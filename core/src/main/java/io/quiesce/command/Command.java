@@ -14,6 +14,9 @@ public sealed interface Command {
     /** When the command is decided. */
     Instant at();
 
+    /** The same command at another time. */
+    Command withAt(Instant time);
+
     /** Commands from a principal, checked by rule 16. */
     sealed interface Authorized extends Command {
         Act act();
@@ -24,45 +27,93 @@ public sealed interface Command {
     }
 
     record CreatePool(String pool, boolean dnsLoadBalancing, Act act) implements Authorized {
+        @Override
+        public CreatePool withAt(Instant time) {
+            return new CreatePool(pool, dnsLoadBalancing, act.withAt(time));
+        }
     }
 
     record SetDnsLoadBalancing(String pool, boolean on, Act act) implements Authorized {
+        @Override
+        public SetDnsLoadBalancing withAt(Instant time) {
+            return new SetDnsLoadBalancing(pool, on, act.withAt(time));
+        }
     }
 
     /** {@code role} null means the catalog's default role. */
     record AddServer(String pool, String server, String role, Act act) implements Authorized {
+        @Override
+        public AddServer withAt(Instant time) {
+            return new AddServer(pool, server, role, act.withAt(time));
+        }
     }
 
     /** {@code deadline} (may be null) is how long sessions may continue before being cut off. */
     record Pause(String server, String service, Duration deadline, boolean force, Act act) implements Authorized {
+        @Override
+        public Pause withAt(Instant time) {
+            return new Pause(server, service, deadline, force, act.withAt(time));
+        }
     }
 
     record Resume(String server, String service, Act act) implements Authorized {
+        @Override
+        public Resume withAt(Instant time) {
+            return new Resume(server, service, act.withAt(time));
+        }
     }
 
     record Start(String server, String service, Act act) implements Authorized {
+        @Override
+        public Start withAt(Instant time) {
+            return new Start(server, service, act.withAt(time));
+        }
     }
 
     record Stop(String server, String service, boolean force, Act act) implements Authorized {
+        @Override
+        public Stop withAt(Instant time) {
+            return new Stop(server, service, force, act.withAt(time));
+        }
     }
 
     record SetStartup(String server, String service, StartupType type, Act act) implements Authorized {
         public SetStartup {
             Objects.requireNonNull(type, "type");
         }
+        @Override
+        public SetStartup withAt(Instant time) {
+            return new SetStartup(server, service, type, act.withAt(time));
+        }
     }
 
     record Restart(String server, boolean force, Act act) implements Authorized {
+        @Override
+        public Restart withAt(Instant time) {
+            return new Restart(server, force, act.withAt(time));
+        }
     }
 
     /** A new connection for {@code feature}; the caller picks a unique {@code session} id. */
     record Connect(String pool, String feature, String session, Act act) implements Authorized {
+        @Override
+        public Connect withAt(Instant time) {
+            return new Connect(pool, feature, session, act.withAt(time));
+        }
     }
 
     record End(String session, Act act) implements Authorized {
+        @Override
+        public End withAt(Instant time) {
+            return new End(session, act.withAt(time));
+        }
     }
 
     /** The clock says a pause deadline may have passed; it needs no principal. */
     record DeadlinePassed(String server, String service, Instant at) implements Command {
+        @Override
+        public DeadlinePassed withAt(Instant time) {
+            return new DeadlinePassed(server, service, time);
+        }
     }
 }

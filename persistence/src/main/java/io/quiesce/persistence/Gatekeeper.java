@@ -9,6 +9,7 @@ import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServerEvent;
 import io.quiesce.event.Event.ServiceEvent;
 import io.quiesce.persistence.entity.DecisionRecorded;
+import io.quiesce.persistence.entity.LastDecision;
 import io.quiesce.persistence.entity.PoolEntity;
 import io.quiesce.persistence.entity.PoolSnapshot;
 import io.quiesce.persistence.entity.RegistryEntity;
@@ -40,10 +41,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -142,10 +146,11 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     private Deployment deployment = Deployment.empty();
     /**
-     * The number of the last decision given to the journal: decisions are numbered in the order
-     * they are decided, so a history read back from every journal keeps that order.
+     * The last decision given to the journal. Decisions are numbered, and their times kept from
+     * going back, in the order they are decided, so a history read back from every journal keeps
+     * that order.
      */
-    private long lastDecision;
+    private LastDecision last = LastDecision.NONE;
     private boolean recovering = true;
     /** The batch being written, answered when {@code writesLeft} reaches zero. */
     private final List<Pending> batch = new ArrayList<>();
@@ -197,7 +202,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     private void recover() {
         recovering = true;
-        lastDecision = 0;
+        last = LastDecision.NONE;
         poolSnapshots.clear();
         serviceStates.clear();
         getContext().ask(RegistrySnapshot.class, registry, settings.recoveryTimeout(), RegistryEntity.Get::new,
@@ -209,7 +214,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             return failRecovery("the pool registry", m.failure());
         }
         created = m.snapshot().pools();
-        lastDecision = Math.max(lastDecision, m.snapshot().lastDecision());
+        last = last.max(m.snapshot().last());
         waitingFor = created.size();
         if (waitingFor == 0) {
             return finishRecovery();
@@ -226,7 +231,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             return failRecovery("pool " + m.pool(), m.failure());
         }
         poolSnapshots.put(m.pool(), m.snapshot());
-        lastDecision = Math.max(lastDecision, m.snapshot().lastDecision());
+        last = last.max(m.snapshot().last());
         if (--waitingFor > 0) {
             return this;
         }
@@ -246,7 +251,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         if (m.failure() != null) {
             return failRecovery("server " + m.server(), m.failure());
         }
-        lastDecision = Math.max(lastDecision, m.snapshot().lastDecision());
+        last = last.max(m.snapshot().last());
         if (--waitingFor > 0) {
             return this;
         }
@@ -262,7 +267,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         }
         ServiceState state = m.snapshot().service();
         serviceStates.computeIfAbsent(state.server(), s -> new HashMap<>()).put(state.name(), state);
-        lastDecision = Math.max(lastDecision, m.snapshot().lastDecision());
+        last = last.max(m.snapshot().last());
         return --waitingFor > 0 ? this : finishRecovery();
     }
 
@@ -311,24 +316,34 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     }
 
     /**
-     * Decides waiting commands against the view and writes their events. Commands that touch one
-     * service each are decided in a row and written together, one atomic write per service, so
-     * session traffic is not limited to one journal round trip per command; a command that needs
-     * the registry, a pool or a server's fan-out is written on its own. Answers go out only once
-     * every write of the batch is acknowledged.
+     * Decides waiting commands against the view and writes their events. Session traffic (connect,
+     * end, a passed deadline) is decided in a row and written together, one atomic write per
+     * service, so it is not limited to one journal round trip per command. Everything else is
+     * written on its own. Answers go out only once every write of the batch is acknowledged.
+     *
+     * <p>The writes of a batch are separate: one can fail while the others land. So a batch never
+     * holds two commands where the second was decided on what the first changed in another
+     * service: a session id is used once per batch, and administrative commands, whose guards look
+     * at other services, go alone.
      */
     private Behavior<Message> drain() {
         while (!recovering && batch.isEmpty() && !queue.isEmpty()) {
             Deployment view = deployment;
             Map<String, List<DecisionRecorded>> byService = new LinkedHashMap<>();
+            Set<String> sessionIds = new HashSet<>();
             while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
                 Submit next = queue.peek();
+                if (!byService.isEmpty() && !joinsBatch(next.command(), sessionIds)) {
+                    break; // decided once this batch is written
+                }
+                Command command = inOrder(next.command());
+                sessionIdOf(command).ifPresent(sessionIds::add);
                 Decision decision;
                 try {
-                    decision = settings.rules().decide(view, next.command());
+                    decision = settings.rules().decide(view, command);
                 } catch (RuntimeException e) {
                     // A bug must cost one command, not the whole system: the caller hears of it.
-                    getContext().getLog().error("could not decide {}", next.command(), e);
+                    getContext().getLog().error("could not decide {}", command, e);
                     queue.poll();
                     batch.add(Pending.error(next, "internal error while deciding the command: " + e));
                     continue;
@@ -343,7 +358,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     break; // written on its own, after this batch
                 }
                 queue.poll();
-                long number = ++lastDecision;
+                long number = last.number() + 1;
+                last = last.after(number, accepted.events());
                 Deployment after = view.evolve(accepted.events());
                 batch.add(new Pending(next, accepted, target == null ? WHOLE : target, null, view, after));
                 view = after;
@@ -354,6 +370,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 }
                 byService.computeIfAbsent(target, t -> new ArrayList<>()).add(DecisionRecorded.of(number,
                         accepted.events()));
+                if (!isSessionTraffic(command)) {
+                    break;
+                }
             }
             if (!byService.isEmpty()) {
                 writesLeft = byService.size();
@@ -369,6 +388,32 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             }
         }
         return this;
+    }
+
+    private static boolean isSessionTraffic(Command command) {
+        return command instanceof Command.Connect || command instanceof Command.End
+                || command instanceof DeadlinePassed;
+    }
+
+    private static boolean joinsBatch(Command command, Set<String> sessionIds) {
+        return isSessionTraffic(command) && sessionIdOf(command).map(id -> !sessionIds.contains(id)).orElse(true);
+    }
+
+    private static Optional<String> sessionIdOf(Command command) {
+        if (command instanceof Command.Connect c) {
+            return Optional.ofNullable(c.session());
+        }
+        return command instanceof Command.End e ? Optional.ofNullable(e.session()) : Optional.empty();
+    }
+
+    /**
+     * Callers stamp their commands on their own threads, and the deadline timer its own, so a
+     * command decided after another may carry an earlier time. It is then recorded at the time of
+     * the one before, so that the history's time order stays the order of decisions.
+     */
+    private Command inOrder(Command command) {
+        Instant latest = last.at();
+        return latest != null && command.at().isBefore(latest) ? command.withAt(latest) : command;
     }
 
     private void answer(Submit submit, Reply reply) {

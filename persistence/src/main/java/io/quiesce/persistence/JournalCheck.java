@@ -1,10 +1,9 @@
 package io.quiesce.persistence;
 
-import org.fusesource.leveldbjni.JniDBFactory;
-import org.iq80.leveldb.DB;
-import org.iq80.leveldb.DBIterator;
-import org.iq80.leveldb.Options;
-import org.iq80.leveldb.ReadOptions;
+import org.fusesource.leveldbjni.internal.NativeDB;
+import org.fusesource.leveldbjni.internal.NativeIterator;
+import org.fusesource.leveldbjni.internal.NativeOptions;
+import org.fusesource.leveldbjni.internal.NativeReadOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,19 +29,38 @@ final class JournalCheck {
             }
             return; // a new data directory
         }
-        // Paranoid checks turn a damaged log record into an error instead of skipping it.
-        Options options = new Options().createIfMissing(false).paranoidChecks(true);
-        try (DB db = JniDBFactory.factory.open(journal.toFile(), options);
-             DBIterator entries = db.iterator(new ReadOptions().verifyChecksums(true).fillCache(false))) {
-            for (entries.seekToFirst(); entries.hasNext(); entries.next()) {
-                // Reading every entry verifies every block's checksum.
-            }
+        try {
+            readEveryBlock(journal);
         } catch (IOException | RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
             throw damaged(dir, "its journal cannot be read (" + root.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Steps through every entry with checksums verified. LevelDB's native iterator is used as is:
+     * the library's wrapper copies each key and value into Java arrays, which took most of the
+     * time (about twice as long over a million entries) and is not needed to read the blocks.
+     */
+    private static void readEveryBlock(Path journal) throws IOException {
+        // Paranoid checks turn a damaged log record into an error instead of skipping it.
+        NativeDB db = NativeDB.open(new NativeOptions().createIfMissing(false).paranoidChecks(true), journal.toFile());
+        try {
+            NativeIterator entries = db.iterator(new NativeReadOptions().verifyChecksums(true).fillCache(false));
+            try {
+                // Unlike seekToFirst, seek reports a damaged first block instead of just finding nothing;
+                // next reports one met later. The empty key is before every key.
+                for (entries.seek(new byte[0]); entries.isValid(); entries.next()) {
+                    // Reaching an entry has read and checked its block.
+                }
+            } finally {
+                entries.delete();
+            }
+        } finally {
+            db.delete();
         }
     }
 

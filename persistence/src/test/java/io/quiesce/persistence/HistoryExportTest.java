@@ -138,6 +138,45 @@ class HistoryExportTest {
     }
 
     /**
+     * Callers stamp commands on their own threads (and the deadline timer its own), so a command
+     * can be decided after one stamped later. Here the clock itself steps back, also across a
+     * reopen: what is decided later is recorded no earlier than what was decided before, so the
+     * export, in time order, is in decision order and replays.
+     */
+    @Test
+    void givenCommandsStampedEarlierThanOnesDecidedBefore_thenTheyAreRecordedAtTheLaterTime() {
+        ManualClock clock = new ManualClock(T0);
+        QuiesceOptions options = QuiesceOptions.at(dir).withClock(clock).withFsync(false);
+        try (Quiesce q = Quiesce.open(options)) {
+            Operator alice = q.as(ADMIN);
+            alice.createPool("pool1", true);
+            alice.addServer("pool1", "fe01", null);
+            clock.advance(Duration.ofSeconds(10));
+            alice.connect("pool1", "im", "s1");
+            clock.advance(Duration.ofSeconds(-5));
+            alice.end("s1");
+        }
+        Deployment live;
+        List<Event> history;
+        Quiesce q = Quiesce.open(options);
+        try {
+            clock.advance(Duration.ofSeconds(-5));
+            q.as(ADMIN).connect("pool1", "attendant", "s1");
+            live = q.status();
+            history = q.history();
+        } finally {
+            q.close();
+        }
+
+        assertThat(history).filteredOn(e -> e instanceof Event.SessionStarted || e instanceof Event.SessionEnded)
+                .extracting(Event::at).containsOnly(T0.plusSeconds(10));
+        assertThat(history).filteredOn(e -> e instanceof Event.SessionStarted || e instanceof Event.SessionEnded)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("SessionStarted", "SessionEnded", "SessionStarted");
+        assertThat(replay(q, history).state()).isEqualTo(live);
+    }
+
+    /**
      * Forty session ids, each opened on one feature, ended, and opened again on the next feature
      * (left open), all sent at once. A later {@code round} first ends them, then does the same on
      * features shifted by one, so ids are reused on other services again.

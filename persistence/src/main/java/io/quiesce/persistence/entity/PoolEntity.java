@@ -8,14 +8,12 @@ import io.quiesce.pool.PoolState;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,14 +41,13 @@ public final class PoolEntity
     private final int snapshotEvery;
 
     private PoolEntity(PoolCreated created, int snapshotEvery) {
-        super(persistenceId(created.pool()),
-                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+        super(persistenceId(created.pool()), Restarts.AFTER_A_PAUSE);
         this.created = created;
         this.snapshotEvery = snapshotEvery;
     }
 
     public static Behavior<Command> create(PoolCreated created, int snapshotEvery) {
-        return new PoolEntity(created, snapshotEvery);
+        return Restarts.onRejection(new PoolEntity(created, snapshotEvery));
     }
 
     public static PersistenceId persistenceId(String pool) {
@@ -59,7 +56,8 @@ public final class PoolEntity
 
     @Override
     public PoolSnapshot emptyState() {
-        return new PoolSnapshot(PoolState.created(created.pool(), created.dnsLoadBalancing()), List.of(), 0);
+        return new PoolSnapshot(PoolState.created(created.pool(), created.dnsLoadBalancing()), List.of(),
+                LastDecision.NONE);
     }
 
     @Override
@@ -80,8 +78,7 @@ public final class PoolEntity
                     for (Event e : d.events()) {
                         next = evolve(next, (PoolEvent) e);
                     }
-                    return new PoolSnapshot(next.pool(), next.servers(),
-                            Math.max(state.lastDecision(), d.decision()));
+                    return new PoolSnapshot(next.pool(), next.servers(), state.last().after(d.decision(), d.events()));
                 })
                 // Journals written before decisions were numbered hold bare events.
                 .onEvent(PoolEvent.class, PoolEntity::evolve)
@@ -94,7 +91,7 @@ public final class PoolEntity
             servers = new ArrayList<>(servers);
             servers.add(added);
         }
-        return new PoolSnapshot(state.pool().evolve(e), servers, state.lastDecision());
+        return new PoolSnapshot(state.pool().evolve(e), servers, state.last().after(0, List.of(e)));
     }
 
     @Override

@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * A pool entity's state: the pool's settings and counters, how each member server was added
- * (its role and services), from which the server and service entities are started, and the
- * number of the last decision it recorded.
+ * (its role and services), from which the server and service entities are started, and its
+ * last decision.
  */
-public record PoolSnapshot(PoolState pool, List<ServerAdded> servers, long lastDecision) implements Journaled {
+public record PoolSnapshot(PoolState pool, List<ServerAdded> servers, LastDecision last) implements Journaled {
     public PoolSnapshot {
         servers = List.copyOf(servers);
+        last = LastDecision.orNone(last);
     }
 }

@@ -4,13 +4,11 @@ import io.quiesce.event.Event.PoolCreated;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,17 +31,16 @@ public final class RegistryEntity
     }
 
     private RegistryEntity() {
-        super(PERSISTENCE_ID,
-                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+        super(PERSISTENCE_ID, Restarts.AFTER_A_PAUSE);
     }
 
     public static Behavior<Command> create() {
-        return new RegistryEntity();
+        return Restarts.onRejection(new RegistryEntity());
     }
 
     @Override
     public RegistrySnapshot emptyState() {
-        return new RegistrySnapshot(List.of(), 0);
+        return new RegistrySnapshot(List.of(), LastDecision.NONE);
     }
 
     @Override
@@ -62,13 +59,13 @@ public final class RegistryEntity
                 .onEvent(DecisionRecorded.class, (state, d) -> {
                     List<PoolCreated> pools = new ArrayList<>(state.pools());
                     d.events().forEach(e -> pools.add((PoolCreated) e));
-                    return new RegistrySnapshot(pools, Math.max(state.lastDecision(), d.decision()));
+                    return new RegistrySnapshot(pools, state.last().after(d.decision(), d.events()));
                 })
                 // Journals written before decisions were numbered hold bare events.
                 .onEvent(PoolCreated.class, (state, e) -> {
                     List<PoolCreated> pools = new ArrayList<>(state.pools());
                     pools.add(e);
-                    return new RegistrySnapshot(pools, state.lastDecision());
+                    return new RegistrySnapshot(pools, state.last().after(0, List.of(e)));
                 })
                 .build();
     }

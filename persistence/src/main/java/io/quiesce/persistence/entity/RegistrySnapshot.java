@@ -4,9 +4,10 @@ import io.quiesce.event.Event.PoolCreated;
 
 import java.util.List;
 
-/** The registry's state: every pool ever created, in order, and the number of the last decision it recorded. */
-public record RegistrySnapshot(List<PoolCreated> pools, long lastDecision) implements Journaled {
+/** The registry's state: every pool ever created, in order, and its last decision. */
+public record RegistrySnapshot(List<PoolCreated> pools, LastDecision last) implements Journaled {
     public RegistrySnapshot {
         pools = List.copyOf(pools);
+        last = LastDecision.orNone(last);
     }
 }

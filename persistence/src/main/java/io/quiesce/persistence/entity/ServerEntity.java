@@ -5,7 +5,6 @@ import io.quiesce.event.Event.ServiceEvent;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
@@ -65,8 +64,7 @@ public final class ServerEntity
 
     private ServerEntity(ActorContext<Command> context, String server,
                          Map<String, ActorRef<ServiceEntity.Command>> services, int snapshotEvery) {
-        super(persistenceId(server),
-                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+        super(persistenceId(server), Restarts.AFTER_A_PAUSE);
         this.context = context;
         this.services = Map.copyOf(services);
         this.snapshotEvery = snapshotEvery;
@@ -74,7 +72,7 @@ public final class ServerEntity
 
     public static Behavior<Command> create(String server, Map<String, ActorRef<ServiceEntity.Command>> services,
                                            int snapshotEvery) {
-        return Behaviors.setup(ctx -> new ServerEntity(ctx, server, services, snapshotEvery));
+        return Restarts.onRejection(Behaviors.setup(ctx -> new ServerEntity(ctx, server, services, snapshotEvery)));
     }
 
     public static PersistenceId persistenceId(String server) {

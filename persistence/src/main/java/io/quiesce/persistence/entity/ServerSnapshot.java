@@ -5,28 +5,29 @@ import java.util.TreeMap;
 
 /**
  * A server entity's state: the next intent number, the intents not yet applied everywhere, and
- * the number of the last decision it recorded.
+ * its last decision.
  */
-public record ServerSnapshot(long lastIntent, Map<Long, IntentRecorded> pending, long lastDecision)
+public record ServerSnapshot(long lastIntent, Map<Long, IntentRecorded> pending, LastDecision last)
         implements Journaled {
     public ServerSnapshot {
         pending = java.util.Collections.unmodifiableMap(new TreeMap<>(pending));
+        last = LastDecision.orNone(last);
     }
 
     static ServerSnapshot empty() {
-        return new ServerSnapshot(0, Map.of(), 0);
+        return new ServerSnapshot(0, Map.of(), LastDecision.NONE);
     }
 
     ServerSnapshot recorded(IntentRecorded intent) {
         Map<Long, IntentRecorded> next = new TreeMap<>(pending);
         next.put(intent.intent(), intent);
         return new ServerSnapshot(Math.max(lastIntent, intent.intent()), next,
-                Math.max(lastDecision, intent.decision()));
+                last.after(intent.decision(), intent.events()));
     }
 
     ServerSnapshot completed(long intent) {
         Map<Long, IntentRecorded> next = new TreeMap<>(pending);
         next.remove(intent);
-        return new ServerSnapshot(lastIntent, next, lastDecision);
+        return new ServerSnapshot(lastIntent, next, last);
     }
 }

@@ -6,14 +6,12 @@ import io.quiesce.service.ServiceState;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,7 +45,7 @@ public final class ServiceEntity
 
     private ServiceEntity(String server, String service, Instant installedAt, int snapshotEvery) {
         super(persistenceId(server, service),
-                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+                Restarts.AFTER_A_PAUSE);
         this.server = server;
         this.service = service;
         this.installedAt = installedAt;
@@ -55,7 +53,7 @@ public final class ServiceEntity
     }
 
     public static Behavior<Command> create(String server, String service, Instant installedAt, int snapshotEvery) {
-        return new ServiceEntity(server, service, installedAt, snapshotEvery);
+        return Restarts.onRejection(new ServiceEntity(server, service, installedAt, snapshotEvery));
     }
 
     public static PersistenceId persistenceId(String server, String service) {
@@ -65,7 +63,7 @@ public final class ServiceEntity
 
     @Override
     public ServiceSnapshot emptyState() {
-        return new ServiceSnapshot(ServiceState.installed(server, service, installedAt), 0, 0);
+        return new ServiceSnapshot(ServiceState.installed(server, service, installedAt), 0, LastDecision.NONE);
     }
 
     @Override
@@ -95,13 +93,13 @@ public final class ServiceEntity
                         service = service.evolve((ServiceEvent) e);
                     }
                     return new ServiceSnapshot(service, Math.max(state.lastIntent(), d.intent()),
-                            Math.max(state.lastDecision(), d.decision()));
+                            state.last().after(d.decision(), d.events()));
                 })
                 // Journals written before decisions were numbered hold bare events and IntentApplied.
                 .onEvent(ServiceEvent.class, (state, e) -> new ServiceSnapshot(state.service().evolve(e),
-                        state.lastIntent(), state.lastDecision()))
+                        state.lastIntent(), state.last().after(0, List.of(e))))
                 .onEvent(IntentApplied.class, (state, e) -> new ServiceSnapshot(state.service(), e.intent(),
-                        state.lastDecision()))
+                        state.last()))
                 .build();
     }
 

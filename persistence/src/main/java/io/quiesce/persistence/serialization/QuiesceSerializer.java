@@ -41,8 +41,12 @@ public final class QuiesceSerializer extends SerializerWithStringManifest {
         ObjectMapper m = new ObjectMapper(new CBORFactory());
         m.registerModule(new JavaTimeModule());
         m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        // Newer versions may add fields; older readers ignore what they do not know.
+        // Newer versions may add fields; older readers ignore what they do not know, and an older
+        // entry read by a newer version leaves the new fields empty (0, null: each record says what
+        // that means). Stated here, not left to defaults that differ between Jackson versions.
         m.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        m.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         m.addMixIn(Event.class, EventTypeMixin.class);
         TypeNames.all().forEach((name, type) -> {
             if (Event.class.isAssignableFrom(type)) {

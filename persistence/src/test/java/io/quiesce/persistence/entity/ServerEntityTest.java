@@ -56,7 +56,7 @@ class ServerEntityTest {
         requester.expectMessage(Done.getInstance());
         assertThat(testKit.getState().pending()).isEmpty();
         assertThat(testKit.getState().lastIntent()).isEqualTo(1);
-        assertThat(testKit.getState().lastDecision()).isEqualTo(9);
+        assertThat(testKit.getState().last()).isEqualTo(new LastDecision(9, T0));
     }
 
     @Test
@@ -79,5 +79,22 @@ class ServerEntityTest {
             assertThat(testKit.getState().pending()).isEmpty();
             return null;
         });
+    }
+
+    /** An intent recorded before decisions were numbered, still pending when the new version starts. */
+    @Test
+    void givenAPendingIntentOfAnOldJournal_whenTheServerRecovers_thenItIsDeliveredWithoutANumber() {
+        TestProbe<ServiceEntity.Command> fe = KIT.createTestProbe();
+        var testKit = EventSourcedBehaviorTestKit.<ServerEntity.Command, Journaled, ServerSnapshot>create(
+                KIT.system(), ServerEntity.create("fe03", Map.of(FE, fe.getRef()), 100),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
+        var feRestarted = new ServiceRestarted(T0, "fe03", FE, ServiceStatus.RUNNING, ServiceStatus.RUNNING, false);
+        List<Event> events = List.of(new ServerRestarted(T0, "fe03", true, "alice", null), feRestarted);
+
+        testKit.initialize(new IntentRecorded(2, events, 0));
+
+        ServiceEntity.Apply delivered = (ServiceEntity.Apply) fe.receiveMessage();
+        assertThat(delivered.decisions()).containsExactly(new DecisionRecorded(0, 2, List.of(feRestarted)));
+        assertThat(testKit.getState().last()).isEqualTo(new LastDecision(0, T0));
     }
 }

@@ -54,7 +54,7 @@ class ServiceEntityTest {
         assertThat(result.events()).containsExactly(started, paused);
         assertThat(result.state().service().status()).isEqualTo(ServiceStatus.PAUSING);
         assertThat(result.state().service().sessions()).containsOnlyKeys("s1");
-        assertThat(result.state().lastDecision()).isEqualTo(6);
+        assertThat(result.state().last()).isEqualTo(new LastDecision(6, T0.plusSeconds(5)));
     }
 
     @Test
@@ -86,7 +86,7 @@ class ServiceEntityTest {
         assertThat(restarted.state()).isEqualTo(before);
         assertThat(restarted.state().service().status()).isEqualTo(ServiceStatus.DRAINED);
         assertThat(restarted.state().service().deadline()).isEqualTo(T0.plusSeconds(600));
-        assertThat(restarted.state().lastDecision()).isEqualTo(5);
+        assertThat(restarted.state().last()).isEqualTo(new LastDecision(5, T0.plusSeconds(60)));
     }
 
     @Test
@@ -99,14 +99,14 @@ class ServiceEntityTest {
         assertThat(state.service().status()).isEqualTo(ServiceStatus.PAUSING);
         assertThat(state.service().sessions()).containsOnlyKeys("s1");
         assertThat(state.lastIntent()).isEqualTo(3);
-        assertThat(state.lastDecision()).isZero();
+        assertThat(state.last()).isEqualTo(new LastDecision(0, T0));
     }
 
     @Test
     void getAnswersTheCurrentState() {
         var result = testKit.<ServiceSnapshot>runCommand(ServiceEntity.Get::new);
 
-        assertThat(result.reply()).isEqualTo(new ServiceSnapshot(ServiceState.installed("fe01", FE, T0), 0, 0));
+        assertThat(result.reply()).isEqualTo(new ServiceSnapshot(ServiceState.installed("fe01", FE, T0), 0, LastDecision.NONE));
         assertThat(result.hasNoEvents()).isTrue();
     }
 }

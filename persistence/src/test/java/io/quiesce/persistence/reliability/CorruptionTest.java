@@ -164,6 +164,28 @@ class CorruptionTest {
         assertThatThrownBy(() -> Quiesce.open(options(dir)).close()).hasMessageContaining("is damaged");
     }
 
+    /**
+     * A small journal whose table is one block: LevelDB's iterator skips a damaged block, and
+     * with no other block it just finds nothing, reporting the damage only if asked. Read that
+     * way, the directory would have opened empty.
+     */
+    @Test
+    void givenTheOnlyTableBlockGarbled_whenOpened_thenItIsRefusedNotOpenedEmpty() throws IOException {
+        try (Quiesce q = Quiesce.open(options(dir))) {
+            assertThat(q.as(ADMIN).createPool("pool1", false)).isInstanceOf(Decision.Accepted.class);
+        }
+        Quiesce.open(options(dir)).close(); // moves the log into a table
+        List<Path> tables = DataDirs.files(dir.resolve("journal"), "\\d+\\.(sst|ldb)");
+        assertThat(tables).hasSize(1);
+        assertThat(Files.size(tables.get(0))).isLessThan(4096);
+
+        garble(tables.get(0), 16);
+
+        assertThatThrownBy(() -> Quiesce.open(options(dir)).close())
+                .isInstanceOf(DataDirectoryException.class)
+                .hasMessageContaining("is damaged");
+    }
+
     private void assertOpensAs(Deployment state) {
         try (Quiesce q = Quiesce.open(options(dir))) {
             assertThat(q.status()).isEqualTo(state);
@@ -188,9 +210,14 @@ class CorruptionTest {
 
     /** Flips the bits of eight bytes in the middle of the file. */
     private static void garble(Path file) throws IOException {
+        garble(file, (int) (Files.size(file) / 2));
+    }
+
+    /** Flips the bits of eight bytes from {@code offset} on. */
+    private static void garble(Path file, int offset) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        assertThat(bytes).as(file.toString()).isNotEmpty();
-        for (int i = bytes.length / 2; i < Math.min(bytes.length, bytes.length / 2 + 8); i++) {
+        assertThat(bytes).as(file.toString()).hasSizeGreaterThan(offset);
+        for (int i = offset; i < Math.min(bytes.length, offset + 8); i++) {
             bytes[i] ^= (byte) 0xFF;
         }
         Files.write(file, bytes);

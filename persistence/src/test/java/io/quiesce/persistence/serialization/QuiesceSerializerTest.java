@@ -3,6 +3,7 @@ package io.quiesce.persistence.serialization;
 import io.quiesce.event.Event;
 import io.quiesce.persistence.entity.DecisionRecorded;
 import io.quiesce.persistence.entity.IntentRecorded;
+import io.quiesce.persistence.entity.LastDecision;
 import io.quiesce.persistence.entity.PoolSnapshot;
 import io.quiesce.persistence.entity.RegistrySnapshot;
 import io.quiesce.persistence.entity.ServerSnapshot;
@@ -76,26 +77,60 @@ class QuiesceSerializerTest {
     @Test
     void entriesHoldingEventsAndStatesRoundTrip() throws NotSerializableException {
         IntentRecorded intent = new IntentRecorded(3, oneOfEach(), 41);
-        ServerSnapshot server = new ServerSnapshot(3, Map.of(3L, intent), 41);
+        ServerSnapshot server = new ServerSnapshot(3, Map.of(3L, intent), new LastDecision(41, T));
         DecisionRecorded decision = new DecisionRecorded(42, 3, oneOfEach());
         ServiceState state = ServiceState.installed("fe01", "Lync Server Front-End", T)
                 .evolve(new Event.SessionStarted(T, "fe01", "Lync Server Front-End", "s1", "im", "bob"))
                 .evolve(new Event.ServicePaused(T, "fe01", "Lync Server Front-End", T.plusSeconds(5), "a", null));
-        ServiceSnapshot service = new ServiceSnapshot(state, 2, 42);
-        PoolSnapshot pool = new PoolSnapshot(PoolState.created("pool1", true), List.of(), 7);
+        ServiceSnapshot service = new ServiceSnapshot(state, 2, new LastDecision(42, T));
+        PoolSnapshot pool = new PoolSnapshot(PoolState.created("pool1", true), List.of(), LastDecision.NONE);
         RegistrySnapshot registry = new RegistrySnapshot(List.of(new Event.PoolCreated(T, "pool1", true, "a", null)),
-                6);
+                new LastDecision(6, T));
 
         for (Object entry : List.of(intent, server, decision, service, pool, registry)) {
             assertThat(serializer.fromBinary(serializer.toBinary(entry), serializer.manifest(entry))).isEqualTo(entry);
         }
     }
 
+    /** Entries written before decisions were numbered lack the fields that hold the number. */
+    @Test
+    void givenEntriesWithoutTheDecisionFields_whenRead_thenTheyHaveNone() throws Exception {
+        ServiceState state = ServiceState.installed("fe01", "Lync Server Front-End", T);
+        IntentRecorded intent = new IntentRecorded(3, oneOfEach(), 41);
+        ServiceSnapshot snapshot = new ServiceSnapshot(state, 2, new LastDecision(5, T));
+
+        Object oldIntent = serializer.fromBinary(without(serializer.toBinary(intent), "decision", false),
+                "IntentRecorded");
+        Object oldSnapshot = serializer.fromBinary(without(serializer.toBinary(snapshot), "last", true),
+                "ServiceSnapshot");
+
+        assertThat(oldIntent).isEqualTo(new IntentRecorded(3, oneOfEach(), 0));
+        assertThat(oldSnapshot).isEqualTo(new ServiceSnapshot(state, 2, LastDecision.NONE));
+    }
+
+    /** The entry's CBOR with one top-level field taken out (and a snapshot's checksum made again). */
+    private static byte[] without(byte[] entry, String field, boolean checksummed) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper cbor = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.cbor.CBORFactory());
+        int length = checksummed ? entry.length - Integer.BYTES : entry.length;
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) cbor.readTree(entry, 0, length);
+        assertThat(tree.remove(field)).as(field).isNotNull();
+        byte[] bytes = cbor.writeValueAsBytes(tree);
+        if (!checksummed) {
+            return bytes;
+        }
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return java.nio.ByteBuffer.allocate(bytes.length + Integer.BYTES).put(bytes).putInt((int) crc.getValue())
+                .array();
+    }
+
     @Test
     void aSnapshotWithAChangedByteIsRefusedNotMisread() {
         ServiceState state = ServiceState.installed("fe01", "Lync Server Front-End", T)
                 .evolve(new Event.SessionStarted(T, "fe01", "Lync Server Front-End", "s1", "im", "bob"));
-        ServiceSnapshot snapshot = new ServiceSnapshot(state, 2, 5);
+        ServiceSnapshot snapshot = new ServiceSnapshot(state, 2, new LastDecision(5, T));
         byte[] bytes = serializer.toBinary(snapshot);
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int at = text.indexOf("s1");
