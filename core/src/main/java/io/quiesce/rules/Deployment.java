@@ -6,9 +6,13 @@ import io.quiesce.event.Event.PoolEvent;
 import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServerRestarted;
 import io.quiesce.event.Event.ServiceEvent;
+import io.quiesce.event.Event.SessionEnded;
+import io.quiesce.event.Event.SessionInterrupted;
+import io.quiesce.event.Event.SessionStarted;
 import io.quiesce.pool.PoolState;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;
+import io.quiesce.service.ServiceStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,15 +24,29 @@ import java.util.TreeMap;
 
 /**
  * Every pool, server and service, as rebuilt from events. Immutable: {@link #evolve} returns the
- * next deployment.
- *
- * @param pools   pools by name
- * @param servers servers by name (server names are unique across pools)
+ * next deployment. A value of its pools and servers ({@link #equals}, {@link #hashCode},
+ * {@link #toString}); it also keeps an index of the active sessions derived from them.
  */
-public record Deployment(Map<String, PoolState> pools, Map<String, ServerState> servers) {
-    public Deployment {
-        pools = Collections.unmodifiableMap(new TreeMap<>(pools));
-        servers = Collections.unmodifiableMap(new TreeMap<>(servers));
+public final class Deployment {
+    private final Map<String, PoolState> pools;
+    private final Map<String, ServerState> servers;
+    private final SessionIndex sessions;
+
+    /**
+     * @param pools   pools by name
+     * @param servers servers by name (server names are unique across pools)
+     */
+    public Deployment(Map<String, PoolState> pools, Map<String, ServerState> servers) {
+        this.pools = Collections.unmodifiableMap(new TreeMap<>(pools));
+        this.servers = Collections.unmodifiableMap(new TreeMap<>(servers));
+        // Here (recovery, tests) from every session; evolve keeps it up to date change by change.
+        this.sessions = SessionIndex.of(this.servers);
+    }
+
+    private Deployment(Map<String, PoolState> pools, Map<String, ServerState> servers, SessionIndex sessions) {
+        this.pools = pools;
+        this.servers = servers;
+        this.sessions = sessions;
     }
 
     public static Deployment empty() {
@@ -46,16 +64,15 @@ public record Deployment(Map<String, PoolState> pools, Map<String, ServerState> 
 
     public Deployment evolve(Event event) {
         if (event instanceof ServiceEvent e) {
-            ServerState server = servers.get(e.server());
-            ServiceState service = server.service(e.service());
-            return withServer(server.withService(service.evolve(e)));
+            ServiceState service = servers.get(e.server()).service(e.service());
+            return replacing(service, service.evolve(e), sessionOf(e));
         } else if (event instanceof PoolCreated e) {
             return withPool(PoolState.created(e.pool(), e.dnsLoadBalancing()));
         } else if (event instanceof ServerAdded e) {
             Map<String, ServiceState> services = new java.util.LinkedHashMap<>();
             e.services().forEach(name -> services.put(name, ServiceState.installed(e.server(), name, e.at())));
             return withPool(pools.get(e.pool()).evolve(e))
-                    .withServer(new ServerState(e.server(), e.pool(), e.role(), e.coreService(), services));
+                    .withNewServer(new ServerState(e.server(), e.pool(), e.role(), e.coreService(), services));
         } else if (event instanceof PoolEvent e) {
             return withPool(pools.get(e.pool()).evolve(e));
         } else if (event instanceof ServerRestarted) {
@@ -63,6 +80,14 @@ public record Deployment(Map<String, PoolState> pools, Map<String, ServerState> 
             return this;
         }
         throw new IllegalArgumentException("unknown event: " + event);
+    }
+
+    public Map<String, PoolState> pools() {
+        return pools;
+    }
+
+    public Map<String, ServerState> servers() {
+        return servers;
     }
 
     public Optional<PoolState> pool(String name) {
@@ -80,14 +105,7 @@ public record Deployment(Map<String, PoolState> pools, Map<String, ServerState> 
 
     /** The service holding an active session with this id. */
     public Optional<ServiceState> serviceWithSession(String session) {
-        for (ServerState server : servers.values()) {
-            for (ServiceState service : server.services().values()) {
-                if (service.sessions().containsKey(session)) {
-                    return Optional.of(service);
-                }
-            }
-        }
-        return Optional.empty();
+        return sessions.holder(session, servers);
     }
 
     /** Every service with a pause deadline still to come, earliest first. */
@@ -106,29 +124,75 @@ public record Deployment(Map<String, PoolState> pools, Map<String, ServerState> 
 
     /** This deployment as it is while the server reboots: every service of it OFFLINE. */
     Deployment withServerDown(String name) {
-        ServerState server = servers.get(name);
-        ServerState down = server;
-        for (ServiceState s : server.services().values()) {
-            down = down.withService(new ServiceState(s.server(), s.name(), io.quiesce.service.ServiceStatus.OFFLINE,
-                    s.startup(), Map.of(), null, s.since()));
+        Deployment down = this;
+        for (ServiceState s : servers.get(name).services().values()) {
+            down = down.replacing(s, new ServiceState(s.server(), s.name(), ServiceStatus.OFFLINE, s.startup(),
+                    Map.of(), null, s.since()), null);
         }
-        return withServer(down);
+        return down;
     }
 
     /** This deployment with one service's state replaced, as recovered by its own entity. */
     public Deployment withService(ServiceState service) {
-        return withServer(servers.get(service.server()).withService(service));
+        return replacing(servers.get(service.server()).service(service.name()), service, null);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Deployment d && pools.equals(d.pools) && servers.equals(d.servers);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * pools.hashCode() + servers.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Deployment[pools=" + pools + ", servers=" + servers + "]";
+    }
+
+    /** The one session a service event can start or end, or null for the other service events. */
+    private static String sessionOf(ServiceEvent event) {
+        if (event instanceof SessionStarted e) {
+            return e.session();
+        } else if (event instanceof SessionEnded e) {
+            return e.session();
+        } else if (event instanceof SessionInterrupted e) {
+            return e.session();
+        }
+        return null;
+    }
+
+    /**
+     * This deployment with a service changed from {@code before} (null if it is new) to {@code after};
+     * {@code session}, if not null, is the only session that can have started or ended.
+     */
+    private Deployment replacing(ServiceState before, ServiceState after, String session) {
+        Map<String, ServerState> next = new TreeMap<>(servers);
+        next.put(after.server(), next.get(after.server()).withService(after));
+        Map<String, ServerState> nextServers = Collections.unmodifiableMap(next);
+        return new Deployment(pools, nextServers, sessions.changed(before, after, session, nextServers));
     }
 
     private Deployment withPool(PoolState pool) {
         Map<String, PoolState> next = new TreeMap<>(pools);
         next.put(pool.name(), pool);
-        return new Deployment(next, servers);
+        return new Deployment(Collections.unmodifiableMap(next), servers, sessions);
     }
 
-    private Deployment withServer(ServerState server) {
-        Map<String, ServerState> next = new TreeMap<>(servers);
+    /** A server with idle services; one of that name already here loses its sessions first. */
+    private Deployment withNewServer(ServerState server) {
+        Deployment d = this;
+        ServerState old = servers.get(server.name());
+        if (old != null) {
+            for (ServiceState s : old.services().values()) {
+                d = d.replacing(s, new ServiceState(s.server(), s.name(), s.status(), s.startup(), Map.of(),
+                        s.deadline(), s.since()), null);
+            }
+        }
+        Map<String, ServerState> next = new TreeMap<>(d.servers);
         next.put(server.name(), server);
-        return new Deployment(pools, next);
+        return new Deployment(d.pools, Collections.unmodifiableMap(next), d.sessions);
     }
 }
