@@ -52,7 +52,7 @@ final class DirectWriter {
             for (int i = 0; i < services.size(); i++) {
                 ServiceState s = services.get(i);
                 ActorRef<ServiceEntity.Command> entity = system.systemActorOf(ServiceEntity.create(s.server(),
-                        s.name(), s.since(), snapshotEvery), "service-" + i, Props.empty());
+                        s.name(), s.since(), snapshotEvery, system.ignoreRef()), "service-" + i, Props.empty());
                 String feature = Pools.FEATURES.get(i % Pools.SERVICES_PER_SERVER);
                 long share = 2 * (pairs / services.size() + (i < pairs % services.size() ? 1 : 0));
                 done.add(fill(system, entity, s, feature, i, share, perWrite, 0, decisions));

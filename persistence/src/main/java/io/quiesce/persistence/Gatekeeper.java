@@ -18,6 +18,7 @@ import io.quiesce.persistence.entity.ServerEntity;
 import io.quiesce.persistence.entity.ServerSnapshot;
 import io.quiesce.persistence.entity.ServiceEntity;
 import io.quiesce.persistence.entity.ServiceSnapshot;
+import io.quiesce.persistence.entity.Unreadable;
 import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
@@ -103,6 +104,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private record WriteDone(String target, Throwable failure) implements Message {
     }
 
+    private record EntityUnreadable(Unreadable what) implements Message {
+    }
+
     /** A command of the batch in flight: its decision, the write it waits for (null: none), or an error. */
     private record Pending(Submit submit, Decision decision, String target, String error, Deployment before,
                            Deployment after) {
@@ -139,6 +143,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private final TimerScheduler<Message> timers;
     private final Queue<Submit> queue = new ArrayDeque<>();
 
+    private final ActorRef<Unreadable> unreadable;
     private final ActorRef<RegistryEntity.Command> registry;
     private final Map<String, ActorRef<PoolEntity.Command>> pools = new HashMap<>();
     private final Map<String, ActorRef<ServerEntity.Command>> servers = new HashMap<>();
@@ -175,7 +180,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         this.notifier = notifier;
         this.ready = ready;
         this.timers = timers;
-        this.registry = context.spawn(RegistryEntity.create(), "registry");
+        this.unreadable = context.messageAdapter(Unreadable.class, EntityUnreadable::new);
+        this.registry = context.spawn(RegistryEntity.create(unreadable), "registry");
         recover();
     }
 
@@ -195,6 +201,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 .onMessage(ServerIdle.class, this::onServerIdle)
                 .onMessage(ServiceLoaded.class, this::onServiceLoaded)
                 .onMessage(WriteDone.class, this::onWriteDone)
+                .onMessage(EntityUnreadable.class, m -> failRecovery(m.what().persistenceId(), new QuiesceException(
+                        "it holds an entry this version cannot read (" + m.what().reason() + "); was the directory"
+                                + " written by a newer version of Quiesce?")))
                 .build();
     }
 
@@ -540,7 +549,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     private ActorRef<PoolEntity.Command> spawnPool(PoolCreated created) {
         return pools.computeIfAbsent(created.pool(), name -> getContext().spawn(
-                PoolEntity.create(created, settings.snapshotEvery()), "pool-" + encode(name)));
+                PoolEntity.create(created, settings.snapshotEvery(), unreadable), "pool-" + encode(name)));
     }
 
     private ActorRef<ServerEntity.Command> spawnServer(ServerAdded added) {
@@ -548,10 +557,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 s -> new LinkedHashMap<>());
         for (String service : added.services()) {
             byName.computeIfAbsent(service, s -> getContext().spawn(ServiceEntity.create(added.server(), s,
-                    added.at(), settings.snapshotEvery()), "service-" + encode(added.server() + "|" + s)));
+                    added.at(), settings.snapshotEvery(), unreadable), "service-" + encode(added.server() + "|" + s)));
         }
         return servers.computeIfAbsent(added.server(), s -> getContext().spawn(
-                ServerEntity.create(s, byName, settings.snapshotEvery()), "server-" + encode(s)));
+                ServerEntity.create(s, byName, settings.snapshotEvery(), unreadable), "server-" + encode(s)));
     }
 
     /** Actor names allow a restricted alphabet; names of pools and services do not follow it. */

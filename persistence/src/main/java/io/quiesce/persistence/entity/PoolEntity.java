@@ -9,10 +9,12 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,15 +41,18 @@ public final class PoolEntity
 
     private final PoolCreated created;
     private final int snapshotEvery;
+    private final ActorRef<Unreadable> unreadable;
 
-    private PoolEntity(PoolCreated created, int snapshotEvery) {
+    private PoolEntity(PoolCreated created, int snapshotEvery, ActorRef<Unreadable> unreadable) {
         super(persistenceId(created.pool()), Restarts.AFTER_A_PAUSE);
         this.created = created;
         this.snapshotEvery = snapshotEvery;
+        this.unreadable = unreadable;
     }
 
-    public static Behavior<Command> create(PoolCreated created, int snapshotEvery) {
-        return Restarts.onRejection(new PoolEntity(created, snapshotEvery));
+    /** {@code unreadable} hears if the journal holds an entry this version cannot read. */
+    public static Behavior<Command> create(PoolCreated created, int snapshotEvery, ActorRef<Unreadable> unreadable) {
+        return Restarts.onRejection(new PoolEntity(created, snapshotEvery, unreadable));
     }
 
     public static PersistenceId persistenceId(String pool) {
@@ -92,6 +97,13 @@ public final class PoolEntity
             servers.add(added);
         }
         return new PoolSnapshot(state.pool().evolve(e), servers, state.last().after(0, List.of(e)));
+    }
+
+    @Override
+    public SignalHandler<PoolSnapshot> signalHandler() {
+        return newSignalHandlerBuilder().onSignal(RecoveryFailed.class,
+                (state, failed) -> Unreadable.reportIfUndecodable(unreadable, persistenceId(), failed.getFailure()))
+                .build();
     }
 
     @Override

@@ -5,9 +5,11 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +32,16 @@ public final class RegistryEntity
     public record Get(ActorRef<RegistrySnapshot> replyTo) implements Command {
     }
 
-    private RegistryEntity() {
+    private final ActorRef<Unreadable> unreadable;
+
+    private RegistryEntity(ActorRef<Unreadable> unreadable) {
         super(PERSISTENCE_ID, Restarts.AFTER_A_PAUSE);
+        this.unreadable = unreadable;
     }
 
-    public static Behavior<Command> create() {
-        return Restarts.onRejection(new RegistryEntity());
+    /** {@code unreadable} hears if the journal holds an entry this version cannot read. */
+    public static Behavior<Command> create(ActorRef<Unreadable> unreadable) {
+        return Restarts.onRejection(new RegistryEntity(unreadable));
     }
 
     @Override
@@ -50,6 +56,13 @@ public final class RegistryEntity
                         .persist(DecisionRecorded.of(c.decision(), List.of(c.event())))
                         .thenReply(c.replyTo(), s -> Done.getInstance()))
                 .onCommand(Get.class, (state, c) -> Effect().reply(c.replyTo(), state))
+                .build();
+    }
+
+    @Override
+    public SignalHandler<RegistrySnapshot> signalHandler() {
+        return newSignalHandlerBuilder().onSignal(RecoveryFailed.class,
+                (state, failed) -> Unreadable.reportIfUndecodable(unreadable, persistenceId(), failed.getFailure()))
                 .build();
     }
 

@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -58,21 +59,26 @@ public final class ServerEntity
     private final ActorContext<Command> context;
     private final Map<String, ActorRef<ServiceEntity.Command>> services;
     private final int snapshotEvery;
+    private final ActorRef<Unreadable> unreadable;
     private final Map<Long, Set<String>> awaiting = new HashMap<>();
     private final Map<Long, ActorRef<Done>> requesters = new HashMap<>();
     private final List<ActorRef<ServerSnapshot>> idleWaiters = new ArrayList<>();
 
     private ServerEntity(ActorContext<Command> context, String server,
-                         Map<String, ActorRef<ServiceEntity.Command>> services, int snapshotEvery) {
+                         Map<String, ActorRef<ServiceEntity.Command>> services, int snapshotEvery,
+                         ActorRef<Unreadable> unreadable) {
         super(persistenceId(server), Restarts.AFTER_A_PAUSE);
         this.context = context;
         this.services = Map.copyOf(services);
         this.snapshotEvery = snapshotEvery;
+        this.unreadable = unreadable;
     }
 
+    /** {@code unreadable} hears if the journal holds an entry this version cannot read. */
     public static Behavior<Command> create(String server, Map<String, ActorRef<ServiceEntity.Command>> services,
-                                           int snapshotEvery) {
-        return Restarts.onRejection(Behaviors.setup(ctx -> new ServerEntity(ctx, server, services, snapshotEvery)));
+                                           int snapshotEvery, ActorRef<Unreadable> unreadable) {
+        return Restarts.onRejection(Behaviors.setup(ctx -> new ServerEntity(ctx, server, services, snapshotEvery,
+                unreadable)));
     }
 
     public static PersistenceId persistenceId(String server) {
@@ -170,6 +176,8 @@ public final class ServerEntity
     public SignalHandler<ServerSnapshot> signalHandler() {
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), state -> state.pending().values().forEach(this::deliver))
+                .onSignal(RecoveryFailed.class, (state, failed) -> Unreadable.reportIfUndecodable(unreadable,
+                        persistenceId(), failed.getFailure()))
                 .build();
     }
 

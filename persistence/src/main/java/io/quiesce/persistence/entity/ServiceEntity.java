@@ -7,10 +7,12 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,18 +44,23 @@ public final class ServiceEntity
     private final String service;
     private final Instant installedAt;
     private final int snapshotEvery;
+    private final ActorRef<Unreadable> unreadable;
 
-    private ServiceEntity(String server, String service, Instant installedAt, int snapshotEvery) {
+    private ServiceEntity(String server, String service, Instant installedAt, int snapshotEvery,
+                          ActorRef<Unreadable> unreadable) {
         super(persistenceId(server, service),
                 Restarts.AFTER_A_PAUSE);
         this.server = server;
         this.service = service;
         this.installedAt = installedAt;
         this.snapshotEvery = snapshotEvery;
+        this.unreadable = unreadable;
     }
 
-    public static Behavior<Command> create(String server, String service, Instant installedAt, int snapshotEvery) {
-        return Restarts.onRejection(new ServiceEntity(server, service, installedAt, snapshotEvery));
+    /** {@code unreadable} hears if the journal holds an entry this version cannot read. */
+    public static Behavior<Command> create(String server, String service, Instant installedAt, int snapshotEvery,
+                                           ActorRef<Unreadable> unreadable) {
+        return Restarts.onRejection(new ServiceEntity(server, service, installedAt, snapshotEvery, unreadable));
     }
 
     public static PersistenceId persistenceId(String server, String service) {
@@ -100,6 +107,13 @@ public final class ServiceEntity
                         state.lastIntent(), state.last().after(0, List.of(e))))
                 .onEvent(IntentApplied.class, (state, e) -> new ServiceSnapshot(state.service(), e.intent(),
                         state.last()))
+                .build();
+    }
+
+    @Override
+    public SignalHandler<ServiceSnapshot> signalHandler() {
+        return newSignalHandlerBuilder().onSignal(RecoveryFailed.class,
+                (state, failed) -> Unreadable.reportIfUndecodable(unreadable, persistenceId(), failed.getFailure()))
                 .build();
     }
 

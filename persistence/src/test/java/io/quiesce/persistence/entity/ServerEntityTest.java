@@ -35,7 +35,7 @@ class ServerEntityTest {
         TestProbe<Done> requester = KIT.createTestProbe();
         var testKit = EventSourcedBehaviorTestKit.<ServerEntity.Command, Journaled, ServerSnapshot>create(
                 KIT.system(),
-                ServerEntity.create("fe01", Map.of(FE, fe.getRef(), CPS, cps.getRef()), 100),
+                ServerEntity.create("fe01", Map.of(FE, fe.getRef(), CPS, cps.getRef()), 100, KIT.system().ignoreRef()),
                 EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
         var feRestarted = new ServiceRestarted(T0, "fe01", FE, ServiceStatus.DRAINED, ServiceStatus.RUNNING, true);
         var cpsRestarted = new ServiceRestarted(T0, "fe01", CPS, ServiceStatus.RUNNING, ServiceStatus.RUNNING, false);
@@ -63,7 +63,7 @@ class ServerEntityTest {
     void givenAPendingIntent_whenTheServerRecovers_thenItDeliversTheIntentAgain() {
         TestProbe<ServiceEntity.Command> fe = KIT.createTestProbe();
         var testKit = EventSourcedBehaviorTestKit.<ServerEntity.Command, Journaled, ServerSnapshot>create(
-                KIT.system(), ServerEntity.create("fe02", Map.of(FE, fe.getRef()), 100),
+                KIT.system(), ServerEntity.create("fe02", Map.of(FE, fe.getRef()), 100, KIT.system().ignoreRef()),
                 EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
         var feRestarted = new ServiceRestarted(T0, "fe02", FE, ServiceStatus.RUNNING, ServiceStatus.RUNNING, false);
         List<Event> events = List.of(new ServerRestarted(T0, "fe02", true, "alice", null), feRestarted);
@@ -86,7 +86,7 @@ class ServerEntityTest {
     void givenAPendingIntentOfAnOldJournal_whenTheServerRecovers_thenItIsDeliveredWithoutANumber() {
         TestProbe<ServiceEntity.Command> fe = KIT.createTestProbe();
         var testKit = EventSourcedBehaviorTestKit.<ServerEntity.Command, Journaled, ServerSnapshot>create(
-                KIT.system(), ServerEntity.create("fe03", Map.of(FE, fe.getRef()), 100),
+                KIT.system(), ServerEntity.create("fe03", Map.of(FE, fe.getRef()), 100, KIT.system().ignoreRef()),
                 EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
         var feRestarted = new ServiceRestarted(T0, "fe03", FE, ServiceStatus.RUNNING, ServiceStatus.RUNNING, false);
         List<Event> events = List.of(new ServerRestarted(T0, "fe03", true, "alice", null), feRestarted);

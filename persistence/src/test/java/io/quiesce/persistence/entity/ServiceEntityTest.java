@@ -34,7 +34,8 @@ class ServiceEntityTest {
 
     @BeforeEach
     void setUp() {
-        testKit = EventSourcedBehaviorTestKit.create(KIT.system(), ServiceEntity.create("fe01", FE, T0, 3),
+        testKit = EventSourcedBehaviorTestKit.create(KIT.system(),
+                ServiceEntity.create("fe01", FE, T0, 3, KIT.system().ignoreRef()),
                 EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
         testKit.clear();
     }
@@ -106,7 +107,8 @@ class ServiceEntityTest {
     void getAnswersTheCurrentState() {
         var result = testKit.<ServiceSnapshot>runCommand(ServiceEntity.Get::new);
 
-        assertThat(result.reply()).isEqualTo(new ServiceSnapshot(ServiceState.installed("fe01", FE, T0), 0, LastDecision.NONE));
+        assertThat(result.reply())
+                .isEqualTo(new ServiceSnapshot(ServiceState.installed("fe01", FE, T0), 0, LastDecision.NONE));
         assertThat(result.hasNoEvents()).isTrue();
     }
 }

@@ -1,0 +1,126 @@
+package io.quiesce.persistence;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.quiesce.auth.Principal;
+import io.quiesce.persistence.entity.ServiceEntity;
+import io.quiesce.persistence.serialization.QuiesceSerializer;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.NotSerializableException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A journal entry this version cannot read (a type a newer version added, say) fails opening at
+ * once, naming the entity and the entry, instead of leaving the entity retrying until the
+ * two-minute recovery timeout.
+ */
+class UnreadableEntryTest {
+    static final Principal ADMIN = Principal.of("alice", "Administrators");
+    static final String CALL_PARK = "Lync Server Call Park";
+
+    @TempDir
+    Path dir;
+
+    /** An entry of a type this version has no name for. */
+    public static final class FromTheFuture {
+    }
+
+    /** Writes it as a newer QuiesceSerializer would: under the same identifier, with its own type name. */
+    public static final class FutureSerializer extends SerializerWithStringManifest {
+        @Override
+        public int identifier() {
+            return QuiesceSerializer.IDENTIFIER;
+        }
+
+        @Override
+        public String manifest(Object o) {
+            return "FromTheFuture";
+        }
+
+        @Override
+        public byte[] toBinary(Object o) {
+            return new byte[] {(byte) 0xA0}; // an empty CBOR map
+        }
+
+        @Override
+        public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
+            throw new NotSerializableException(manifest);
+        }
+    }
+
+    @Test
+    void givenAnEntryOfANewerVersion_whenOpened_thenOpeningFailsAtOnceNamingTheEntityAndTheEntry() throws Exception {
+        QuiesceOptions options = QuiesceOptions.at(dir)
+                .withClock(new ManualClock(Instant.parse("2026-11-26T10:00:00Z"))).withFsync(false);
+        try (Quiesce q = Quiesce.open(options)) {
+            q.as(ADMIN).createPool("pool1", true);
+            q.as(ADMIN).addServer("pool1", "fe01", null);
+        }
+        // Call Park of fe01 has recorded nothing yet: its journal gets the one entry.
+        PersistenceId callPark = ServiceEntity.persistenceId("fe01", CALL_PARK);
+        try (DataDirectory data = DataDirectory.open(dir)) {
+            Config newer = ConfigFactory.parseString("pekko.actor.serializers.quiesce = \""
+                    + FutureSerializer.class.getName() + "\"\npekko.actor.serialization-bindings.\""
+                    + FromTheFuture.class.getName() + "\" = quiesce")
+                    .withFallback(PekkoConfig.forDirectory(data, options));
+            ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "newer", newer);
+            try {
+                ActorRef<ActorRef<Done>> writer = system.systemActorOf(new Writer(callPark), "writer",
+                        org.apache.pekko.actor.typed.Props.empty());
+                AskPattern.<ActorRef<Done>, Done>ask(writer, r -> r, Duration.ofSeconds(30), system.scheduler())
+                        .toCompletableFuture().get();
+            } finally {
+                system.terminate();
+                system.getWhenTerminated().toCompletableFuture().get();
+            }
+        }
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Quiesce.open(options).close())
+                .isInstanceOf(DataDirectoryException.class)
+                .hasMessageContaining(callPark.id())
+                .hasMessageContaining("FromTheFuture")
+                .hasMessageContaining("newer version");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    /** Persists one FromTheFuture entry, then answers. */
+    static final class Writer extends EventSourcedBehavior<ActorRef<Done>, FromTheFuture, Integer> {
+        Writer(PersistenceId id) {
+            super(id);
+        }
+
+        @Override
+        public Integer emptyState() {
+            return 0;
+        }
+
+        @Override
+        public CommandHandler<ActorRef<Done>, FromTheFuture, Integer> commandHandler() {
+            return newCommandHandlerBuilder().forAnyState().onAnyCommand((state, replyTo) -> Effect()
+                    .persist(new FromTheFuture()).thenRun(s -> replyTo.tell(Done.getInstance())));
+        }
+
+        @Override
+        public EventHandler<Integer, FromTheFuture> eventHandler() {
+            return newEventHandlerBuilder().forAnyState().onAnyEvent((state, e) -> state + 1);
+        }
+    }
+}
