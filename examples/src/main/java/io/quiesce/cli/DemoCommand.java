@@ -1,6 +1,7 @@
 package io.quiesce.cli;
 
 import io.quiesce.auth.Principal;
+import io.quiesce.persistence.ManualClock;
 import io.quiesce.persistence.Quiesce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         QuiesceCommand root = QuiesceCommand.of(spec);
         Path dir = root.data != null ? root.dataDirectory() : temporaryDirectory();
-        SimulatedClock clock = new SimulatedClock(Clock.systemUTC().instant().minus(SET_BACK));
+        ManualClock clock = new ManualClock(Clock.systemUTC().instant().minus(SET_BACK));
         Principal operator = Principal.of(root.principal().name(), root.adminGroup());
         // A demo's data is disposable: no need to wait for the disk on every write.
         try (Quiesce quiesce = Quiesce.open(root.options(dir, clock).withFsync(false))) {

@@ -3,6 +3,7 @@ package io.quiesce.cli;
 import io.quiesce.auth.Principal;
 import io.quiesce.catalog.Role;
 import io.quiesce.command.Command;
+import io.quiesce.persistence.ManualClock;
 import io.quiesce.persistence.Quiesce;
 import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Decision;
@@ -105,7 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
             return ExitCode.NOT_AUTHORIZED;
         }
         List<ScheduledStep> steps = steps(root);
-        SimulatedClock clock = new SimulatedClock(Clock.systemUTC().instant().minus(duration));
+        ManualClock clock = new ManualClock(Clock.systemUTC().instant().minus(duration));
         Simulation sim;
         List<Done> done = new ArrayList<>();
         Instant start;

@@ -4,6 +4,7 @@ import io.quiesce.auth.Principal;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
+import io.quiesce.persistence.ManualClock;
 import io.quiesce.persistence.Quiesce;
 import io.quiesce.persistence.QuiesceListener;
 import io.quiesce.rules.Decision;
@@ -32,12 +33,12 @@ final class Simulation {
     private static final Duration TICK = Duration.ofSeconds(1);
 
     private final Quiesce quiesce;
-    private final SimulatedClock clock;
+    private final ManualClock clock;
     private final Principal users;
     private final List<Traffic> traffic = new ArrayList<>();
     private final Tally tally = new Tally();
 
-    Simulation(Quiesce quiesce, SimulatedClock clock, Principal users) {
+    Simulation(Quiesce quiesce, ManualClock clock, Principal users) {
         this.quiesce = quiesce;
         this.clock = clock;
         this.users = users;

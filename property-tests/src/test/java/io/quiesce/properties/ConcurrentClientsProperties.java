@@ -6,6 +6,7 @@ import io.quiesce.catalog.Role;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
+import io.quiesce.persistence.ManualClock;
 import io.quiesce.persistence.Quiesce;
 import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Decision;
