@@ -9,7 +9,6 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -101,9 +100,7 @@ public final class PoolEntity
 
     @Override
     public SignalHandler<PoolSnapshot> signalHandler() {
-        return newSignalHandlerBuilder().onSignal(RecoveryFailed.class,
-                (state, failed) -> Unreadable.reportIfUndecodable(unreadable, persistenceId(), failed.getFailure()))
-                .build();
+        return Unreadable.reported(newSignalHandlerBuilder(), unreadable, persistenceId()).build();
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -61,9 +60,7 @@ public final class RegistryEntity
 
     @Override
     public SignalHandler<RegistrySnapshot> signalHandler() {
-        return newSignalHandlerBuilder().onSignal(RecoveryFailed.class,
-                (state, failed) -> Unreadable.reportIfUndecodable(unreadable, persistenceId(), failed.getFailure()))
-                .build();
+        return Unreadable.reported(newSignalHandlerBuilder(), unreadable, persistenceId()).build();
     }
 
     @Override

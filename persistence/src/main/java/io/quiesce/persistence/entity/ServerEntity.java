@@ -9,7 +9,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
-import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -174,11 +173,9 @@ public final class ServerEntity
 
     @Override
     public SignalHandler<ServerSnapshot> signalHandler() {
-        return newSignalHandlerBuilder()
-                .onSignal(RecoveryCompleted.instance(), state -> state.pending().values().forEach(this::deliver))
-                .onSignal(RecoveryFailed.class, (state, failed) -> Unreadable.reportIfUndecodable(unreadable,
-                        persistenceId(), failed.getFailure()))
-                .build();
+        return Unreadable.reported(newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> state.pending().values().forEach(this::deliver)),
+                unreadable, persistenceId()).build();
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.RecoveryFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -48,8 +47,7 @@ public final class ServiceEntity
 
     private ServiceEntity(String server, String service, Instant installedAt, int snapshotEvery,
                           ActorRef<Unreadable> unreadable) {
-        super(persistenceId(server, service),
-                Restarts.AFTER_A_PAUSE);
+        super(persistenceId(server, service), Restarts.AFTER_A_PAUSE);
         this.server = server;
         this.service = service;
         this.installedAt = installedAt;
@@ -112,9 +110,7 @@ public final class ServiceEntity
 
     @Override
     public SignalHandler<ServiceSnapshot> signalHandler() {
-        return newSignalHandlerBuilder().onSignal(RecoveryFailed.class,
-                (state, failed) -> Unreadable.reportIfUndecodable(unreadable, persistenceId(), failed.getFailure()))
-                .build();
+        return Unreadable.reported(newSignalHandlerBuilder(), unreadable, persistenceId()).build();
     }
 
     @Override
