@@ -160,6 +160,12 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     /** The batch being written, answered when {@code writesLeft} reaches zero. */
     private final List<Pending> batch = new ArrayList<>();
     private final Map<String, String> failedTargets = new HashMap<>();
+    /**
+     * Services ({@code server|service}) whose passed deadline is queued and not yet answered. Without
+     * this, every check while the journal is slow queued it again, and a timer for a deadline
+     * already past fired at once, again and again, filling the queue.
+     */
+    private final Set<String> deadlinesQueued = new HashSet<>();
     private int writesLeft;
 
     // Recovery progress.
@@ -332,8 +338,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      *
      * <p>The writes of a batch are separate: one can fail while the others land. So a batch never
      * holds two commands where the second was decided on what the first changed in another
-     * service: a session id is used once per batch, and administrative commands, whose guards look
-     * at other services, go alone.
+     * service: a session id, named by a command or started, ended or interrupted by its decision,
+     * is used once per batch, and administrative commands, whose guards look at other services, go
+     * alone.
      */
     private Behavior<Message> drain() {
         while (!recovering && batch.isEmpty() && !queue.isEmpty()) {
@@ -379,6 +386,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 }
                 byService.computeIfAbsent(target, t -> new ArrayList<>()).add(DecisionRecorded.of(number,
                         accepted.events()));
+                // A passed deadline interrupts sessions its command does not name.
+                accepted.events().forEach(e -> sessionIdOf(e).ifPresent(sessionIds::add));
                 if (!isSessionTraffic(command)) {
                     break;
                 }
@@ -406,6 +415,15 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     private static boolean joinsBatch(Command command, Set<String> sessionIds) {
         return isSessionTraffic(command) && sessionIdOf(command).map(id -> !sessionIds.contains(id)).orElse(true);
+    }
+
+    private static Optional<String> sessionIdOf(Event event) {
+        if (event instanceof Event.SessionStarted e) {
+            return Optional.of(e.session());
+        } else if (event instanceof Event.SessionEnded e) {
+            return Optional.of(e.session());
+        }
+        return event instanceof Event.SessionInterrupted e ? Optional.of(e.session()) : Optional.empty();
     }
 
     private static Optional<String> sessionIdOf(Command command) {
@@ -469,6 +487,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         Deployment before = deployment;
         boolean failed = !failedTargets.isEmpty();
         for (Pending p : batch) {
+            if (p.submit().command() instanceof DeadlinePassed d) {
+                deadlinesQueued.remove(d.server() + "|" + d.service());
+            }
             String failure = p.error() != null ? p.error() : failedTargets.get(p.target());
             if (failure != null) {
                 answer(p.submit(), new Failed(p.error() != null ? failure
@@ -476,10 +497,12 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                         + " applied: check status before retrying."));
                 continue;
             }
-            if (p.decision() instanceof Decision.Accepted a && p.target() != null && !failed) {
-                deployment = p.after();
+            if (p.decision() instanceof Decision.Accepted a && p.target() != null) {
+                // A batch's commands do not depend on each other (see drain), so what landed stands on its own.
+                Deployment after = failed ? deployment.evolve(a.events()) : p.after();
                 spawnFor(a.events());
-                notifier.recorded(p.before(), a.events(), p.after());
+                notifier.recorded(deployment, a.events(), after);
+                deployment = after;
             }
             answer(p.submit(), new Decided(p.decision()));
         }
@@ -529,15 +552,18 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             return this;
         }
         Instant now = settings.clock().instant();
-        deployment.pendingDeadlines().stream().filter(s -> !s.deadline().isAfter(now)).forEach(s ->
-                queue.add(new Submit(new DeadlinePassed(s.server(), s.name(), now),
+        deployment.pendingDeadlines().stream().filter(s -> !s.deadline().isAfter(now))
+                .filter(s -> deadlinesQueued.add(s.server() + "|" + s.name()))
+                .forEach(s -> queue.add(new Submit(new DeadlinePassed(s.server(), s.name(), now),
                         new CompletableFuture<>())));
         scheduleNextDeadline();
         return drain();
     }
 
+    /** A timer for the earliest deadline not yet queued: one already queued is decided in its turn. */
     private void scheduleNextDeadline() {
-        deployment.nextDeadline().ifPresentOrElse(at -> {
+        deployment.pendingDeadlines().stream().filter(s -> !deadlinesQueued.contains(s.server() + "|" + s.name()))
+                .findFirst().map(ServiceState::deadline).ifPresentOrElse(at -> {
             Duration delay = Duration.between(settings.clock().instant(), at);
             // Timers cannot wait much beyond 248 days: a far deadline is re-armed a day at a time.
             Duration step = delay.isNegative() ? Duration.ZERO : delay.compareTo(MAX_TIMER) > 0 ? MAX_TIMER : delay;

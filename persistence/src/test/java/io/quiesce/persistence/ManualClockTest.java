@@ -33,4 +33,23 @@ class ManualClockTest {
         assertThat(clock.millis()).isEqualTo(T0.plusSeconds(60).toEpochMilli());
         assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC);
     }
+
+    @Test
+    void givenThreadsMovingItAtOnce_thenNoMoveIsLost() throws InterruptedException {
+        ManualClock clock = new ManualClock(T0);
+        Thread[] threads = new Thread[4];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(() -> {
+                for (int n = 0; n < 10_000; n++) {
+                    clock.advance(Duration.ofMillis(1));
+                }
+            });
+            threads[i].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertThat(clock.instant()).isEqualTo(T0.plusSeconds(40));
+    }
 }

@@ -15,6 +15,8 @@ import scala.util.Try;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pekko's LevelDB journal, failing every write of one persistence id while {@link #failing} names
@@ -30,6 +32,9 @@ public final class FailingLeveldbJournal extends LeveldbJournal {
 
     static volatile String failing;
     static volatile Mode mode = Mode.FAIL;
+    /** Writes of this persistence id wait for {@link #release} (so the commands behind them queue up). */
+    static volatile String holding;
+    static volatile CountDownLatch release = new CountDownLatch(0);
 
     public FailingLeveldbJournal(Config config) {
         super(config);
@@ -38,6 +43,9 @@ public final class FailingLeveldbJournal extends LeveldbJournal {
     @Override
     public Future<Seq<Try<BoxedUnit>>> asyncWriteMessages(Seq<AtomicWrite> messages) {
         List<AtomicWrite> all = CollectionConverters.asJava(messages);
+        if (all.stream().anyMatch(w -> w.persistenceId().equals(holding))) {
+            awaitRelease();
+        }
         if (all.stream().noneMatch(w -> w.persistenceId().equals(failing))) {
             return super.asyncWriteMessages(messages);
         }
@@ -51,6 +59,16 @@ public final class FailingLeveldbJournal extends LeveldbJournal {
         return Future.successful(CollectionConverters.asScala(rejected).toList());
     }
 
+    private static void awaitRelease() {
+        try {
+            if (!release.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the held write");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Actor systems created from now on (in this JVM) use this journal. */
     static void install() {
         System.setProperty(CLASS_KEY, FailingLeveldbJournal.class.getName());
@@ -60,6 +78,8 @@ public final class FailingLeveldbJournal extends LeveldbJournal {
     static void uninstall() {
         failing = null;
         mode = Mode.FAIL;
+        holding = null;
+        release.countDown();
         System.clearProperty(CLASS_KEY);
         ConfigFactory.invalidateCaches();
     }
