@@ -107,6 +107,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private record EntityUnreadable(Unreadable what) implements Message {
     }
 
+    /** Every entity but the unreadable one has answered: failing now closes the journal under no reader. */
+    private record OthersSettled() implements Message {
+    }
+
     /** A command of the batch in flight: its decision, the write it waits for (null: none), or an error. */
     private record Pending(Submit submit, Decision decision, String target, String error, Deployment before,
                            Deployment after) {
@@ -150,6 +154,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private final Map<String, Map<String, ActorRef<ServiceEntity.Command>>> services = new HashMap<>();
 
     private Deployment deployment = Deployment.empty();
+    /** Set when an entity cannot read its journal: the failure given once the other entities are done. */
+    private QuiesceException failing;
+    private String failingEntity;
     /**
      * The last decision given to the journal. Decisions are numbered, and their times kept from
      * going back, in the order they are decided, so a history read back from every journal keeps
@@ -202,14 +209,14 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 })
                 .onMessage(CheckDeadlines.class, c -> onCheckDeadlines())
                 .onMessage(AwaitEntities.class, this::onAwaitEntities)
-                .onMessage(RegistryLoaded.class, this::onRegistryLoaded)
-                .onMessage(PoolLoaded.class, this::onPoolLoaded)
-                .onMessage(ServerIdle.class, this::onServerIdle)
-                .onMessage(ServiceLoaded.class, this::onServiceLoaded)
+                // Once an entity is found unreadable, recovery starts nothing more: it only waits to fail.
+                .onMessage(RegistryLoaded.class, m -> failing != null ? this : onRegistryLoaded(m))
+                .onMessage(PoolLoaded.class, m -> failing != null ? this : onPoolLoaded(m))
+                .onMessage(ServerIdle.class, m -> failing != null ? this : onServerIdle(m))
+                .onMessage(ServiceLoaded.class, m -> failing != null ? this : onServiceLoaded(m))
                 .onMessage(WriteDone.class, this::onWriteDone)
-                .onMessage(EntityUnreadable.class, m -> failRecovery(m.what().persistenceId(), new QuiesceException(
-                        "it holds an entry this version cannot read (" + m.what().reason() + "); was the directory"
-                                + " written by a newer version of Quiesce?")))
+                .onMessage(EntityUnreadable.class, this::onEntityUnreadable)
+                .onMessage(OthersSettled.class, m -> failRecovery(failingEntity, failing))
                 .build();
     }
 
@@ -530,19 +537,59 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     }
 
     private Behavior<Message> onAwaitEntities(AwaitEntities m) {
+        entitiesAnswered(null).whenComplete((ok, failure) -> m.done().complete(null));
+        return this;
+    }
+
+    /**
+     * Retrying cannot help an entity that cannot read its journal, so opening fails now rather
+     * than at the recovery timeout. The entity is stopped before its restart reads again, and the
+     * failure waits until every other entity has finished reading: closing the journal under a
+     * read still going on crashes LevelDB's native code.
+     */
+    private Behavior<Message> onEntityUnreadable(EntityUnreadable m) {
+        if (failing != null) {
+            return this;
+        }
+        failingEntity = m.what().persistenceId();
+        failing = new QuiesceException("it holds an entry this version cannot read (" + m.what().reason()
+                + "); was the directory written by a newer version of Quiesce?");
+        ActorRef<?> entity = entityOf(failingEntity);
+        if (entity != null) {
+            getContext().stop(entity);
+        }
+        ActorRef<Message> self = getContext().getSelf();
+        entitiesAnswered(entity).whenComplete((ok, failure) -> self.tell(new OthersSettled()));
+        return this;
+    }
+
+    /** Completes once every entity but {@code except} has answered (or failed to within the recovery timeout). */
+    private CompletableFuture<Void> entitiesAnswered(ActorRef<?> except) {
         Duration timeout = settings.recoveryTimeout();
         org.apache.pekko.actor.typed.Scheduler scheduler = getContext().getSystem().scheduler();
         List<CompletableFuture<?>> answers = new ArrayList<>();
-        pools.values().forEach(ref -> answers.add(AskPattern.<PoolEntity.Command, PoolSnapshot>ask(ref,
-                PoolEntity.Get::new, timeout, scheduler).toCompletableFuture()));
-        servers.values().forEach(ref -> answers.add(AskPattern.<ServerEntity.Command, ServerSnapshot>ask(ref,
-                ServerEntity.AwaitIdle::new, timeout, scheduler).toCompletableFuture()));
-        services.values().forEach(byName -> byName.values().forEach(ref -> answers.add(
-                AskPattern.<ServiceEntity.Command, ServiceSnapshot>ask(ref, ServiceEntity.Get::new, timeout, scheduler)
-                        .toCompletableFuture())));
-        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                .whenComplete((ok, failure) -> m.done().complete(null));
-        return this;
+        pools.values().stream().filter(ref -> !ref.equals(except)).forEach(ref -> answers.add(
+                AskPattern.<PoolEntity.Command, PoolSnapshot>ask(ref, PoolEntity.Get::new, timeout, scheduler)
+                        .toCompletableFuture()));
+        servers.values().stream().filter(ref -> !ref.equals(except)).forEach(ref -> answers.add(
+                AskPattern.<ServerEntity.Command, ServerSnapshot>ask(ref, ServerEntity.AwaitIdle::new, timeout,
+                        scheduler).toCompletableFuture()));
+        services.values().forEach(byName -> byName.values().stream().filter(ref -> !ref.equals(except))
+                .forEach(ref -> answers.add(AskPattern.<ServiceEntity.Command, ServiceSnapshot>ask(ref,
+                        ServiceEntity.Get::new, timeout, scheduler).toCompletableFuture())));
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
+    }
+
+    /** The entity of a persistence id ({@code registry}, {@code pool|P}, {@code server|S}, {@code service|S|N}). */
+    private ActorRef<?> entityOf(String persistenceId) {
+        String[] parts = persistenceId.split("\\|", 3);
+        return switch (parts[0]) {
+            case "registry" -> registry;
+            case "pool" -> pools.get(parts[1]);
+            case "server" -> servers.get(parts[1]);
+            case "service" -> services.getOrDefault(parts[1], Map.of()).get(parts[2]);
+            default -> null;
+        };
     }
 
     // ---- pause deadlines

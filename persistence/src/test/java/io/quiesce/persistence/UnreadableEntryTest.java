@@ -3,6 +3,8 @@ package io.quiesce.persistence;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.quiesce.auth.Principal;
+import io.quiesce.event.Event;
+import io.quiesce.persistence.entity.DecisionRecorded;
 import io.quiesce.persistence.entity.ServiceEntity;
 import io.quiesce.persistence.serialization.QuiesceSerializer;
 import org.apache.pekko.Done;
@@ -29,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A journal entry this version cannot read (a type a newer version added, say) fails opening at
  * once, naming the entity and the entry, instead of leaving the entity retrying until the
- * two-minute recovery timeout.
+ * two-minute recovery timeout. Another entity of the directory has a long journal, still being
+ * read when the unreadable one fails: opening must not close the journal under that read (LevelDB's
+ * native code crashes the JVM, and with it this test).
  */
 class UnreadableEntryTest {
     static final Principal ADMIN = Principal.of("alice", "Administrators");
@@ -76,6 +80,9 @@ class UnreadableEntryTest {
         // Call Park of fe01 has recorded nothing yet: its journal gets the one entry.
         PersistenceId callPark = ServiceEntity.persistenceId("fe01", CALL_PARK);
         try (DataDirectory data = DataDirectory.open(dir)) {
+            fillFrontEnd(data, options, 100_000);
+        }
+        try (DataDirectory data = DataDirectory.open(dir)) {
             Config newer = ConfigFactory.parseString("pekko.actor.serializers.quiesce = \""
                     + FutureSerializer.class.getName() + "\"\npekko.actor.serialization-bindings.\""
                     + FromTheFuture.class.getName() + "\" = quiesce")
@@ -99,6 +106,33 @@ class UnreadableEntryTest {
                 .hasMessageContaining("FromTheFuture")
                 .hasMessageContaining("newer version");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    /** Sessions started and ended on fe01's Front-End, written straight to its entity, a hundred per write. */
+    private static void fillFrontEnd(DataDirectory data, QuiesceOptions options, int sessions) throws Exception {
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "filler",
+                PekkoConfig.forDirectory(data, options));
+        try {
+            Instant at = Instant.parse("2026-11-26T10:00:01Z");
+            ActorRef<ServiceEntity.Command> frontEnd = system.systemActorOf(ServiceEntity.create("fe01",
+                    "Lync Server Front-End", at, 0, system.ignoreRef()), "front-end",
+                    org.apache.pekko.actor.typed.Props.empty());
+            long decision = 1_000;
+            for (int i = 0; i < sessions; i += 50) {
+                java.util.List<DecisionRecorded> batch = new java.util.ArrayList<>();
+                for (int n = i; n < i + 50; n++) {
+                    batch.add(DecisionRecorded.of(++decision, java.util.List.of(new Event.SessionStarted(at,
+                            "fe01", "Lync Server Front-End", "s" + n, "im", "alice"))));
+                    batch.add(DecisionRecorded.of(++decision, java.util.List.of(new Event.SessionEnded(at,
+                            "fe01", "Lync Server Front-End", "s" + n, "alice"))));
+                }
+                AskPattern.<ServiceEntity.Command, Done>ask(frontEnd, r -> new ServiceEntity.Apply(batch, r),
+                        Duration.ofSeconds(30), system.scheduler()).toCompletableFuture().get();
+            }
+        } finally {
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().get();
+        }
     }
 
     /** Persists one FromTheFuture entry, then answers. */
