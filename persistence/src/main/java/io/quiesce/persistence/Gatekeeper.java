@@ -60,6 +60,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private static final Duration MAX_TIMER = Duration.ofDays(1);
+    /** Callers' threads race by far less: a clock this far behind the journal was set back. */
+    private static final Duration CLOCK_BEHIND = Duration.ofSeconds(1);
     /** At most this many commands are decided ahead of the journal. */
     private static final int MAX_BATCH = 512;
     /** Target of a write that is not to a single service. */
@@ -163,6 +165,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      * that order.
      */
     private LastDecision last = LastDecision.NONE;
+    private boolean warnedClockBehind;
     private boolean recovering = true;
     /** The batch being written, answered when {@code writesLeft} reaches zero. */
     private final List<Pending> batch = new ArrayList<>();
@@ -447,7 +450,16 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      */
     private Command inOrder(Command command) {
         Instant latest = last.at();
-        return latest != null && command.at().isBefore(latest) ? command.withAt(latest) : command;
+        if (latest == null || !command.at().isBefore(latest)) {
+            return command;
+        }
+        if (!warnedClockBehind && command.at().plus(CLOCK_BEHIND).isBefore(latest)) {
+            warnedClockBehind = true;
+            getContext().getLog().warn("The clock reads {}, before the last recorded decision at {}: commands are"
+                    + " recorded at that time (and pause deadlines count from it) until the clock catches up."
+                    + " Was the clock set back?", command.at(), latest);
+        }
+        return command.withAt(latest);
     }
 
     private void answer(Submit submit, Reply reply) {
