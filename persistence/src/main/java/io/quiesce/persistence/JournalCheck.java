@@ -30,14 +30,34 @@ final class JournalCheck {
             return; // a new data directory
         }
         try {
-            readEveryBlock(journal);
+            readEveryBlock(journal, true);
         } catch (IOException | RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
+            if (!tornTailOnly(journal)) {
+                throw damaged(dir, "its journal cannot be read (" + rootMessage(e) + ")");
             }
-            throw damaged(dir, "its journal cannot be read (" + root.getMessage() + ")");
+            // Only a crash's torn last write: LevelDB drops it when it is not paranoid; the rest is checked as ever.
+            try {
+                readEveryBlock(journal, false);
+            } catch (IOException | RuntimeException again) {
+                throw damaged(dir, "its journal cannot be read (" + rootMessage(again) + ")");
+            }
         }
+    }
+
+    private static boolean tornTailOnly(Path journal) {
+        try {
+            return LogTail.onlyTornTails(journal);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /**
@@ -45,9 +65,10 @@ final class JournalCheck {
      * the library's wrapper copies each key and value into Java arrays, which took most of the
      * time (about twice as long over a million entries) and is not needed to read the blocks.
      */
-    private static void readEveryBlock(Path journal) throws IOException {
+    private static void readEveryBlock(Path journal, boolean paranoid) throws IOException {
         // Paranoid checks turn a damaged log record into an error instead of skipping it.
-        NativeDB db = NativeDB.open(new NativeOptions().createIfMissing(false).paranoidChecks(true), journal.toFile());
+        NativeDB db = NativeDB.open(new NativeOptions().createIfMissing(false).paranoidChecks(paranoid),
+                journal.toFile());
         try {
             NativeIterator entries = db.iterator(new NativeReadOptions().verifyChecksums(true).fillCache(false));
             try {
