@@ -114,14 +114,13 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     }
 
     /** A command of the batch in flight: its decision, the write it waits for (null: none), or an error. */
-    private record Pending(Submit submit, Decision decision, String target, String error, Deployment before,
-                           Deployment after) {
+    private record Pending(Submit submit, Decision decision, String target, String error, Deployment after) {
         static Pending answered(Submit submit, Decision decision) {
-            return new Pending(submit, decision, null, null, null, null);
+            return new Pending(submit, decision, null, null, null);
         }
 
         static Pending error(Submit submit, String error) {
-            return new Pending(submit, null, null, error, null, null);
+            return new Pending(submit, null, null, error, null);
         }
     }
 
@@ -387,7 +386,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 long number = last.number() + 1;
                 last = last.after(number, accepted.events());
                 Deployment after = view.evolve(accepted.events());
-                batch.add(new Pending(next, accepted, target == null ? WHOLE : target, null, view, after));
+                batch.add(new Pending(next, accepted, target == null ? WHOLE : target, null, after));
                 view = after;
                 if (target == null) {
                     writesLeft = 1;
