@@ -13,7 +13,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 if [[ -z "${SKIP_BUILD:-}" ]]; then
-  # examples too: B5 runs its shaded jar, examples/target/quiesce.jar.
+  # the command line too: B5 runs its shaded jar, cli/target/quiesce.jar.
   mvn -B -q -pl benchmarks -am package -DskipTests
 fi
 version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' benchmarks/pom.xml | head -1)"

@@ -28,7 +28,7 @@ final class CommandLineStatus implements Benchmark {
     public String method() {
         return "A data directory with a pool of `servers` servers and `sessions` open sessions, written through the"
                 + " API. Each run starts a new process, from `ProcessBuilder.start` to its exit (output discarded):"
-                + " `java -jar examples/target/quiesce.jar status --data DIR` with the JVM's defaults, and the"
+                + " `java -jar cli/target/quiesce.jar status --data DIR` with the JVM's defaults, and the"
                 + " `./quiesce` launcher (bash, its is-the-jar-stale `find`, then `java -XX:TieredStopAtLevel=1"
                 + " -XX:+UseSerialGC -jar ...`). Without the shaded jar (a build that stopped before `package`) the"
                 + " class path of this JVM is used instead. `runs` measured runs after one discarded";
@@ -42,7 +42,7 @@ final class CommandLineStatus implements Benchmark {
         int warmups = settings.warmups("b5", 1);
         Path root = Path.of(System.getProperty(Settings.PREFIX + "root", "")).toAbsolutePath();
         Path jar = Path.of(System.getProperty(Settings.PREFIX + "jar",
-                root.resolve("examples/target/quiesce.jar").toString()));
+                root.resolve("cli/target/quiesce.jar").toString()));
         Path launcher = root.resolve("quiesce");
 
         Path data = Work.fresh(work, "b5");

@@ -1,18 +1,18 @@
 package io.quiesce.benchmarks;
 
+import io.quiesce.catalog.Catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quiesce.auth.Authorization;
 import io.quiesce.auth.Principal;
-import io.quiesce.catalog.CatalogLoader;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
-import io.quiesce.history.CommandCodec;
-import io.quiesce.history.EventCodec;
-import io.quiesce.history.HistoryReader;
+import io.quiesce.formats.history.CommandCodec;
+import io.quiesce.formats.history.EventCodec;
+import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.Replay;
 import io.quiesce.history.ReplayResult;
-import io.quiesce.json.Json;
+import io.quiesce.formats.json.Json;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rules;
@@ -32,7 +32,7 @@ import java.util.function.ToLongFunction;
 /** B4: replaying a long JSON Lines history with the pure engine, beside bare parsing of the same file. */
 final class ReplayThroughput implements Benchmark {
     private static final ObjectMapper JACKSON = new ObjectMapper();
-    private final Rules rules = new Rules(CatalogLoader.defaultCatalog(), Authorization.defaults());
+    private final Rules rules = new Rules(Catalog.defaults(), Authorization.defaults());
     private String files = "";
 
     @Override

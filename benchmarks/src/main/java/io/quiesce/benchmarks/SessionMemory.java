@@ -1,7 +1,7 @@
 package io.quiesce.benchmarks;
 
+import io.quiesce.catalog.Catalog;
 import io.quiesce.auth.Authorization;
-import io.quiesce.catalog.CatalogLoader;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
@@ -57,7 +57,7 @@ final class SessionMemory implements Benchmark {
         int apiSessions = settings.integer("b6.apiSessions", 20_000, 300);
         int apiIterations = settings.integer("b6.apiIterations", Math.min(iterations, 3), 1);
         int clients = settings.integer("b6.clients", 64, 4);
-        Rules rules = new Rules(CatalogLoader.defaultCatalog(), Authorization.defaults());
+        Rules rules = new Rules(Catalog.defaults(), Authorization.defaults());
 
         double[] core = new double[iterations];
         double[] decideRate = new double[iterations];

@@ -20,7 +20,7 @@ class BenchmarksSmokeTest {
     void everyBenchmarkProducesPositiveFigures() throws Exception {
         System.setProperty("quiesce.bench.out", dir.resolve("benchmarks.md").toString());
         System.setProperty("quiesce.bench.dir", dir.resolve("work").toString());
-        // B5 looks for examples/target/quiesce.jar from here; the test runs in the benchmarks module.
+        // B5 looks for cli/target/quiesce.jar from here; the test runs in the benchmarks module.
         System.setProperty("quiesce.bench.root", Path.of("").toAbsolutePath().getParent().toString());
         try {
             RunAll.Result result = RunAll.run(new Settings(true));

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The role catalog: which services a server of each role runs and which features they host.
- * It is data, so a user can describe their own roles in a file ({@link CatalogLoader}).
+ * It is data, so a user can describe their own roles in a file (read by the formats module).
  *
  * @param roles       roles by name, in file order
  * @param defaultRole the role a server gets when none is named
@@ -20,6 +20,11 @@ public record Catalog(Map<String, Role> roles, String defaultRole) {
         if (!roles.containsKey(defaultRole)) {
             throw new IllegalArgumentException("default role " + defaultRole + " is not in the catalog");
         }
+    }
+
+    /** The shipped catalog: one role, {@value #LYNC_2013_FRONT_END}, its default. */
+    public static Catalog defaults() {
+        return Lync2013FrontEnd.CATALOG;
     }
 
     public static Catalog of(List<Role> roles) {

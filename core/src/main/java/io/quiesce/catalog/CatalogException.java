@@ -1,6 +1,6 @@
 package io.quiesce.catalog;
 
-import io.quiesce.json.Json;
+import io.quiesce.text.OneLine;
 
 /**
  * A role catalog that cannot be used. The message names the source and the fault in one
@@ -11,10 +11,10 @@ public class CatalogException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public CatalogException(String message) {
-        super(Json.escapeControls(message));
+        super(OneLine.escapeControls(message));
     }
 
     public CatalogException(String message, Throwable cause) {
-        super(Json.escapeControls(message), cause);
+        super(OneLine.escapeControls(message), cause);
     }
 }

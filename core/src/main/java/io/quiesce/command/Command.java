@@ -17,6 +17,9 @@ public sealed interface Command {
     /** The same command at another time. */
     Command withAt(Instant time);
 
+    /** The command's name in history files and on the command line ({@code pause}, {@code startup}). */
+    String verb();
+
     /** Commands from a principal, checked by rule 16. */
     sealed interface Authorized extends Command {
         Act act();
@@ -28,12 +31,22 @@ public sealed interface Command {
 
     record CreatePool(String pool, boolean dnsLoadBalancing, Act act) implements Authorized {
         @Override
+        public String verb() {
+            return "createPool";
+        }
+
+        @Override
         public CreatePool withAt(Instant time) {
             return new CreatePool(pool, dnsLoadBalancing, act.withAt(time));
         }
     }
 
     record SetDnsLoadBalancing(String pool, boolean on, Act act) implements Authorized {
+        @Override
+        public String verb() {
+            return "setDnsLoadBalancing";
+        }
+
         @Override
         public SetDnsLoadBalancing withAt(Instant time) {
             return new SetDnsLoadBalancing(pool, on, act.withAt(time));
@@ -43,6 +56,11 @@ public sealed interface Command {
     /** {@code role} null means the catalog's default role. */
     record AddServer(String pool, String server, String role, Act act) implements Authorized {
         @Override
+        public String verb() {
+            return "addServer";
+        }
+
+        @Override
         public AddServer withAt(Instant time) {
             return new AddServer(pool, server, role, act.withAt(time));
         }
@@ -51,12 +69,22 @@ public sealed interface Command {
     /** {@code deadline} (may be null) is how long sessions may continue before being cut off. */
     record Pause(String server, String service, Duration deadline, boolean force, Act act) implements Authorized {
         @Override
+        public String verb() {
+            return "pause";
+        }
+
+        @Override
         public Pause withAt(Instant time) {
             return new Pause(server, service, deadline, force, act.withAt(time));
         }
     }
 
     record Resume(String server, String service, Act act) implements Authorized {
+        @Override
+        public String verb() {
+            return "resume";
+        }
+
         @Override
         public Resume withAt(Instant time) {
             return new Resume(server, service, act.withAt(time));
@@ -65,6 +93,11 @@ public sealed interface Command {
 
     record Start(String server, String service, Act act) implements Authorized {
         @Override
+        public String verb() {
+            return "start";
+        }
+
+        @Override
         public Start withAt(Instant time) {
             return new Start(server, service, act.withAt(time));
         }
@@ -72,12 +105,22 @@ public sealed interface Command {
 
     record Stop(String server, String service, boolean force, Act act) implements Authorized {
         @Override
+        public String verb() {
+            return "stop";
+        }
+
+        @Override
         public Stop withAt(Instant time) {
             return new Stop(server, service, force, act.withAt(time));
         }
     }
 
     record SetStartup(String server, String service, StartupType type, Act act) implements Authorized {
+        @Override
+        public String verb() {
+            return "startup";
+        }
+
         public SetStartup {
             Objects.requireNonNull(type, "type");
         }
@@ -89,6 +132,11 @@ public sealed interface Command {
 
     record Restart(String server, boolean force, Act act) implements Authorized {
         @Override
+        public String verb() {
+            return "restart";
+        }
+
+        @Override
         public Restart withAt(Instant time) {
             return new Restart(server, force, act.withAt(time));
         }
@@ -97,12 +145,22 @@ public sealed interface Command {
     /** A new connection for {@code feature}; the caller picks a unique {@code session} id. */
     record Connect(String pool, String feature, String session, Act act) implements Authorized {
         @Override
+        public String verb() {
+            return "connect";
+        }
+
+        @Override
         public Connect withAt(Instant time) {
             return new Connect(pool, feature, session, act.withAt(time));
         }
     }
 
     record End(String session, Act act) implements Authorized {
+        @Override
+        public String verb() {
+            return "end";
+        }
+
         @Override
         public End withAt(Instant time) {
             return new End(session, act.withAt(time));
@@ -111,6 +169,11 @@ public sealed interface Command {
 
     /** The clock says a pause deadline may have passed; it needs no principal. */
     record DeadlinePassed(String server, String service, Instant at) implements Command {
+        @Override
+        public String verb() {
+            return "deadlinePassed";
+        }
+
         @Override
         public DeadlinePassed withAt(Instant time) {
             return new DeadlinePassed(server, service, time);

@@ -1,6 +1,6 @@
 package io.quiesce.history;
 
-import io.quiesce.json.Json;
+import io.quiesce.text.OneLine;
 
 /**
  * A history file that cannot be replayed; the message reads {@code FILE:LINE: reason}, on one line:
@@ -12,10 +12,10 @@ public class HistoryException extends RuntimeException {
     private final String reason;
 
     public HistoryException(String source, int line, String reason) {
-        super(Json.escapeControls(source + ":" + line + ": " + reason));
+        super(OneLine.escapeControls(source + ":" + line + ": " + reason));
         this.source = source;
         this.line = line;
-        this.reason = Json.escapeControls(reason);
+        this.reason = OneLine.escapeControls(reason);
     }
 
     public String source() {

@@ -24,6 +24,9 @@ import java.util.Optional;
  * once a later command line's time passes them. Pure: reads lines, returns a result.
  */
 public final class Replay {
+    /** The administrator a command line of a history stands for when it names no principal. */
+    public static final String DEFAULT_PRINCIPAL = "replay";
+
     private final Rules rules;
 
     public Replay(Rules rules) {
@@ -288,11 +291,11 @@ public final class Replay {
         }
 
         private static Act act(String by, Instant at, String reason, String adminGroup) {
-            return new Act(Principal.of(by == null ? CommandCodec.DEFAULT_PRINCIPAL : by, adminGroup), at, reason);
+            return new Act(Principal.of(by == null ? DEFAULT_PRINCIPAL : by, adminGroup), at, reason);
         }
 
         private static String describe(Command command) {
-            return String.valueOf(CommandCodec.encode(command).get("command"));
+            return command.verb();
         }
     }
 

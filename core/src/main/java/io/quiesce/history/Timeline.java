@@ -18,7 +18,7 @@ import java.util.Map;
  * connections and acts are kept one by one (their totals are always exact).
  */
 public final class Timeline {
-    static final int MAX_SAMPLES = 4096;
+    public static final int MAX_SAMPLES = 4096;
     static final int MAX_DETAILS = 10_000;
 
     /** A service's status from {@code from} until {@code to} (null: still so at the end). */

@@ -3,7 +3,6 @@ package io.quiesce.rules;
 import io.quiesce.auth.Authorization;
 import io.quiesce.auth.Principal;
 import io.quiesce.catalog.Catalog;
-import io.quiesce.catalog.CatalogLoader;
 import io.quiesce.catalog.Role;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
@@ -46,7 +45,7 @@ final class Scenario {
     static final Principal ADMIN = Principal.of("admin", "Administrators");
     static final Principal MALLORY = Principal.of("mallory");
 
-    static final Catalog CATALOG = CatalogLoader.defaultCatalog();
+    static final Catalog CATALOG = Catalog.defaults();
     static final Role ROLE = CATALOG.role(Catalog.LYNC_2013_FRONT_END).orElseThrow();
 
     static final String POOL = "pool1";

@@ -2,7 +2,6 @@ package io.quiesce.persistence;
 
 import io.quiesce.auth.Authorization;
 import io.quiesce.catalog.Catalog;
-import io.quiesce.catalog.CatalogLoader;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +36,7 @@ public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock,
 
     public static QuiesceOptions at(Path dataDirectory) {
         return new QuiesceOptions(dataDirectory, Authorization.DEFAULT_ADMIN_GROUP, Clock.systemUTC(),
-                CatalogLoader.defaultCatalog(), true, 1000, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(120));
+                Catalog.defaults(), true, 1000, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(120));
     }
 
     public QuiesceOptions withAdminGroup(String group) {

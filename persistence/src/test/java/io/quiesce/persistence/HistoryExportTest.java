@@ -2,11 +2,11 @@ package io.quiesce.persistence;
 
 import io.quiesce.auth.Principal;
 import io.quiesce.event.Event;
-import io.quiesce.history.EventCodec;
-import io.quiesce.history.HistoryReader;
+import io.quiesce.formats.history.EventCodec;
+import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.Replay;
 import io.quiesce.history.ReplayResult;
-import io.quiesce.json.Json;
+import io.quiesce.formats.json.Json;
 import io.quiesce.rules.Deployment;
 import io.quiesce.service.StartupType;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package io.quiesce.properties;
 
 import io.quiesce.auth.Authorization;
 import io.quiesce.command.Command;
-import io.quiesce.history.CommandCodec;
+import io.quiesce.formats.history.CommandCodec;
 import io.quiesce.history.HistoryLine;
-import io.quiesce.history.HistoryReader;
-import io.quiesce.json.Json;
+import io.quiesce.formats.history.HistoryReader;
+import io.quiesce.formats.json.Json;
 
 import java.time.Duration;
 import java.time.Instant;

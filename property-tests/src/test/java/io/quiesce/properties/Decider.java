@@ -1,7 +1,7 @@
 package io.quiesce.properties;
 
+import io.quiesce.catalog.Catalog;
 import io.quiesce.auth.Authorization;
-import io.quiesce.catalog.CatalogLoader;
 import io.quiesce.command.Command;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
@@ -17,7 +17,7 @@ interface Decider {
 
     /** The project's rules with the default catalog and administrators group. */
     static Rules standardRules() {
-        return new Rules(CatalogLoader.defaultCatalog(), Authorization.defaults());
+        return new Rules(Catalog.defaults(), Authorization.defaults());
     }
 
     static Decider standard() {

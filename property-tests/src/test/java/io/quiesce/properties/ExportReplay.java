@@ -2,11 +2,11 @@ package io.quiesce.properties;
 
 import io.quiesce.auth.Authorization;
 import io.quiesce.event.Event;
-import io.quiesce.history.EventCodec;
+import io.quiesce.formats.history.EventCodec;
 import io.quiesce.history.HistoryException;
-import io.quiesce.history.HistoryReader;
+import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.Replay;
-import io.quiesce.json.Json;
+import io.quiesce.formats.json.Json;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rules;
 

@@ -1,7 +1,7 @@
 package io.quiesce.properties;
 
 import io.quiesce.auth.Authorization;
-import io.quiesce.history.HistoryReader;
+import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.Replay;
 import io.quiesce.history.ReplayResult;
 import io.quiesce.rules.Rules;

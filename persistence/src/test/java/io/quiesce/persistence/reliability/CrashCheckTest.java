@@ -1,8 +1,8 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.catalog.Catalog;
 import io.quiesce.auth.Authorization;
 import io.quiesce.auth.Principal;
-import io.quiesce.catalog.CatalogLoader;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The crash check itself, on made-up runs: it must see a lost command and a half-recorded one. */
 class CrashCheckTest {
-    static final Rules RULES = new Rules(CatalogLoader.defaultCatalog(), Authorization.defaults());
+    static final Rules RULES = new Rules(Catalog.defaults(), Authorization.defaults());
     static final Act ACT = Act.of(Principal.of("alice", "Administrators"), Instant.parse("2026-11-26T10:00:00Z"));
 
     final List<Command> sent = List.of(

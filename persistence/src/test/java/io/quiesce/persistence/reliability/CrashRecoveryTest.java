@@ -1,7 +1,7 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.catalog.Catalog;
 import io.quiesce.auth.Authorization;
-import io.quiesce.catalog.CatalogLoader;
 import io.quiesce.event.Event;
 import io.quiesce.persistence.Quiesce;
 import io.quiesce.rules.Deployment;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dquiesce.seed=S} reruns one.
  */
 class CrashRecoveryTest {
-    private static final Rules RULES = new Rules(CatalogLoader.defaultCatalog(), Authorization.defaults());
+    private static final Rules RULES = new Rules(Catalog.defaults(), Authorization.defaults());
 
     @TempDir
     Path work;

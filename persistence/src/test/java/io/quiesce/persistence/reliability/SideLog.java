@@ -1,8 +1,8 @@
 package io.quiesce.persistence.reliability;
 
 import io.quiesce.command.Command;
-import io.quiesce.history.CommandCodec;
-import io.quiesce.json.Json;
+import io.quiesce.formats.history.CommandCodec;
+import io.quiesce.formats.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

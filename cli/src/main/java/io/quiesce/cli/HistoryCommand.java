@@ -1,0 +1,97 @@
+package io.quiesce.cli;
+
+import io.quiesce.event.Event;
+import io.quiesce.event.EventTypes;
+import io.quiesce.formats.history.EventCodec;
+import io.quiesce.formats.json.Json;
+import io.quiesce.persistence.Quiesce;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code history [--server SERVER] [--json | --export FILE]}: every recorded event, oldest first. */
+@Command(name = "history", description = "Show every recorded event, oldest first, or export them for replay.")
+final class HistoryCommand extends ReadCommand {
+    private static final Set<String> SHOWN_APART = Set.of("at", "type", "pool", "server", "service", "by", "reason");
+
+    @Option(names = "--server", paramLabel = "SERVER", description = "Only the events of this server.")
+    String server;
+
+    @Option(names = "--export", paramLabel = "FILE",
+            description = "Write the whole history as JSON Lines, which replay reads.")
+    Path export;
+
+    @Override
+    int read(Quiesce quiesce, Output out) {
+        if (export != null && (server != null || out.json())) {
+            throw CliFailure.badInput("--export writes the whole history, so that it can be replayed: leave out"
+                    + " --server and --json.");
+        }
+        List<Event> events = quiesce.history();
+        if (export != null) {
+            return write(events, out);
+        }
+        List<Event> shown = server == null ? events : events.stream().filter(this::concernsServer).toList();
+        if (out.json()) {
+            out.json(Map.of("events", shown.stream().map(EventCodec::encode).toList()));
+        } else {
+            Table table = new Table();
+            shown.forEach(e -> table.row(row(e)));
+            out.lines(table.lines(""));
+            if (shown.isEmpty()) {
+                out.line(server == null ? "Nothing recorded yet." : "Nothing recorded for " + server + ".");
+            }
+        }
+        return ExitCode.DONE;
+    }
+
+    private int write(List<Event> events, Output out) {
+        Path file = QuiesceCommand.of(spec).environment().workingDirectory().resolve(export);
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Event e : events) {
+                writer.write(Json.write(EventCodec.encode(e)));
+                writer.newLine();
+            }
+        } catch (IOException e) {
+            throw CliFailure.badInput("cannot write " + file + ": " + e.getMessage());
+        }
+        if (!out.json()) {
+            out.line("Wrote " + events.size() + " events to " + file + ".");
+        }
+        return ExitCode.DONE;
+    }
+
+    private boolean concernsServer(Event e) {
+        return server.equals(EventCodec.encode(e).get("server"));
+    }
+
+    /** Time, type, where, who, and what else the event says. */
+    private static String[] row(Event e) {
+        Map<String, Object> fields = EventCodec.encode(e);
+        StringBuilder where = new StringBuilder();
+        for (String key : List.of("pool", "server", "service")) {
+            if (fields.get(key) != null && !(key.equals("pool") && fields.containsKey("server"))) {
+                where.append(where.length() == 0 ? "" : " / ").append(fields.get(key));
+            }
+        }
+        StringBuilder details = new StringBuilder();
+        fields.forEach((key, value) -> {
+            if (!SHOWN_APART.contains(key)) {
+                details.append(details.length() == 0 ? "" : ", ").append(key).append('=').append(value);
+            }
+        });
+        if (fields.get("reason") != null) {
+            details.append(details.length() == 0 ? "" : ", ").append("reason: ").append(fields.get("reason"));
+        }
+        return new String[] {Times.format(e.at()), EventTypes.nameOf(e), where.toString(),
+                fields.get("by") == null ? "" : "by " + fields.get("by"), details.toString()};
+    }
+}

@@ -1,0 +1,112 @@
+package io.quiesce.cli;
+
+import io.quiesce.formats.json.Json;
+import io.quiesce.rules.Rejection;
+import io.quiesce.rules.Warning;
+import io.quiesce.rules.WarningCode;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where results and complaints go: results on stdout (human text, or JSON with {@code --json}),
+ * refusals and errors on stderr as one line each.
+ */
+final class Output {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean json;
+    private final String indent;
+
+    Output(PrintStream out, PrintStream err, boolean json) {
+        this(out, err, json, "");
+    }
+
+    /** Every line prefixed with {@code indent}: results shown inside the demo's or a simulation's story. */
+    Output(PrintStream out, PrintStream err, boolean json, String indent) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+        this.indent = indent;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    void line(String text) {
+        out.println(indent + text);
+    }
+
+    void lines(List<String> text) {
+        text.forEach(this::line);
+    }
+
+    void json(Object value) {
+        out.println(Json.write(value));
+    }
+
+    /**
+     * Human mode only: JSON output carries warnings in its own "warnings" array. A whole-server
+     * command can warn the same way about each of nine services; past two of a kind, one line
+     * stands for the rest.
+     */
+    void warnings(List<Warning> warnings) {
+        if (!json) {
+            lines(warningLines(warnings));
+        }
+    }
+
+    static List<String> warningLines(List<Warning> warnings) {
+        Map<WarningCode, List<Warning>> byCode = new LinkedHashMap<>();
+        warnings.forEach(w -> byCode.computeIfAbsent(w.code(), c -> new ArrayList<>()).add(w));
+        List<String> lines = new ArrayList<>();
+        byCode.values().forEach(same -> {
+            if (same.size() > 2) {
+                lines.add("warning: " + same.get(0).message());
+                lines.add("warning: ... and " + (same.size() - 1) + " more like it for other services (--json lists them).");
+            } else {
+                same.forEach(w -> lines.add("warning: " + w.message()));
+            }
+        });
+        return lines;
+    }
+
+    void refused(Rejection rejection) {
+        error("refused (" + rejection.code() + "): " + rejection.message());
+    }
+
+    void error(String message) {
+        err.println(indent + message);
+    }
+
+    static List<Object> warningsJson(List<Warning> warnings) {
+        return warnings.stream().<Object>map(w -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", w.code().name());
+            m.put("message", w.message());
+            return m;
+        }).toList();
+    }
+
+    static Map<String, Object> rejectionJson(Rejection r) {
+        if (r == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", r.code().name());
+        m.put("message", r.message());
+        return m;
+    }
+}
