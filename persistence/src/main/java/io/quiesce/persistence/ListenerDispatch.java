@@ -24,6 +24,7 @@ final class ListenerDispatch {
 
     static void dispatch(QuiesceListener listener, Deployment before, List<Event> events, Deployment after) {
         try {
+            listener.recorded(events);
             Map<String, ServiceEvent> lastByService = new LinkedHashMap<>();
             for (Event e : events) {
                 if (e instanceof ServiceEvent se) {
