@@ -1,10 +1,7 @@
 package io.quiesce.cli;
 
-import io.quiesce.cli.client.ServeFile;
-import io.quiesce.cli.serve.BearerTokens;
-import io.quiesce.cli.serve.QuiesceServer;
 import io.quiesce.cli.serve.ServeSettings;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.cli.serve.Serving;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,28 +37,22 @@ final class ServeCommand implements Callable<Integer> {
         QuiesceCommand root = QuiesceCommand.of(spec);
         ServeSettings settings = settings(root);
         CountDownLatch stop = new CountDownLatch(1);
-        try (Quiesce quiesce = Quiesce.open(root.options(root.dataDirectory(), Clock.systemUTC()))) {
-            String localToken = BearerTokens.newToken();
-            QuiesceServer server;
-            try {
-                server = QuiesceServer.start(quiesce, settings, localToken, root.output().err());
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw CliFailure.badInput(e.getMessage());
-            }
-            ServeFile serve = new ServeFile(server.url(), localToken, ProcessHandle.current().pid());
-            try (server) {
-                serve.writeTo(quiesce.dataDirectory());
-                Signal.handle(new Signal("TERM"), s -> stop.countDown());
-                Signal.handle(new Signal("INT"), s -> stop.countDown());
-                root.output().err().println("quiesce: serving " + quiesce.dataDirectory() + " at " + server.url()
-                        + " (stop with Ctrl-C or SIGTERM)");
-                stop.await();
-                root.output().err().println("quiesce: stopping; finishing the writes in flight");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                serve.removeFrom(quiesce.dataDirectory());
-            }
+        Serving serving;
+        try {
+            serving = Serving.start(root.options(root.dataDirectory(), Clock.systemUTC()), settings,
+                    root.output().err());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw CliFailure.badInput(e.getMessage());
+        }
+        try (serving) {
+            Signal.handle(new Signal("TERM"), s -> stop.countDown());
+            Signal.handle(new Signal("INT"), s -> stop.countDown());
+            root.output().err().println("quiesce: serving " + serving.quiesce().dataDirectory() + " at "
+                    + serving.server().url() + " (stop with Ctrl-C or SIGTERM)");
+            stop.await();
+            root.output().err().println("quiesce: stopping; finishing the writes in flight");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return ExitCode.DONE;
     }

@@ -35,7 +35,7 @@ public final class EventFeed implements QuiesceListener {
     private final List<Numbered> log = new ArrayList<>();
     private final List<Event> beforeStart = new ArrayList<>();
     private final Set<BoundedSourceQueue<Numbered>> subscribers = new CopyOnWriteArraySet<>();
-    private final Set<Consumer<Numbered>> listeners = new CopyOnWriteArraySet<>();
+    private final Set<Consumer<List<Numbered>>> listeners = new CopyOnWriteArraySet<>();
     private boolean started;
     private boolean closed;
 
@@ -61,8 +61,10 @@ public final class EventFeed implements QuiesceListener {
             beforeStart.addAll(events);
             return;
         }
+        List<Numbered> numbered = new ArrayList<>();
         for (Event e : events) {
             Numbered n = append(e);
+            numbered.add(n);
             for (BoundedSourceQueue<Numbered> q : subscribers) {
                 QueueOfferResult result = q.offer(n);
                 if (result != QueueOfferResult.enqueued()) {
@@ -71,8 +73,8 @@ public final class EventFeed implements QuiesceListener {
                     q.fail(new IllegalStateException("subscriber fell behind"));
                 }
             }
-            listeners.forEach(l -> l.accept(n));
         }
+        listeners.forEach(l -> l.accept(numbered));
     }
 
     private Numbered append(Event e) {
@@ -91,8 +93,8 @@ public final class EventFeed implements QuiesceListener {
         return List.copyOf(log);
     }
 
-    /** Calls {@code listener} with every event recorded from now on, on the library's listener thread. */
-    public void listen(Consumer<Numbered> listener) {
+    /** Calls {@code listener} with the events of each act recorded from now on, on the library's listener thread. */
+    public void listen(Consumer<List<Numbered>> listener) {
         listeners.add(listener);
     }
 

@@ -62,7 +62,9 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
         // Listen first, then read the history: the feed drops what it heard twice, so nothing falls in between.
         quiesce.addListener(events);
         events.start(quiesce.history());
-        events.listen(n -> log.println(Printouts.logLine(n.event())));
+        // One line per act: the first event says what, who and why; the rest are its consequences.
+        events.listen(act -> log.println(Printouts.logLine(act.get(0).event())
+                + (act.size() > 1 ? "  (+" + (act.size() - 1) + " more events)" : "")));
         this.blocking = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_REQUESTS),
                 r -> {
                     Thread t = new Thread(r, "quiesce-http-calls");
