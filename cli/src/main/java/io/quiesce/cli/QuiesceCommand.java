@@ -138,7 +138,7 @@ final class QuiesceCommand implements Callable<Integer> {
                     "set $QUIESCE_TOKEN to a token of the server at " + url + " (quiesce token add makes one)."));
             // A token of 'token add' stands for its own principal: name one only when asked to.
             namesPrincipal = as != null || groups != null;
-            client = new QuiesceClient(url, token);
+            client = new QuiesceClient(serverUrl(url), token);
         } else {
             Optional<ServeFile> serve = ServeFile.live(dataDirectory());
             if (serve.isEmpty()) {
@@ -154,6 +154,19 @@ final class QuiesceCommand implements Callable<Integer> {
                     + " serve.");
         }
         return Optional.of(client);
+    }
+
+    private static String serverUrl(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // Refused below, with what a server URL looks like.
+        }
+        throw CliFailure.badInput("--server takes the URL of a quiesce server, such as http://127.0.0.1:7070, not "
+                + url + ".");
     }
 
     boolean namesPrincipal() {

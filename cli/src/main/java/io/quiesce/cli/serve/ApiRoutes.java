@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -76,9 +77,26 @@ final class ApiRoutes extends AllDirectives {
                         blocking(() -> answer(Printouts.plan(context.quiesce(), server, mode != Mode.TEXT), mode))))),
                 path("history", () -> get(() -> parameterOptional("server", server -> mode(mode ->
                         history(server.orElse(null), mode))))),
-                path("commands", () -> post(() -> mode(mode -> withSizeLimit(maxBody, () ->
+                path("commands", () -> post(() -> mode(mode -> bounded(() ->
                         entity(Unmarshaller.entityToString(), body -> blocking(() -> command(caller, body, mode))))))),
                 path("events", () -> get(() -> optionalHeaderValueByName("Last-Event-ID", this::events))))));
+    }
+
+    /**
+     * Refuses a body over the limit with 413, after reading it away: closing the connection on an
+     * unread body would reset it under the client before it reads the answer.
+     */
+    private Route bounded(Supplier<Route> inner) {
+        return extractRequestEntity(entity -> {
+            OptionalLong length = entity.getContentLengthOption();
+            if (length.isPresent() && length.getAsLong() > maxBody) {
+                HttpResponse tooLarge = refusal(413, "TOO_LARGE", "a command line is at most " + maxBody
+                        + " bytes.");
+                return completeWithFuture(entity.discardBytes(context.materializer()).completionStage()
+                        .thenApply(done -> tooLarge));
+            }
+            return withSizeLimit(maxBody, inner);
+        });
     }
 
     private Route mode(Function<Mode, Route> inner) {
