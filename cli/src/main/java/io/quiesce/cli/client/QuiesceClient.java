@@ -200,9 +200,11 @@ public final class QuiesceClient {
     /** A refusal by HTTP status and its {"code","message"} body, as the command line shows one. */
     private Printout refusal(int status, String body) {
         String message = "the server at " + base + " answered HTTP " + status;
+        String code = null;
         try {
             if (Json.parse(body) instanceof Map<?, ?> m && m.get("message") instanceof String text) {
                 message = text;
+                code = m.get("code") instanceof String c ? c : null;
             }
         } catch (JsonException e) {
             // Keep the status line: the body says nothing more.
@@ -213,7 +215,9 @@ public final class QuiesceClient {
             case 503 -> 5;
             default -> status >= 500 ? 1 : 2;
         };
-        return new Printout(exit, "", "error: " + message + "\n");
+        // A refusal of the request's content reads as the command line's own refusals do.
+        boolean refused = code != null && (status == 400 || status == 403 || status == 409);
+        return new Printout(exit, "", (refused ? "refused (" + code + "): " : "error: ") + message + "\n");
     }
 
     private HttpResponse<String> send(HttpRequest request) {
