@@ -179,8 +179,8 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
                 "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]",
                 "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
                 "pekko.http.server.idle-timeout = " + idle + "ms",
-                // Longer than the library's own answer timeout, which answers 503 with Retry-After itself.
-                "pekko.http.server.request-timeout = 60s",
+                // Longer than the library's own answer timeout (30 s), which answers 503 with Retry-After itself.
+                "pekko.http.server.request-timeout = " + Math.max(idle - 1000, 1000) + "ms",
                 "pekko.http.server.bind-timeout = 10s",
                 "pekko.http.server.max-connections = 256",
                 "pekko.http.server.server-header = quiesce",
