@@ -42,7 +42,8 @@ import java.util.concurrent.Callable;
                 ReplayCommand.class, ServeCommand.class, TokenCommand.class, WaitCommand.class,
                 DemoCommand.class, SimulateCommand.class},
         footer = {"", "Exit codes: 0 done, 2 bad usage or input, 3 refused by a rule or guard, 4 not authorized, "
-                + "5 data directory unusable. See docs/cli.md."})
+                + "5 data directory unusable (or its server unreachable), 6 timed out (wait). See docs/cli.md and"
+                + " docs/server.md."})
 final class QuiesceCommand implements Callable<Integer> {
     static final String DEFAULT_DATA = "quiesce-data";
 

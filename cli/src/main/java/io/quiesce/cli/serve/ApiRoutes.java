@@ -10,6 +10,7 @@ import io.quiesce.formats.history.CommandCodec;
 import io.quiesce.formats.history.EventCodec;
 import io.quiesce.persistence.QuiesceException;
 import io.quiesce.rules.Decision;
+import io.quiesce.rules.RejectionCode;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import io.quiesce.cli.client.Printout;
 import io.quiesce.cli.client.QuiesceClient;
@@ -230,7 +231,9 @@ final class ApiRoutes extends AllDirectives {
     }
 
     private static HttpResponse answer(Answer a, Mode mode) {
-        int status = switch (a.printout().exit()) {
+        // Too many commands waiting for the journal is the server's state, not the caller's fault: 503, try later.
+        boolean overloaded = RejectionCode.OVERLOADED.name().equals(a.code());
+        int status = overloaded ? 503 : switch (a.printout().exit()) {
             case 0 -> 200;
             case 2 -> 400;
             case 3 -> 409;
@@ -238,13 +241,15 @@ final class ApiRoutes extends AllDirectives {
             case 5 -> 503;
             default -> 500;
         };
+        HttpResponse response;
         if (mode != Mode.API) {
-            return json(status, a.printout().json());
+            response = json(status, a.printout().json());
+        } else if (a.done()) {
+            response = HttpResponse.create().withEntity(ContentTypes.APPLICATION_JSON, a.printout().out());
+        } else {
+            response = refusal(status, a.code(), a.message());
         }
-        if (a.done()) {
-            return HttpResponse.create().withEntity(ContentTypes.APPLICATION_JSON, a.printout().out());
-        }
-        return refusal(status, a.code(), a.message());
+        return status == 503 ? response.addHeader(RawHeader.create("Retry-After", "1")) : response;
     }
 
     private static HttpResponse badInput(Mode mode, String message) {
