@@ -46,7 +46,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -176,6 +175,11 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      */
     private final Set<String> deadlinesQueued = new HashSet<>();
     private int writesLeft;
+    /**
+     * Names the journal transactions of this process; never reused, unlike decision numbers, which
+     * go on from the last recorded one after a failed batch is read back.
+     */
+    private long transactions;
 
     // Recovery progress.
     private List<PoolCreated> created = List.of();
@@ -345,24 +349,22 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      * service, so it is not limited to one journal round trip per command. Everything else is
      * written on its own. Answers go out only once every write of the batch is acknowledged.
      *
-     * <p>The writes of a batch are separate: one can fail while the others land. So a batch never
-     * holds two commands where the second was decided on what the first changed in another
-     * service: a session id, named by a command or started, ended or interrupted by its decision,
-     * is used once per batch, and administrative commands, whose guards look at other services, go
-     * alone.
+     * <p>The writes of a batch, one per service, are one transaction of the journal: they are
+     * committed together or not at all. So a command decided on what an earlier one of the batch
+     * changed in another service (a session id ended there and used again here) can never land
+     * without it, and session ids need no rule of their own. Administrative commands, whose
+     * events reach servers and pools, go alone.
      */
     private Behavior<Message> drain() {
         while (!recovering && batch.isEmpty() && !queue.isEmpty()) {
             Deployment view = deployment;
             Map<String, List<DecisionRecorded>> byService = new LinkedHashMap<>();
-            Set<String> sessionIds = new HashSet<>();
             while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
                 Submit next = queue.peek();
-                if (!byService.isEmpty() && !joinsBatch(next.command(), sessionIds)) {
+                if (!byService.isEmpty() && !isSessionTraffic(next.command())) {
                     break; // decided once this batch is written
                 }
                 Command command = inOrder(next.command());
-                sessionIdOf(command).ifPresent(sessionIds::add);
                 Decision decision;
                 try {
                     decision = settings.rules().decide(view, command);
@@ -395,15 +397,16 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 }
                 byService.computeIfAbsent(target, t -> new ArrayList<>()).add(DecisionRecorded.of(number,
                         accepted.events()));
-                // A passed deadline interrupts sessions its command does not name.
-                accepted.events().forEach(e -> sessionIdOf(e).ifPresent(sessionIds::add));
                 if (!isSessionTraffic(command)) {
                     break;
                 }
             }
             if (!byService.isEmpty()) {
                 writesLeft = byService.size();
-                byService.forEach((target, decisions) -> {
+                long transaction = byService.size() > 1 ? ++transactions : 0;
+                byService.forEach((target, written) -> {
+                    List<DecisionRecorded> decisions = transaction == 0 ? written : written.stream()
+                            .map(d -> d.inTransaction(transaction, byService.size())).toList();
                     ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
                     getContext().ask(Done.class, services.get(first.server()).get(first.service()),
                             settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, r),
@@ -420,26 +423,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private static boolean isSessionTraffic(Command command) {
         return command instanceof Command.Connect || command instanceof Command.End
                 || command instanceof DeadlinePassed;
-    }
-
-    private static boolean joinsBatch(Command command, Set<String> sessionIds) {
-        return isSessionTraffic(command) && sessionIdOf(command).map(id -> !sessionIds.contains(id)).orElse(true);
-    }
-
-    private static Optional<String> sessionIdOf(Event event) {
-        if (event instanceof Event.SessionStarted e) {
-            return Optional.of(e.session());
-        } else if (event instanceof Event.SessionEnded e) {
-            return Optional.of(e.session());
-        }
-        return event instanceof Event.SessionInterrupted e ? Optional.of(e.session()) : Optional.empty();
-    }
-
-    private static Optional<String> sessionIdOf(Command command) {
-        if (command instanceof Command.Connect c) {
-            return Optional.ofNullable(c.session());
-        }
-        return command instanceof Command.End e ? Optional.ofNullable(e.session()) : Optional.empty();
     }
 
     /**
