@@ -3,6 +3,7 @@ package io.quiesce.persistence;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.quiesce.persistence.journal.OpenStores;
 
 /**
  * The actor system's configuration for one data directory. The journal and snapshot paths are
@@ -18,7 +19,13 @@ final class PekkoConfig {
     private PekkoConfig() {
     }
 
+    /** Opens the directory's journal and gives the configuration that uses it. */
     static Config forDirectory(DataDirectory dir, QuiesceOptions options) {
+        return forJournal(dir, options, dir.openJournal(options.fsync()));
+    }
+
+    /** The configuration for a journal already open, known to {@link OpenStores} as {@code store}. */
+    static Config forJournal(DataDirectory dir, QuiesceOptions options, String store) {
         Config ours = ConfigFactory.parseString("""
                 pekko {
                   loglevel = WARNING
@@ -59,7 +66,7 @@ final class PekkoConfig {
         Config plugin = ConfigFactory.parseString(
                 "quiesce.journal.class = \"io.quiesce.persistence.journal.DecisionJournal\"");
         return ours
-                .withValue(STORE_KEY, ConfigValueFactory.fromAnyRef(dir.openJournal(options.fsync())))
+                .withValue(STORE_KEY, ConfigValueFactory.fromAnyRef(store))
                 .withValue("pekko.persistence.snapshot-store.local.dir",
                         ConfigValueFactory.fromAnyRef(dir.snapshots().toString()))
                 .withValue("pekko.persistence.typed.stash-capacity",

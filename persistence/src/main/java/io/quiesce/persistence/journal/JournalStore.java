@@ -54,6 +54,8 @@ public final class JournalStore implements AutoCloseable {
     private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
     private boolean closed;
     private long lastCommit;
+    private final java.util.concurrent.atomic.LongAdder batchesWritten = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder entriesWritten = new java.util.concurrent.atomic.LongAdder();
 
     private JournalStore(Path directory, DB db, boolean sync) {
         this.directory = directory;
@@ -104,6 +106,8 @@ public final class JournalStore implements AutoCloseable {
                 batch.put(FORMAT_KEY, FORMAT);
                 db.write(batch, writeOptions);
                 lastCommit = commit;
+                batchesWritten.increment();
+                entriesWritten.add(transactions.stream().mapToInt(List::size).sum());
             } finally {
                 batch.close();
             }
@@ -131,6 +135,16 @@ public final class JournalStore implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code WriteBatch}es written since opening: one sync each when syncing. */
+    public long batchesWritten() {
+        return batchesWritten.sum();
+    }
+
+    /** Entries written since opening. */
+    public long entriesWritten() {
+        return entriesWritten.sum();
     }
 
     /** The highest sequence number ever written for the entity (0: none), deleted entries included. */
