@@ -313,8 +313,11 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         });
         deployment = new Deployment(poolStates, serverStates);
         recovering = false;
-        ready.complete(null);
-        getContext().getSelf().tell(CheckDeadlines.INSTANCE);
+        // Deadlines that passed while no process ran fire first, and opening completes once they are
+        // recorded: a read after opening shows the state after what opening fired.
+        List<CompletableFuture<Reply>> fired = queuePassedDeadlines();
+        scheduleNextDeadline();
+        CompletableFuture.allOf(fired.toArray(CompletableFuture[]::new)).whenComplete((ok, f) -> ready.complete(null));
         return drain();
     }
 
@@ -592,13 +595,28 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         if (recovering) {
             return this;
         }
-        Instant now = settings.clock().instant();
-        deployment.pendingDeadlines().stream().filter(s -> !s.deadline().isAfter(now))
-                .filter(s -> deadlinesQueued.add(s.server() + "|" + s.name()))
-                .forEach(s -> queue.add(new Submit(new DeadlinePassed(s.server(), s.name(), now),
-                        new CompletableFuture<>())));
+        queuePassedDeadlines();
         scheduleNextDeadline();
         return drain();
+    }
+
+    /**
+     * Queues a command for each deadline passed by the clock and not yet queued. It is stamped with
+     * the deadline's own instant, as a replay of the history does, also when it passed while no
+     * process ran: the history then reads as if it had fired on time (never before a decision
+     * already recorded, see {@link #inOrder}).
+     */
+    private List<CompletableFuture<Reply>> queuePassedDeadlines() {
+        Instant now = settings.clock().instant();
+        List<CompletableFuture<Reply>> answers = new ArrayList<>();
+        deployment.pendingDeadlines().stream().filter(s -> !s.deadline().isAfter(now))
+                .filter(s -> deadlinesQueued.add(s.server() + "|" + s.name()))
+                .forEach(s -> {
+                    CompletableFuture<Reply> answer = new CompletableFuture<>();
+                    answers.add(answer);
+                    queue.add(new Submit(new DeadlinePassed(s.server(), s.name(), s.deadline()), answer));
+                });
+        return answers;
     }
 
     /** A timer for the earliest deadline not yet queued: one already queued is decided in its turn. */
