@@ -110,6 +110,7 @@ final class DataDirectory implements AutoCloseable {
      * plugin; returns the name the plugin finds it by.
      */
     String openJournal(boolean fsync) {
+        CleanClose.forget(root);
         JournalStore store;
         try {
             store = JournalStore.open(journal(), fsync);
@@ -135,8 +136,12 @@ final class DataDirectory implements AutoCloseable {
     public void close() {
         if (journalStore != null) {
             OpenStores.unregister(journalStore);
-            journalStore.close();
-            journalStore = null;
+            try {
+                journalStore.close();
+                CleanClose.record(root, journal());
+            } finally {
+                journalStore = null;
+            }
         }
         try {
             lock.release();
