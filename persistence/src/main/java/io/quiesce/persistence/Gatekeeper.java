@@ -477,7 +477,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 continue;
             }
             if (p.decision() instanceof Decision.Accepted a && p.target() != null) {
-                // A batch's commands do not depend on each other (see drain), so what landed stands on its own.
+                // A batch is one transaction: a write acknowledged beside a failed one means the failed one
+                // only timed out here. What was acknowledged is told; the read-back below settles the rest.
                 Deployment after = failed ? deployment.evolve(a.events()) : p.after();
                 spawnFor(a.events());
                 notifier.recorded(deployment, a.events(), after);
