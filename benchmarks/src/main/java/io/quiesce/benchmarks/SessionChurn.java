@@ -1,7 +1,7 @@
 package io.quiesce.benchmarks;
 
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package io.quiesce.persistence;
 
 import com.typesafe.config.Config;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 
 import java.nio.file.Path;
 

@@ -10,11 +10,11 @@ import java.time.Duration;
  * is kept as a timer of the library's actor system, which cannot wait much past 248 days: a later
  * one left the data directory stuck, every command timing out. No drain needs a month.
  */
-final class PauseDeadlines implements ITypeConverter<Duration> {
+public final class PauseDeadlines implements ITypeConverter<Duration> {
     static final Duration MAX = Duration.ofDays(30);
 
     /** Null when {@code deadline} is usable, else why not. */
-    static String problem(Duration deadline) {
+    public static String problem(Duration deadline) {
         return deadline.compareTo(MAX) > 0 ? "a pause deadline is at most 30 days (720h) away" : null;
     }
 

@@ -5,7 +5,7 @@ import io.quiesce.catalog.WindowsService;
 import io.quiesce.rules.Deployment;
 
 /** The short name of a server's Windows service ("RTCSRV"), from the role catalog. */
-record ServiceNames(Catalog catalog, Deployment deployment) {
+public record ServiceNames(Catalog catalog, Deployment deployment) {
     String shortName(String server, String service) {
         return deployment.server(server)
                 .flatMap(s -> catalog.role(s.role()))

@@ -1,5 +1,6 @@
 package io.quiesce.persistence;
 
+import io.quiesce.DataDirectoryException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

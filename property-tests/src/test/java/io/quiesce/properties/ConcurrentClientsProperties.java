@@ -1,14 +1,14 @@
 package io.quiesce.properties;
 
+import io.quiesce.ManualClock;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.catalog.Feature;
 import io.quiesce.catalog.Role;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.RejectionCode;
@@ -189,7 +189,7 @@ class ConcurrentClientsProperties {
             if (r.nextInt(10) == 0) {
                 q.checkDeadlines(); // what the library's timer does, at moments of this clock
             }
-            answers.add(q.submit(command.withAt(clock.instant())).toCompletableFuture());
+            answers.add(q.executeAsync(command.withAt(clock.instant())).toCompletableFuture());
         }
         return answers.stream().map(CompletableFuture::join).toList();
     }

@@ -1,11 +1,11 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Principal;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.service.StartupType;
@@ -82,7 +82,7 @@ public final class CrashWorkload {
                 Command command = traffic.next(EPOCH.plusSeconds(firstSecond + n));
                 log.sent(n, command);
                 int number = n;
-                q.submit(command).whenCompleteAsync((decision, failure) -> {
+                q.executeAsync(command).whenCompleteAsync((decision, failure) -> {
                     log.answered(number, outcome(decision, failure));
                     traffic.learn(decision);
                     window.release();

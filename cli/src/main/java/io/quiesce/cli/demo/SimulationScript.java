@@ -1,13 +1,20 @@
-package io.quiesce.cli;
+package io.quiesce.cli.demo;
 
 
 import io.quiesce.auth.Principal;
+import io.quiesce.cli.ChangeCommand;
+import io.quiesce.cli.CliFailure;
+import io.quiesce.cli.Durations;
+import io.quiesce.cli.PauseDeadlines;
+import io.quiesce.cli.QuiesceCli;
+import io.quiesce.cli.QuiesceCommand;
+import io.quiesce.cli.Tokens;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.formats.history.CommandCodec;
+import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.HistoryException;
 import io.quiesce.history.HistoryLine;
-import io.quiesce.formats.history.HistoryReader;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -65,7 +72,7 @@ final class SimulationScript {
         }
         Principal principal = root.principal();
         return new ScheduledStep(offset, String.join(" ", all.subList(1, all.size())),
-                at -> change.command(new Act(principal, at, change.reason())));
+                at -> change.commandBy(principal, at));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.quiesce.persistence;
+package io.quiesce;
 
 import org.junit.jupiter.api.Test;
 

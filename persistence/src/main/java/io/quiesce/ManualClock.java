@@ -1,4 +1,4 @@
-package io.quiesce.persistence;
+package io.quiesce;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
 
+    /** A clock that reads {@code start} until it is moved. */
     public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
@@ -30,16 +31,19 @@ public final class ManualClock extends Clock {
         now.accumulateAndGet(at, (t, target) -> target.isAfter(t) ? target : t);
     }
 
+    /** Where the clock was last moved to. */
     @Override
     public Instant instant() {
         return now.get();
     }
 
+    /** UTC: only instants are read. */
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
     }
 
+    /** This same clock: only instants are read, so the zone does not matter. */
     @Override
     public Clock withZone(ZoneId zone) {
         return this;

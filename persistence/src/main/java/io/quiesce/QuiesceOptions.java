@@ -1,4 +1,4 @@
-package io.quiesce.persistence;
+package io.quiesce;
 
 import io.quiesce.auth.Authorization;
 import io.quiesce.catalog.Catalog;
@@ -24,6 +24,7 @@ import java.util.Objects;
 public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock, Catalog catalog, boolean fsync,
                              int snapshotEvery, int maxPending, Duration commandTimeout,
                              Duration recoveryTimeout) {
+    /** Refuses missing values and a {@code maxPending} below 1. */
     public QuiesceOptions {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(adminGroup, "adminGroup");
@@ -34,41 +35,53 @@ public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock,
         }
     }
 
+    /**
+     * The defaults for a data directory: the Administrators group, the system clock in UTC, the
+     * built-in catalog, fsync on, a snapshot every 1000 entries, 10,000 waiting commands, answers
+     * within 30 s, opening within 120 s.
+     */
     public static QuiesceOptions at(Path dataDirectory) {
         return new QuiesceOptions(dataDirectory, Authorization.DEFAULT_ADMIN_GROUP, Clock.systemUTC(),
                 Catalog.defaults(), true, 1000, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(120));
     }
 
+    /** The same options with another administrators group. */
     public QuiesceOptions withAdminGroup(String group) {
         return new QuiesceOptions(dataDirectory, group, clock, catalog, fsync, snapshotEvery, maxPending,
                 commandTimeout, recoveryTimeout);
     }
 
+    /** The same options with another clock ({@link ManualClock} for tests and rehearsals). */
     public QuiesceOptions withClock(Clock c) {
         return new QuiesceOptions(dataDirectory, adminGroup, c, catalog, fsync, snapshotEvery, maxPending,
                 commandTimeout, recoveryTimeout);
     }
 
+    /** The same options with another role catalog. */
     public QuiesceOptions withCatalog(Catalog c) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, c, fsync, snapshotEvery, maxPending,
                 commandTimeout, recoveryTimeout);
     }
 
+    /** The same options, syncing every journal write to disk or not. */
     public QuiesceOptions withFsync(boolean on) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, on, snapshotEvery, maxPending,
                 commandTimeout, recoveryTimeout);
     }
 
+    /** The same options with another snapshot interval (0: never). */
     public QuiesceOptions withSnapshotEvery(int events) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, events, maxPending,
                 commandTimeout, recoveryTimeout);
     }
 
+    /** The same options with another bound on commands waiting for the journal. */
     public QuiesceOptions withMaxPending(int commands) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, commands,
                 commandTimeout, recoveryTimeout);
     }
 
+    /** The same options with another wait for an answer. */
     public QuiesceOptions withCommandTimeout(Duration timeout) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, maxPending,
                 timeout, recoveryTimeout);

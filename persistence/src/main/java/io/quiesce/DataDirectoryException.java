@@ -1,4 +1,4 @@
-package io.quiesce.persistence;
+package io.quiesce;
 
 import java.nio.file.Path;
 
@@ -6,11 +6,13 @@ import java.nio.file.Path;
 public final class DataDirectoryException extends QuiesceException {
     private final Path directory;
 
+    /** The directory {@code directory} cannot be used, for the reason in {@code message}. */
     public DataDirectoryException(Path directory, String message, Throwable cause) {
         super(message, cause);
         this.directory = directory;
     }
 
+    /** The data directory that cannot be used. */
     public Path directory() {
         return directory;
     }

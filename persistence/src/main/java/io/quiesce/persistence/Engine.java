@@ -1,22 +1,20 @@
 package io.quiesce.persistence;
 
+import io.quiesce.DataDirectoryException;
+import io.quiesce.QuiesceException;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Authorization;
-import io.quiesce.auth.Principal;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
-import io.quiesce.rules.Plan;
 import io.quiesce.rules.Rules;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,47 +22,43 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * An open data directory: every pool, server and service of it as persistent actors, behind
- * asynchronous and blocking calls. Open it, use it, close it:
- *
- * <pre>{@code
- * try (Quiesce q = Quiesce.open(Path.of("quiesce-data"))) {
- *     Decision d = q.as(Principal.of("alice", "Administrators")).pause("fe01", null, null, false);
- * }
- * }</pre>
- *
- * Only one process may have a data directory open at a time.
+ * The actor system, journal and data directory behind {@link io.quiesce.Quiesce}. Not an API:
+ * it is public only because {@code io.quiesce.Quiesce} lives in another package, and it takes
+ * commands exactly as stamped. Embed {@link io.quiesce.Quiesce} instead.
  */
-public final class Quiesce implements AutoCloseable {
+public final class Engine implements AutoCloseable {
+    /** Told of what each decision recorded, on a thread of the engine's own, in journal order. */
+    public interface Observer {
+        /** False while nobody listens: the engine then skips the hand-over to its notification thread. */
+        boolean listening();
+
+        /** The state before a decision, the events it recorded, and the state after them. */
+        void recorded(Deployment before, List<Event> events, Deployment after);
+    }
+
     private final QuiesceOptions options;
     private final DataDirectory directory;
-    private final ActorSystem<Gatekeeper.Message> system;
     private final Rules rules;
-    private final List<QuiesceListener> listeners = new CopyOnWriteArrayList<>();
+    private final ActorSystem<Gatekeeper.Message> system;
     private final ExecutorService notifications;
     private final ExecutorService replies;
-    private volatile boolean closed;
 
-    private Quiesce(QuiesceOptions options, DataDirectory directory) {
+    private Engine(QuiesceOptions options, DataDirectory directory, Observer observer) {
         this.options = options;
         this.directory = directory;
         this.rules = new Rules(options.catalog(), new Authorization(options.adminGroup()));
-        this.notifications = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "quiesce-listeners");
-            t.setDaemon(true);
-            return t;
-        });
-        this.replies = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "quiesce-replies");
-            t.setDaemon(true);
-            return t;
-        });
+        this.notifications = Executors.newSingleThreadExecutor(r -> daemon(r, "quiesce-listeners"));
+        this.replies = Executors.newSingleThreadExecutor(r -> daemon(r, "quiesce-replies"));
         CompletableFuture<Void> ready = new CompletableFuture<>();
         // Logging is set up before the actor system logs, so SLF4J has nothing to replay on stderr.
         org.slf4j.LoggerFactory.getILoggerFactory();
         Gatekeeper.Settings settings = new Gatekeeper.Settings(rules, options.clock(), options.snapshotEvery(),
                 options.maxPending(), options.commandTimeout(), options.recoveryTimeout(), replies);
-        Notifications notifier = new Notifications(listeners, notifications);
+        Gatekeeper.Notifier notifier = (before, events, after) -> {
+            if (observer.listening()) {
+                notifications.execute(() -> observer.recorded(before, events, after));
+            }
+        };
         this.system = ActorSystem.create(Gatekeeper.create(settings, notifier, ready), "quiesce",
                 PekkoConfig.forDirectory(directory, options));
         try {
@@ -77,42 +71,36 @@ public final class Quiesce implements AutoCloseable {
         }
     }
 
-    /** Opens (creating if need be) a data directory with the default options. */
-    public static Quiesce open(Path dataDirectory) {
-        return open(QuiesceOptions.at(dataDirectory));
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
-    public static Quiesce open(QuiesceOptions options) {
+    /** Locks and checks the data directory, then starts the actors and waits until they have recovered. */
+    public static Engine open(QuiesceOptions options, Observer observer) {
         DataDirectory directory = DataDirectory.open(options.dataDirectory());
         try {
             JournalCheck.verify(directory);
-            return new Quiesce(options, directory);
+            return new Engine(options, directory, observer);
         } catch (RuntimeException e) {
             directory.close();
             throw e;
         }
     }
 
+    /** Where the journal lives. */
     public Path dataDirectory() {
         return directory.root();
     }
 
+    /** The rules every command is decided by. */
     public Rules rules() {
         return rules;
     }
 
-    public Clock clock() {
-        return options.clock();
-    }
-
-    /** Commands on behalf of this principal, stamped with the library's clock. */
-    public Operator as(Principal principal) {
-        return new Operator(this, principal, null);
-    }
-
-    /** Decides and records a command; completes once it is in the journal (or refused). */
+    /** Decides and records a command at the time it carries; completes once it is in the journal (or refused). */
     public CompletionStage<Decision> submit(Command command) {
-        ensureOpen();
         CompletableFuture<Gatekeeper.Reply> reply = new CompletableFuture<>();
         system.tell(new Gatekeeper.Submit(command, reply));
         return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -128,59 +116,32 @@ public final class Quiesce implements AutoCloseable {
                 });
     }
 
-    /** {@link #submit} and wait for the answer. */
-    public Decision execute(Command command) {
-        return await(submit(command));
-    }
-
-    /** Every pool, server and service as last recorded. Reading is open to everyone. */
-    public CompletionStage<Deployment> statusAsync() {
-        ensureOpen();
+    /** Every pool, server and service as the journal last acknowledged them. */
+    public CompletionStage<Deployment> status() {
         CompletableFuture<Deployment> reply = new CompletableFuture<>();
         system.tell(new Gatekeeper.GetDeployment(reply));
         return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public Deployment status() {
-        return await(statusAsync());
-    }
-
-    /**
-     * Every event recorded in the data directory, ordered by time, then in the order the
-     * commands were decided: the history that {@code quiesce history --export}
-     * writes and {@code quiesce replay} reads.
-     */
+    /** Every recorded event, ordered by time, then in the order the commands were decided. */
     public List<Event> history() {
-        ensureOpen();
         return JournalHistory.read(system, options.recoveryTimeout());
     }
 
-    /** What taking the server offline, or restarting it, would do now (rule 15). */
-    public Plan plan(String server) {
-        return rules.plan(status(), server, options.clock().instant());
-    }
-
-    /** Fires pause deadlines that have passed by the clock (they also fire by themselves). */
+    /** Fires pause deadlines that have passed by the clock. */
     public void checkDeadlines() {
-        ensureOpen();
         system.tell(Gatekeeper.CheckDeadlines.INSTANCE);
     }
 
-    public void addListener(QuiesceListener listener) {
-        listeners.add(listener);
+    /** The error a caller gets when no answer came in time. */
+    public QuiesceException noAnswer(Throwable timeout) {
+        return new QuiesceException("no answer within " + options.commandTimeout() + ": the journal may be slow or"
+                + " stuck; check the data directory " + directory.root(), timeout);
     }
 
-    public void removeListener(QuiesceListener listener) {
-        listeners.remove(listener);
-    }
-
-    /** Waits for what was recorded to reach the listeners, stops the actors and releases the directory. */
+    /** Waits for what was recorded to reach the observer, stops the actors and releases the directory. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         awaitEntities();
         shutdown();
     }
@@ -214,48 +175,6 @@ public final class Quiesce implements AutoCloseable {
             // The journal is closed by the actor system's termination; nothing more can be done here.
         } finally {
             directory.close();
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("this Quiesce handle is closed");
-        }
-    }
-
-    <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QuiesceException("interrupted while waiting for an answer", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
-                    ? c.getCause() : e.getCause();
-            if (cause instanceof QuiesceException q) {
-                throw q;
-            }
-            if (cause instanceof TimeoutException) {
-                throw noAnswer(cause);
-            }
-            throw new QuiesceException("the command failed: " + cause.getMessage(), cause);
-        }
-    }
-
-    private QuiesceException noAnswer(Throwable timeout) {
-        return new QuiesceException("no answer within " + options.commandTimeout() + ": the journal may be slow or"
-                + " stuck; check the data directory " + directory.root(), timeout);
-    }
-
-    /** Hands recorded events to the listeners on their own thread, in journal order. */
-    private record Notifications(List<QuiesceListener> listeners, ExecutorService executor)
-            implements Gatekeeper.Notifier {
-        @Override
-        public void recorded(Deployment before, List<Event> events, Deployment after) {
-            if (listeners.isEmpty()) {
-                return;
-            }
-            executor.execute(() -> listeners.forEach(l -> ListenerDispatch.dispatch(l, before, events, after)));
         }
     }
 }

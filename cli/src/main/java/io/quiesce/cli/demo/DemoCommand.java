@@ -1,9 +1,12 @@
-package io.quiesce.cli;
+package io.quiesce.cli.demo;
 
 
+import io.quiesce.ManualClock;
+import io.quiesce.Quiesce;
 import io.quiesce.auth.Principal;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.cli.CliFailure;
+import io.quiesce.cli.ExitCode;
+import io.quiesce.cli.QuiesceCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -23,7 +26,7 @@ import java.util.concurrent.Callable;
         "A guided tour in under a minute: pause, drain, restart and bring back a server under simulated",
         "traffic; the AUTOMATIC-startup trap; a pool without DNS load balancing. Uses a new temporary",
         "data directory unless --data is given (it must hold no pool)."})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
     /** The story takes about twenty simulated minutes; it is set in the hour before now. */
     private static final Duration SET_BACK = Duration.ofHours(1);
 
@@ -33,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QuiesceCommand root = QuiesceCommand.of(spec);
-        Path dir = root.data != null ? root.dataDirectory() : temporaryDirectory();
+        Path dir = root.dataGiven() ? root.dataDirectory() : temporaryDirectory();
         ManualClock clock = new ManualClock(Clock.systemUTC().instant().minus(SET_BACK));
         Principal operator = Principal.of(root.principal().name(), root.adminGroup());
         // A demo's data is disposable: no need to wait for the disk on every write.

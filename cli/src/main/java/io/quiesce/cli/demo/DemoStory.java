@@ -1,7 +1,15 @@
-package io.quiesce.cli;
+package io.quiesce.cli.demo;
 
 
+import io.quiesce.Target;
 import io.quiesce.auth.Principal;
+import io.quiesce.cli.DecisionReport;
+import io.quiesce.cli.Durations;
+import io.quiesce.cli.Output;
+import io.quiesce.cli.ServiceNames;
+import io.quiesce.cli.StatusReport;
+import io.quiesce.cli.Times;
+import io.quiesce.cli.Words;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.rules.Decision;
@@ -106,7 +114,7 @@ final class DemoStory {
         act("pause fe02", a -> new Command.Pause("fe02", null, null, false, a), true);
         drain("fe02");
         out.println("  $ quiesce plan fe02");
-        Plan.Preview restart = sim.quiesce().plan("fe02").restart();
+        Plan.Preview restart = sim.quiesce().plan(Target.server("fe02")).restart();
         new Output(out, out, false, "    ").line("restart: " + (restart.allowedNow() ? "allowed now" : "refused now"));
         new Output(out, out, false, "    ").warnings(restart.warnings());
         act("restart fe02", a -> new Command.Restart("fe02", false, a), true);

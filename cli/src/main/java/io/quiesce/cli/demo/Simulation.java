@@ -1,13 +1,15 @@
-package io.quiesce.cli;
+package io.quiesce.cli.demo;
 
 
+import io.quiesce.ManualClock;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceListener;
 import io.quiesce.auth.Principal;
+import io.quiesce.cli.CliFailure;
+import io.quiesce.cli.ExitCode;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceListener;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.service.InterruptionCause;

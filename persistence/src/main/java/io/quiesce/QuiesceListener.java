@@ -1,4 +1,4 @@
-package io.quiesce.persistence;
+package io.quiesce;
 
 import io.quiesce.service.InterruptionCause;
 import io.quiesce.service.ServiceStatus;

@@ -1,11 +1,21 @@
-package io.quiesce.cli;
+package io.quiesce.cli.demo;
 
 
+import io.quiesce.ManualClock;
+import io.quiesce.Quiesce;
 import io.quiesce.auth.Principal;
 import io.quiesce.catalog.Role;
+import io.quiesce.cli.CliFailure;
+import io.quiesce.cli.DecisionReport;
+import io.quiesce.cli.Durations;
+import io.quiesce.cli.ExitCode;
+import io.quiesce.cli.OnOff;
+import io.quiesce.cli.Output;
+import io.quiesce.cli.QuiesceCommand;
+import io.quiesce.cli.ServiceNames;
+import io.quiesce.cli.StepWords;
+import io.quiesce.cli.Times;
 import io.quiesce.command.Command;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Quiesce;
 import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
@@ -42,7 +52,7 @@ import java.util.stream.Stream;
         "Drive a pool with generated traffic while applying a maintenance script, in simulated time.",
         "Steps: --at \"OFFSET COMMAND\" (e.g. --at \"30s pause fe01 --deadline 5m\") or --script FILE of"
                 + " SPEC §6 command lines. Creates the pool (with --servers) if it does not exist."})
-final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand implements Callable<Integer> {
     private static final List<String> DEFAULT_SERVERS = List.of("fe01", "fe02", "fe03");
     private static final Duration LONGEST = Duration.ofDays(1);
 

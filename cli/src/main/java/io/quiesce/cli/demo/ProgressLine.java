@@ -1,4 +1,4 @@
-package io.quiesce.cli;
+package io.quiesce.cli.demo;
 
 
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.quiesce.persistence;
+package io.quiesce;
 
 import io.quiesce.event.Event;
 import io.quiesce.event.Event.ConnectionLost;
