@@ -53,7 +53,19 @@ record PropertyRunner(String name, String rerun, Generator generator, LongFuncti
      * the same ones as before with {@code -Dquiesce.masterSeed}.
      */
     Optional<Counterexample> search(int runs) {
-        OptionalLong onlySeed = Settings.seed();
+        return search(runs, Settings.seed());
+    }
+
+    /**
+     * Runs {@code runs} sequences until the first failure whatever {@code -Dquiesce.seed} says: a
+     * hunt for a known failure needs its whole budget, and a seed given to rerun some other
+     * property would leave it one sequence. {@code -Dquiesce.masterSeed} still replays a run.
+     */
+    Optional<Counterexample> hunt(int runs) {
+        return search(runs, OptionalLong.empty());
+    }
+
+    private Optional<Counterexample> search(int runs, OptionalLong onlySeed) {
         long master = Settings.masterSeed().orElseGet(() -> new SplittableRandom().nextLong());
         SplittableRandom seeds = new SplittableRandom(master);
         int count = onlySeed.isPresent() ? 1 : runs;
