@@ -3,17 +3,14 @@ package io.quiesce;
 import io.quiesce.event.Event;
 import io.quiesce.event.Event.ConnectionLost;
 import io.quiesce.event.Event.ServiceDrained;
-import io.quiesce.event.Event.ServiceEvent;
 import io.quiesce.event.Event.ServiceRestarted;
 import io.quiesce.event.Event.SessionInterrupted;
 import io.quiesce.rules.Deployment;
-import io.quiesce.service.ServiceState;
+import io.quiesce.rules.StatusChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Turns recorded events into listener calls. A failing listener never stops the others. */
 final class ListenerDispatch {
@@ -24,11 +21,7 @@ final class ListenerDispatch {
 
     static void dispatch(QuiesceListener listener, Deployment before, List<Event> events, Deployment after) {
         try {
-            Map<String, ServiceEvent> lastByService = new LinkedHashMap<>();
             for (Event e : events) {
-                if (e instanceof ServiceEvent se) {
-                    lastByService.put(se.server() + "\u0000" + se.service(), se);
-                }
                 if (e instanceof SessionInterrupted si) {
                     listener.sessionInterrupted(si.server(), si.service(), si.session(), si.feature(), si.cause(),
                             si.at());
@@ -40,12 +33,8 @@ final class ListenerDispatch {
                     listener.connectionLost(lost.pool(), lost.feature(), lost.session(), lost.at());
                 }
             }
-            for (ServiceEvent se : lastByService.values()) {
-                ServiceState was = before.server(se.server()).map(s -> s.service(se.service())).orElse(null);
-                ServiceState now = after.server(se.server()).map(s -> s.service(se.service())).orElseThrow();
-                if (was != null && was.status() != now.status()) {
-                    listener.statusChanged(se.server(), se.service(), was.status(), now.status(), se.at());
-                }
+            for (StatusChange c : StatusChange.of(before, events, after)) {
+                listener.statusChanged(c.server(), c.service(), c.from(), c.to(), c.at());
             }
         } catch (RuntimeException e) {
             LOG.warn("a Quiesce listener failed; the others still run", e);

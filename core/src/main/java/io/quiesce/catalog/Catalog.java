@@ -36,4 +36,12 @@ public record Catalog(Map<String, Role> roles, String defaultRole) {
     public Optional<Role> role(String name) {
         return Optional.ofNullable(roles.get(name));
     }
+
+    /**
+     * The short name ("RTCSRV") of a service of {@code role}, named by display or short name; the
+     * name as given when the catalog does not know the role or the service.
+     */
+    public String shortName(String role, String service) {
+        return role(role).flatMap(r -> r.service(service)).map(WindowsService::shortName).orElse(service);
+    }
 }
