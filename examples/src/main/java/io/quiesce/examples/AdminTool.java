@@ -20,7 +20,12 @@ import java.util.concurrent.TimeUnit;
  * An admin tool built on the library: it pauses a Front End server, waits until a listener says
  * the server is drained (its last user hung up), then takes it offline.
  *
- * <pre>java -cp examples/target/quiesce.jar io.quiesce.examples.AdminTool [DATA_DIRECTORY]</pre>
+ * <pre>
+ * mvn -B -q -pl examples -am package -DskipTests
+ * java -cp 'examples/target/classes:examples/target/lib/*' io.quiesce.examples.AdminTool [DATA_DIRECTORY]
+ * </pre>
+ *
+ * Without a data directory it uses a new temporary one.
  */
 public final class AdminTool {
     private static final String FRONT_END = "Lync Server Front-End";
@@ -28,6 +33,7 @@ public final class AdminTool {
     private AdminTool() {
     }
 
+    /** Runs the tool on the data directory named by the first argument, else on a new temporary one. */
     public static void main(String[] args) throws Exception {
         Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("quiesce-admin-tool-");
         run(dir, System.out);
