@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param defaultRole the role a server gets when none is named
  */
 public record Catalog(Map<String, Role> roles, String defaultRole) {
+    /** The built-in role: the Lync Server 2013 Front End. */
     public static final String LYNC_2013_FRONT_END = "lync2013-frontend";
 
+    /** Refuses a catalog whose default role is not one of its roles. */
     public Catalog {
         roles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roles));
         if (!roles.containsKey(defaultRole)) {
@@ -27,12 +29,14 @@ public record Catalog(Map<String, Role> roles, String defaultRole) {
         return Lync2013FrontEnd.CATALOG;
     }
 
+    /** A catalog of these roles, the first one the default. */
     public static Catalog of(List<Role> roles) {
         Map<String, Role> byName = new LinkedHashMap<>();
         roles.forEach(r -> byName.put(r.name(), r));
         return new Catalog(byName, roles.get(0).name());
     }
 
+    /** The role of that name, if the catalog has it. */
     public Optional<Role> role(String name) {
         return Optional.ofNullable(roles.get(name));
     }
