@@ -9,6 +9,7 @@ import io.quiesce.catalog.Role;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
+import io.quiesce.properties.harness.Seeds;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.RejectionCode;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -63,14 +63,9 @@ class ConcurrentClientsProperties {
 
     @Test
     void concurrentClientsLeaveAJournalThatHoldsTheirAnswersAndReplays() throws Exception {
-        OptionalLong onlySeed = Settings.seed();
-        long master = Settings.masterSeed().orElseGet(() -> new SplittableRandom().nextLong());
-        SplittableRandom seeds = new SplittableRandom(master);
-        int runs = onlySeed.isPresent() ? 1 : RUNS;
-        System.out.println("concurrent-clients: " + (onlySeed.isPresent() ? "rerunning seed " + onlySeed.getAsLong()
-                : runs + " runs from master seed " + master + " (-Dquiesce.masterSeed=" + master + ")"));
-        for (int i = 0; i < runs; i++) {
-            long seed = onlySeed.isPresent() ? onlySeed.getAsLong() : seeds.nextLong();
+        long[] seeds = Seeds.search("concurrent-clients", RUNS);
+        for (int i = 0; i < seeds.length; i++) {
+            long seed = seeds[i];
             Optional<String> failure = run(dir.resolve("run-" + i), seed);
             assertThat(failure).as("seed %d (rerun with -Dquiesce.seed=%d)", seed, seed).isEmpty();
         }

@@ -2,15 +2,13 @@ package io.quiesce.properties.harness;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
  * Draws sequences from seeds, checks a property on each, and shrinks the first that fails. Each
- * sequence has its own seed, drawn from a master seed that is printed; {@code -Dquiesce.seed=N}
- * reruns just the sequence of seed N, {@code -Dquiesce.masterSeed=M} the same ones as a run that
- * printed M.
+ * sequence has its own seed ({@link Seeds}): {@code -Dquiesce.seed=N} reruns just the sequence of
+ * seed N, {@code -Dquiesce.masterSeed=M} the same ones as a run that printed M.
  *
  * @param name         names the property in what is printed
  * @param generator    draws one sequence from a random source; the same seed must give the same sequence
@@ -41,7 +39,7 @@ public record PropertyCheck<T>(String name, Function<SplittableRandom, List<T>> 
 
     /** Checks {@code runs} sequences (one with {@code -Dquiesce.seed}) and shrinks the first failure. */
     public Optional<Counterexample<T>> search(int runs) {
-        return search(runs, longProperty("quiesce.seed"));
+        return firstFailure(Seeds.search(name, runs));
     }
 
     /**
@@ -49,17 +47,11 @@ public record PropertyCheck<T>(String name, Function<SplittableRandom, List<T>> 
      * whole budget: a test that a known mistake is caught, say.
      */
     public Optional<Counterexample<T>> hunt(int runs) {
-        return search(runs, OptionalLong.empty());
+        return firstFailure(Seeds.hunt(name, runs));
     }
 
-    private Optional<Counterexample<T>> search(int runs, OptionalLong onlySeed) {
-        long master = longProperty("quiesce.masterSeed").orElseGet(() -> new SplittableRandom().nextLong());
-        SplittableRandom seeds = new SplittableRandom(master);
-        int count = onlySeed.isPresent() ? 1 : runs;
-        System.out.println(name + ": " + (onlySeed.isPresent() ? "rerunning seed " + onlySeed.getAsLong()
-                : count + " sequences from master seed " + master + " (-Dquiesce.masterSeed=" + master + ")"));
-        for (int i = 0; i < count; i++) {
-            long seed = onlySeed.isPresent() ? onlySeed.getAsLong() : seeds.nextLong();
+    private Optional<Counterexample<T>> firstFailure(long[] seeds) {
+        for (long seed : seeds) {
             List<T> steps = generator.apply(new SplittableRandom(seed));
             Optional<Violation> violation = property.check(steps);
             if (violation.isPresent()) {
@@ -75,10 +67,5 @@ public record PropertyCheck<T>(String name, Function<SplittableRandom, List<T>> 
             }
         }
         return Optional.empty();
-    }
-
-    private static OptionalLong longProperty(String key) {
-        String value = System.getProperty(key);
-        return value == null || value.isBlank() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
     }
 }
