@@ -77,9 +77,11 @@ class GatekeeperTest {
             Operator mallory = q.as(MALLORY);
             List<CompletionStage<Decision>> attempts = List.of(
                     mallory.createPoolAsync("pool2"), mallory.setDnsLoadBalancingAsync("pool1", DnsLoadBalancing.OFF),
-                    mallory.addServerAsync("pool1", "fe09"), mallory.pauseAsync(Target.server("fe01"), PauseOptions.untilDrained().forced()),
+                    mallory.addServerAsync("pool1", "fe09"),
+                    mallory.pauseAsync(Target.server("fe01"), PauseOptions.untilDrained().forced()),
                     mallory.resumeAsync(Target.server("fe01")), mallory.startAsync(Target.server("fe01")),
-                    mallory.stopAsync(Target.server("fe01"), Force.YES), mallory.setStartupAsync(Target.server("fe01"), StartupType.MANUAL),
+                    mallory.stopAsync(Target.server("fe01"), Force.YES),
+                    mallory.setStartupAsync(Target.server("fe01"), StartupType.MANUAL),
                     mallory.restartAsync(Target.server("fe01"), Force.YES), mallory.connectAsync("pool1", "im", "s2"),
                     mallory.endAsync("s1"));
 

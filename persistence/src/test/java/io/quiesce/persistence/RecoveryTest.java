@@ -47,7 +47,8 @@ class RecoveryTest {
                 assertThat(alice.connect("pool1", "call-park", "cp-" + i)).isInstanceOf(Decision.Accepted.class);
             }
             assertThat(alice.pause(Target.server("fe01"))).isInstanceOf(Decision.Accepted.class);
-            assertThat(alice.setStartup(Target.server("fe01"), StartupType.MANUAL)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.setStartup(Target.server("fe01"), StartupType.MANUAL))
+                    .isInstanceOf(Decision.Accepted.class);
             alice.end("cp-0");
             clock.advance(Duration.ofMinutes(5));
             before = q.status();

@@ -77,7 +77,8 @@ class CorruptionTest {
                 assertThat(alice.end("im-" + i)).isInstanceOf(Decision.Accepted.class);
             }
             assertThat(alice.pause(Target.server("fe02"))).isInstanceOf(Decision.Accepted.class);
-            assertThat(alice.setStartup(Target.server("fe03"), StartupType.MANUAL)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.setStartup(Target.server("fe03"), StartupType.MANUAL))
+                    .isInstanceOf(Decision.Accepted.class);
             assertThat(alice.restart(Target.server("fe01"), Force.YES)).isInstanceOf(Decision.Accepted.class);
         }
         // Opening again moves what LevelDB logged into a table; what follows is in a fresh log.

@@ -38,7 +38,8 @@ class HistoryOfABusyEntityTest {
             assertThat(alice.createPool("pool1")).isInstanceOf(Decision.Accepted.class);
             assertThat(alice.addServer("pool1", "fe01")).isInstanceOf(Decision.Accepted.class);
             List<CompletableFuture<Decision>> toggles = IntStream.range(0, 100)
-                    .mapToObj(i -> alice.setDnsLoadBalancingAsync("pool1", i % 2 == 1 ? DnsLoadBalancing.ON : DnsLoadBalancing.OFF).toCompletableFuture()).toList();
+                    .mapToObj(i -> alice.setDnsLoadBalancingAsync("pool1",
+                            i % 2 == 1 ? DnsLoadBalancing.ON : DnsLoadBalancing.OFF).toCompletableFuture()).toList();
             assertThat(toggles).allSatisfy(t -> assertThat(t.join()).isInstanceOf(Decision.Accepted.class));
 
             List<Event> history = q.history();

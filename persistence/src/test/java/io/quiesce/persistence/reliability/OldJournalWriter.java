@@ -95,7 +95,8 @@ class OldJournalWriter {
             accepted(alice.connect("pool1", "av-conferencing", "lost-1"));
             // Left pending: a pause whose deadline is after the time the test opens at.
             clock.advance(Duration.between(clock.instant(), OldJournalTest.WRITTEN_AT));
-            accepted(alice.pause(Target.service("fe01", "RTCCAA"), PauseOptions.withDeadline(Duration.ofHours(1)).forced()));
+            accepted(alice.pause(Target.service("fe01", "RTCCAA"),
+                    PauseOptions.withDeadline(Duration.ofHours(1)).forced()));
             accepted(alice.connect("pool1", "im", "s-last"));
 
             Deployment status = q.status();

@@ -82,7 +82,8 @@ class PartialWriteFailureTest {
     @Test
     void givenADeadlineThatInterruptsASession_whenItIsNotRecorded_thenItsIdIsNotActiveTwice() {
         List<Deployment> states = run(alice -> {
-            assertThat(alice.pause(Target.service("fe01", FE), PauseOptions.withDeadline(Duration.ofMinutes(1)).forced())).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.pause(Target.service("fe01", FE), PauseOptions.withDeadline(Duration.ofMinutes(1)).forced()))
+                    .isInstanceOf(Decision.Accepted.class);
             clock.advance(Duration.ofMinutes(2));
         }, (q, alice) -> {
             q.checkDeadlines();
@@ -102,7 +103,8 @@ class PartialWriteFailureTest {
         List<String> drained = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Deployment> states = run(alice -> {
             assertThat(alice.connect("pool1", "attendant", "b")).isInstanceOf(Decision.Accepted.class);
-            assertThat(alice.pause(Target.service("fe01", CAA), PauseOptions.untilDrained().forced())).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.pause(Target.service("fe01", CAA), PauseOptions.untilDrained().forced()))
+                    .isInstanceOf(Decision.Accepted.class);
         }, (q, alice) -> {
             q.addListener(new io.quiesce.QuiesceListener() {
                 @Override
