@@ -12,7 +12,7 @@ import io.quiesce.formats.history.EventCodec;
 import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.Replay;
 import io.quiesce.history.ReplayResult;
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rules;
@@ -130,7 +130,7 @@ final class ReplayThroughput implements Benchmark {
     }
 
     private static long coreJson(Path file) {
-        return eachLine(file, line -> Json.parse(line) != null ? 1 : 0);
+        return eachLine(file, line -> JsonText.parse(line) != null ? 1 : 0);
     }
 
     private static long eachLine(Path file, ToLongFunction<String> parse) {
@@ -189,11 +189,11 @@ final class ReplayThroughput implements Benchmark {
                 }
                 state = state.evolve(decided);
                 if (ev != null) {
-                    ev.write(Json.write(EventCodec.encode(decided.get(0))));
+                    ev.write(EventCodec.line(decided.get(0)));
                     ev.newLine();
                 }
                 if (co != null) {
-                    co.write(Json.write(CommandCodec.encode(c)));
+                    co.write(CommandCodec.line(c));
                     co.newLine();
                 }
             }

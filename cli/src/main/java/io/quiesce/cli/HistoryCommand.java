@@ -3,7 +3,6 @@ package io.quiesce.cli;
 import io.quiesce.event.Event;
 import io.quiesce.event.EventTypes;
 import io.quiesce.formats.history.EventCodec;
-import io.quiesce.formats.json.Json;
 import io.quiesce.persistence.Quiesce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +56,7 @@ final class HistoryCommand extends ReadCommand {
         Path file = QuiesceCommand.of(spec).environment().workingDirectory().resolve(export);
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Event e : events) {
-                writer.write(Json.write(EventCodec.encode(e)));
+                writer.write(EventCodec.line(e));
                 writer.newLine();
             }
         } catch (IOException e) {

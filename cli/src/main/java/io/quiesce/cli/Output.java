@@ -1,6 +1,6 @@
 package io.quiesce.cli;
 
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.Warning;
 import io.quiesce.rules.WarningCode;
@@ -54,7 +54,7 @@ final class Output {
     }
 
     void json(Object value) {
-        out.println(Json.write(value));
+        out.println(JsonText.write(value));
     }
 
     /**

@@ -18,7 +18,6 @@ import io.quiesce.service.InterruptionCause;
 import io.quiesce.service.ServiceState;
 import io.quiesce.service.ServiceStatus;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -170,31 +169,26 @@ final class Observer {
     }
 
     private void act(Event e, Set<String> acted) {
-        String by = field(e, "by");
-        if (by == null || e instanceof Event.SessionStarted || e instanceof Event.SessionEnded
-                || e instanceof ConnectionLost) {
+        if (!(e instanceof Event.AdministrativeAct a) || a.by() == null) {
             return;
         }
-        String server = field(e, "server");
+        String server = serverOf(e);
         String what = EventTypes.nameOf(e);
         if (acted.add(what + "\u0000" + server)) {
             String service = e instanceof ServiceEvent se ? se.service() : null;
-            timeline.act(new Timeline.AdminAct(e.at(), by, what, server, service, field(e, "reason")));
+            timeline.act(new Timeline.AdminAct(e.at(), a.by(), what, server, service, a.reason()));
         }
     }
 
-    private static String field(Event e, String name) {
-        for (RecordComponent c : e.getClass().getRecordComponents()) {
-            if (c.getName().equals(name)) {
-                try {
-                    Object value = c.getAccessor().invoke(e);
-                    return value == null ? null : value.toString();
-                } catch (ReflectiveOperationException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }
+    /** The server an event names, or null for events of a pool as a whole. */
+    private static String serverOf(Event e) {
+        if (e instanceof ServiceEvent se) {
+            return se.server();
         }
-        return null;
+        if (e instanceof Event.ServerEvent se) {
+            return se.server();
+        }
+        return e instanceof Event.ServerAdded a ? a.server() : null;
     }
 
     private static String endedBy(Event e) {

@@ -4,7 +4,7 @@ import io.quiesce.auth.Principal;
 import io.quiesce.event.Event;
 import io.quiesce.event.EventTypes;
 import io.quiesce.formats.history.EventCodec;
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.persistence.ManualClock;
 import io.quiesce.persistence.Operator;
 import io.quiesce.persistence.Quiesce;
@@ -100,9 +100,9 @@ class OldJournalWriter {
                     .containsExactlyInAnyOrderElementsOf(EventTypes.all().keySet());
             Files.createDirectories(target);
             Files.writeString(target.resolve("status.json"),
-                    Json.write(StatusJson.of(status, options.catalog())) + "\n", StandardCharsets.UTF_8);
+                    JsonText.write(StatusJson.of(status, options.catalog())) + "\n", StandardCharsets.UTF_8);
             Files.writeString(target.resolve("history.jsonl"), history.stream()
-                    .map(e -> Json.write(EventCodec.encode(e)) + "\n").collect(Collectors.joining()),
+                    .map(e -> EventCodec.line(e) + "\n").collect(Collectors.joining()),
                     StandardCharsets.UTF_8);
         }
         DataDirs.copy(data, target.resolve("data"));
