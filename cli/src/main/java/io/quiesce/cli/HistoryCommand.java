@@ -40,7 +40,7 @@ final class HistoryCommand extends ReadCommand {
         }
         List<Event> shown = server == null ? events : events.stream().filter(this::concernsServer).toList();
         if (out.json()) {
-            out.json(Map.of("events", shown.stream().map(EventCodec::encode).toList()));
+            out.json(EventCodec.history(shown));
         } else {
             Table table = new Table();
             shown.forEach(e -> table.row(row(e)));

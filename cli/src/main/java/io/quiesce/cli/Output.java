@@ -90,23 +90,4 @@ final class Output {
     void error(String message) {
         err.println(indent + message);
     }
-
-    static List<Object> warningsJson(List<Warning> warnings) {
-        return warnings.stream().<Object>map(w -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", w.code().name());
-            m.put("message", w.message());
-            return m;
-        }).toList();
-    }
-
-    static Map<String, Object> rejectionJson(Rejection r) {
-        if (r == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", r.code().name());
-        m.put("message", r.message());
-        return m;
-    }
 }

@@ -1,7 +1,7 @@
 package io.quiesce.cli;
 
-
 import io.quiesce.auth.Principal;
+import io.quiesce.formats.decision.DecisionJson;
 import io.quiesce.catalog.Role;
 import io.quiesce.command.Command;
 import io.quiesce.persistence.ManualClock;
@@ -261,8 +261,8 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("command", s.step().text());
         m.put("by", s.by());
         m.put("exit", s.exit());
-        m.put("refused", s.decision() instanceof Decision.Rejected r ? Output.rejectionJson(r.rejection()) : null);
-        m.put("warnings", Output.warningsJson(s.decision().warnings()));
+        m.put("refused", s.decision() instanceof Decision.Rejected r ? DecisionJson.rejection(r.rejection()) : null);
+        m.put("warnings", DecisionJson.warnings(s.decision().warnings()));
         return m;
     }
 

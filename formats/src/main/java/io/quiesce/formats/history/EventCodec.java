@@ -25,6 +25,7 @@ import io.quiesce.service.ServiceStatus;
 import io.quiesce.service.StartupType;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +41,11 @@ public final class EventCodec {
     /** The event as one line of JSON, as {@code history --export} writes it. */
     public static String line(Event event) {
         return JsonText.write(encode(event));
+    }
+
+    /** The {@code history --json} shape: {@code {"events":[...]}}, each event as its line. */
+    public static Map<String, Object> history(List<Event> events) {
+        return Map.of("events", events.stream().map(EventCodec::encode).toList());
     }
 
     /** The fields of the event's line, in order; absent optional ones left out. */
