@@ -41,19 +41,9 @@ final class Observer {
         }
         Map<String, Integer> dnsInterrupted = new LinkedHashMap<>();
         Map<String, Integer> forced = new LinkedHashMap<>();
-        Set<String> touchedPools = new LinkedHashSet<>();
         Set<String> acted = new LinkedHashSet<>();
         for (Event e : events) {
             timeline.seen(e.at());
-            if (e instanceof Event.PoolEvent pe) {
-                touchedPools.add(pe.pool());
-            }
-            if (e instanceof ServiceEvent se) {
-                touchedPools.add(after.server(se.server()).orElseThrow().pool());
-            }
-            if (e instanceof Event.ServerRestarted sr) {
-                touchedPools.add(after.server(sr.server()).orElseThrow().pool());
-            }
             if (e instanceof SessionInterrupted si) {
                 interrupted(before, after, si, dnsInterrupted, forced);
             } else if (e instanceof ConnectionLost lost) {
@@ -78,10 +68,44 @@ final class Observer {
                 " session(s) of features that need DNS load balancing were interrupted: the pool does not use it,"
                         + " so they had not been re-routed.");
         report(forced, FindingCode.FORCED_INTERRUPTION, after, events, " session(s) were interrupted by force.");
-        lanes(before, events, after);
-        for (String pool : touchedPools) {
-            capacityAndQuorum(before, after, pool, events.get(events.size() - 1).at());
+        boolean statusChanged = lanes(before, events, after);
+        if (statusChanged || !onlyServiceEvents(events)) {
+            for (String pool : touchedPools(events, after)) {
+                capacityAndQuorum(before, after, pool, events.get(events.size() - 1).at());
+            }
         }
+    }
+
+    /** The pools the events are about, in the order they first come up. */
+    private static Set<String> touchedPools(List<Event> events, Deployment after) {
+        Set<String> touched = new LinkedHashSet<>();
+        for (Event e : events) {
+            if (e instanceof Event.PoolEvent pe) {
+                touched.add(pe.pool());
+            }
+            if (e instanceof ServiceEvent se) {
+                touched.add(after.server(se.server()).orElseThrow().pool());
+            }
+            if (e instanceof Event.ServerRestarted sr) {
+                touched.add(after.server(sr.server()).orElseThrow().pool());
+            }
+        }
+        return touched;
+    }
+
+    /**
+     * Whether the step holds only events that change no pool's membership. Then a pool can lose
+     * its last RUNNING instance or its quorum only through a service whose status changed: the
+     * pool-wide checks are skipped for the many steps (sessions starting and ending) that change none.
+     */
+    private static boolean onlyServiceEvents(List<Event> events) {
+        for (Event e : events) {
+            if (!(e instanceof ServiceEvent || e instanceof ConnectionLost || e instanceof Event.ServerRestarted
+                    || e instanceof Event.DnsLoadBalancingChanged)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void interrupted(Deployment before, Deployment after, SessionInterrupted si, Map<String, Integer> dns,
@@ -115,8 +139,10 @@ final class Observer {
         });
     }
 
-    private void lanes(Deployment before, List<Event> events, Deployment after) {
-        Set<String> seen = new LinkedHashSet<>();
+    /** Draws the step on the services' lanes; true when a service's status changed (or it is new). */
+    private boolean lanes(Deployment before, List<Event> events, Deployment after) {
+        boolean statusChanged = false;
+        Set<String> seen = events.size() == 1 ? null : new LinkedHashSet<>();
         for (Event e : events) {
             if (e instanceof Event.ServerAdded added) {
                 ServerState server = after.server(added.server()).orElseThrow();
@@ -125,13 +151,18 @@ final class Observer {
                     lane.status(s.status(), added.at());
                     lane.sessions(0, added.at());
                 });
-            } else if (e instanceof ServiceEvent se && seen.add(se.server() + "\u0000" + se.service())) {
+            } else if (e instanceof ServiceEvent se
+                    && (seen == null || seen.add(se.server() + "\u0000" + se.service()))) {
                 // A server added in the same instant is not in {@code before}: it starts as installed.
-                ServiceState was = before.server(se.server()).map(s -> s.service(se.service()))
-                        .orElseGet(() -> ServiceState.installed(se.server(), se.service(), e.at()));
+                ServiceState was = before.server(se.server()).map(s -> s.service(se.service())).orElse(null);
+                if (was == null) {
+                    statusChanged = true;
+                    was = ServiceState.installed(se.server(), se.service(), e.at());
+                }
                 ServiceState now = after.server(se.server()).orElseThrow().service(se.service());
                 Timeline.Lane lane = timeline.lane(se.server(), se.service());
                 if (was.status() != now.status()) {
+                    statusChanged = true;
                     lane.status(now.status(), e.at());
                 }
                 if (was.sessionCount() != now.sessionCount()) {
@@ -139,6 +170,7 @@ final class Observer {
                 }
             }
         }
+        return statusChanged;
     }
 
     private void capacityAndQuorum(Deployment before, Deployment after, String pool, java.time.Instant at) {

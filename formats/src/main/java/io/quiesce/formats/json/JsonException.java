@@ -31,7 +31,7 @@ public class JsonException extends RuntimeException {
 
     /**
      * Jackson's complaint about {@code text}, in the words an operator reads: the common faults
-     * (a missing colon, a trailing comma, an unquoted key, a duplicate key, deep nesting) as
+     * (a missing colon, a trailing comma, an unquoted key, deep nesting) as
      * Quiesce has always named them, the others as Jackson does, without its source excerpt.
      */
     public static JsonException of(JsonProcessingException e, String text) {
@@ -57,8 +57,6 @@ public class JsonException extends RuntimeException {
             problem = "expected ':' after object key";
         } else if (message.contains("double-quote to start field name")) {
             problem = "expected a double-quoted object key";
-        } else if (message.startsWith("Duplicate field ")) {
-            problem = "duplicate key \"" + message.substring("Duplicate field '".length(), message.length() - 1) + "\"";
         } else if (message.startsWith("Unexpected end-of-input")) {
             problem = "unexpected end of input";
         } else {

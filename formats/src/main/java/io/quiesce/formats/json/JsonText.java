@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 
 import java.io.ByteArrayOutputStream;
@@ -40,7 +39,6 @@ public final class JsonText {
     public static final int MAX_DEPTH = 512;
 
     static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // an emoji is written as its UTF-8 bytes, not as two \\u escapes
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
@@ -109,6 +107,10 @@ public final class JsonText {
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                     String key = text(p, p.currentName());
+                    // containsKey, not put's answer: a first value of null must still count
+                    if (map.containsKey(key)) {
+                        throw duplicate(p, key);
+                    }
                     map.put(key, value(p, p.nextToken()));
                 }
                 yield map;
@@ -136,6 +138,11 @@ public final class JsonText {
             case VALUE_NUMBER_FLOAT -> decimal(p);
             default -> throw new JsonParseException(p, "unexpected " + token);
         };
+    }
+
+    /** A key read twice in one object: which value was meant cannot be known. */
+    static JsonParseException duplicate(JsonParser p, String key) {
+        return new JsonParseException(p, "duplicate key \"" + key + "\"", p.currentTokenLocation());
     }
 
     private static BigDecimal decimal(JsonParser p) throws IOException {

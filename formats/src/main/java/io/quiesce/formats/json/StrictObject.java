@@ -8,9 +8,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One JSON object of a user's file (a catalog, a history line), read strictly: typed reads of its
@@ -26,8 +29,13 @@ public final class StrictObject {
     private Object[] values;
     private int size;
     private final String where;
-    /** The fields asked for, in the order they were: the allowed ones, when the rest is refused. */
-    private final List<String> asked = new ArrayList<>(8);
+    /** The fields asked for, in the order they were (repeats too): the allowed ones, when the rest is refused. */
+    private String[] asked = new String[8];
+    private int askedCount;
+    /** Which of the fields were asked for, by index: a line has fewer than 64. */
+    private long read;
+    /** The names read, once an object has too many for a search. */
+    private Set<String> nameSet;
 
     private StrictObject(String[] names, Object[] values, int size, String where) {
         this.names = names;
@@ -44,6 +52,9 @@ public final class StrictObject {
         StrictObject o = new StrictObject(new String[8], new Object[8], 0, where);
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = JsonText.text(p, p.currentName());
+            if (o.contains(name)) {
+                throw JsonText.duplicate(p, name);
+            }
             JsonToken v = p.nextToken();
             Object value = v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY
                     ? JsonText.value(p, v) : JsonText.scalar(p, v);
@@ -61,6 +72,22 @@ public final class StrictObject {
                 0, where);
         map.forEach((k, v) -> o.add((String) k, v));
         return o;
+    }
+
+    /** Whether a field of this name was read already; objects of lines are small, larger ones get a set. */
+    private boolean contains(String name) {
+        if (size <= 16) {
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (nameSet == null) {
+            nameSet = new HashSet<>(Arrays.asList(names).subList(0, size));
+        }
+        return !nameSet.add(name);
     }
 
     private void add(String name, Object value) {
@@ -87,12 +114,16 @@ public final class StrictObject {
     }
 
     private int index(String key) {
-        if (!asked.contains(key)) {
-            asked.add(key);
+        if (askedCount == asked.length) {
+            asked = Arrays.copyOf(asked, askedCount * 2);
         }
+        asked[askedCount++] = key;
         for (int i = 0; i < size; i++) {
             // Jackson interns field names, so identity mostly decides
             if (names[i] == key || names[i].equals(key)) {
+                if (i < 64) {
+                    read |= 1L << i;
+                }
                 return i;
             }
         }
@@ -231,17 +262,21 @@ public final class StrictObject {
 
     /** Refuses the fields not among {@code names}. */
     public void allowOnly(String... names) {
-        asked.clear();
-        asked.addAll(List.of(names));
+        askedCount = 0;
+        read = 0;
+        for (String name : names) {
+            index(name);
+        }
         refuseOthers();
     }
 
     /** Refuses every field that no read asked for. */
     public void refuseOthers() {
         for (int i = 0; i < size; i++) {
-            if (!asked.contains(names[i])) {
+            if (i >= 64 ? !Arrays.asList(asked).subList(0, askedCount).contains(names[i]) : (read & 1L << i) == 0) {
+                Set<String> allowed = new LinkedHashSet<>(Arrays.asList(asked).subList(0, askedCount));
                 throw new ShapeException(where + " has unknown field \"" + names[i] + "\" (allowed: "
-                        + String.join(", ", asked) + ")");
+                        + String.join(", ", allowed) + ")");
             }
         }
     }
