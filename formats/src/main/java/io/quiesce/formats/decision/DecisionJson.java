@@ -3,6 +3,7 @@ package io.quiesce.formats.decision;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
 import io.quiesce.event.Event.ConnectionLost;
+import io.quiesce.event.Event.PauseDeadlineChanged;
 import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServicePaused;
 import io.quiesce.event.Event.ServiceRestarted;
@@ -113,8 +114,12 @@ public final class DecisionJson {
             m.put("pauseCleared", serviceEvent(a, ServiceRestarted.class, o).map(ServiceRestarted::pauseCleared)
                     .orElse(false));
         } else if (command instanceof Command.Pause) {
-            m.put("deadline", serviceEvent(a, ServicePaused.class, o).map(ServicePaused::deadline)
+            // a pause of a paused service moves (or clears) its deadline in place
+            Optional<PauseDeadlineChanged> moved = serviceEvent(a, PauseDeadlineChanged.class, o);
+            m.put("deadline", moved.isPresent() ? moved.map(PauseDeadlineChanged::deadline).map(Object::toString)
+                    .orElse(null) : serviceEvent(a, ServicePaused.class, o).map(ServicePaused::deadline)
                     .map(Object::toString).orElse(null));
+            m.put("deadlineChanged", moved.isPresent());
         }
         return m;
     }

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Commands as history lines, for hand-written scenarios:
  * {@code {"at":"...","command":"pause","server":"fe01","as":"alice","groups":["Administrators"]}}.
- * Without {@code as}, the principal is an administrator named {@code replay}.
+ * A line with neither {@code as} nor {@code groups} stands for an administrator named
+ * {@code replay}; one with {@code as} alone is that user in no group, as on the command line.
  */
 public final class CommandCodec {
     public static final String DEFAULT_PRINCIPAL = Replay.DEFAULT_PRINCIPAL;
@@ -38,8 +39,11 @@ public final class CommandCodec {
         StrictObject f = line.at(name);
         f.has("command");
         Instant at = f.instant("at");
-        Principal by = new Principal(f.optionalString("as", DEFAULT_PRINCIPAL),
-                f.has("groups") ? Set.copyOf(f.strings("groups")) : Set.of(adminGroup));
+        // neither: the replay administrator; "as" alone: that user in no group, as on the command line
+        String as = f.optionalString("as", null);
+        Set<String> groups = f.has("groups") ? Set.copyOf(f.strings("groups"))
+                : as != null ? Set.of() : Set.of(adminGroup);
+        Principal by = new Principal(as != null ? as : DEFAULT_PRINCIPAL, groups);
         Act act = new Act(by, at, f.optionalString("reason", null));
         Command command = switch (name) {
             case "createPool" -> new Command.CreatePool(f.string("pool"), f.optionalBool("dnsLoadBalancing", true),
@@ -47,8 +51,15 @@ public final class CommandCodec {
             case "setDnsLoadBalancing" -> new Command.SetDnsLoadBalancing(f.string("pool"), f.bool("on"), act);
             case "addServer" -> new Command.AddServer(f.string("pool"), f.string("server"),
                     f.optionalString("role", null), act);
-            case "pause" -> new Command.Pause(f.string("server"), f.optionalString("service", null),
-                    deadline(f, at), f.optionalBool("force", false), act);
+            case "pause" -> {
+                Duration deadline = deadline(f, at);
+                boolean noDeadline = f.optionalBool("noDeadline", false);
+                if (deadline != null && noDeadline) {
+                    throw new LineFormatException("pause takes \"deadline\" or \"noDeadline\", not both");
+                }
+                yield new Command.Pause(f.string("server"), f.optionalString("service", null), deadline, noDeadline,
+                        f.optionalBool("force", false), act);
+            }
             case "resume" -> new Command.Resume(f.string("server"), f.optionalString("service", null), act);
             case "start" -> new Command.Start(f.string("server"), f.optionalString("service", null), act);
             case "stop" -> new Command.Stop(f.string("server"), f.optionalString("service", null),
@@ -109,7 +120,8 @@ public final class CommandCodec {
             put(line, "addServer", c.act(), "pool", c.pool(), "server", c.server(), "role", c.role());
         } else if (command instanceof Command.Pause c) {
             put(line, "pause", c.act(), "server", c.server(), "service", c.service(), "deadline",
-                    c.deadline() == null ? null : c.deadline().toString(), "force", c.force());
+                    c.deadline() == null ? null : c.deadline().toString(), "noDeadline", c.clearDeadline() ? true : null,
+                    "force", c.force());
         } else if (command instanceof Command.Resume c) {
             put(line, "resume", c.act(), "server", c.server(), "service", c.service());
         } else if (command instanceof Command.Start c) {

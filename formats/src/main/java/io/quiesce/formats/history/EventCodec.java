@@ -4,10 +4,12 @@ import io.quiesce.event.Event;
 import io.quiesce.event.Event.ConnectionLost;
 import io.quiesce.event.Event.DnsLoadBalancingChanged;
 import io.quiesce.event.Event.DrainDeadlinePassed;
+import io.quiesce.event.Event.PauseDeadlineChanged;
 import io.quiesce.event.Event.PoolCreated;
 import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServerRestarted;
 import io.quiesce.event.Event.ServiceDrained;
+import io.quiesce.event.Event.ServiceDrainingAgain;
 import io.quiesce.event.Event.ServicePaused;
 import io.quiesce.event.Event.ServiceRestarted;
 import io.quiesce.event.Event.ServiceResumed;
@@ -64,7 +66,11 @@ public final class EventCodec {
             f.put("server", e.server()).put("forced", e.forced()).act(e);
         } else if (event instanceof ServicePaused e) {
             f.service(e).put("deadline", e.deadline() == null ? null : e.deadline().toString()).act(e);
+        } else if (event instanceof PauseDeadlineChanged e) {
+            f.service(e).put("deadline", e.deadline() == null ? null : e.deadline().toString()).act(e);
         } else if (event instanceof ServiceDrained e) {
+            f.service(e);
+        } else if (event instanceof ServiceDrainingAgain e) {
             f.service(e);
         } else if (event instanceof ServiceResumed e) {
             f.service(e).act(e);
@@ -111,7 +117,11 @@ public final class EventCodec {
                     f.optionalText("by"), f.optionalText("reason"));
             case "ServicePaused" -> new ServicePaused(f.instant("at"), f.text("server"), f.text("service"),
                     f.optionalInstant("deadline"), f.optionalText("by"), f.optionalText("reason"));
+            case "PauseDeadlineChanged" -> new PauseDeadlineChanged(f.instant("at"), f.text("server"),
+                    f.text("service"), f.optionalInstant("deadline"), f.optionalText("by"), f.optionalText("reason"));
             case "ServiceDrained" -> new ServiceDrained(f.instant("at"), f.text("server"), f.text("service"));
+            case "ServiceDrainingAgain" -> new ServiceDrainingAgain(f.instant("at"), f.text("server"),
+                    f.text("service"));
             case "ServiceResumed" -> new ServiceResumed(f.instant("at"), f.text("server"), f.text("service"),
                     f.optionalText("by"), f.optionalText("reason"));
             case "ServiceStarted" -> new ServiceStarted(f.instant("at"), f.text("server"), f.text("service"),
