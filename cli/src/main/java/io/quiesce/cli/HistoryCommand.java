@@ -1,11 +1,10 @@
 package io.quiesce.cli;
 
 import io.quiesce.cli.client.QuiesceClient;
+import io.quiesce.Quiesce;
 import io.quiesce.event.Event;
 import io.quiesce.event.EventTypes;
 import io.quiesce.formats.history.EventCodec;
-import io.quiesce.formats.json.Json;
-import io.quiesce.persistence.Quiesce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +34,7 @@ final class HistoryCommand extends ReadCommand {
         checkExport(out);
         List<Event> events = quiesce.history();
         if (export != null) {
-            return write(events.stream().map(e -> Json.write(EventCodec.encode(e))).toList(), out);
+            return write(events.stream().map(EventCodec::line).toList(), out);
         }
         return show(events, out);
     }
@@ -60,7 +59,7 @@ final class HistoryCommand extends ReadCommand {
     int show(List<Event> events, Output out) {
         List<Event> shown = server == null ? events : events.stream().filter(this::concernsServer).toList();
         if (out.json()) {
-            out.json(Map.of("events", shown.stream().map(EventCodec::encode).toList()));
+            out.json(EventCodec.history(shown));
         } else {
             Table table = new Table();
             shown.forEach(e -> table.row(row(e)));

@@ -1,7 +1,7 @@
 package io.quiesce.cli;
 
 import io.quiesce.cli.client.QuiesceClient;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.RejectionCode;

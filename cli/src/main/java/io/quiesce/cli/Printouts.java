@@ -3,7 +3,7 @@ package io.quiesce.cli;
 import io.quiesce.cli.client.Printout;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import io.quiesce.rules.Decision;
 
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.quiesce.cli;
 
 import io.quiesce.cli.client.QuiesceClient;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 

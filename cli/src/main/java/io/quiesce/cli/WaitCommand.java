@@ -2,8 +2,8 @@ package io.quiesce.cli;
 
 import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceListener;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceListener;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rejection;
 import io.quiesce.text.Names;

@@ -2,7 +2,7 @@ package io.quiesce.cli;
 
 import io.quiesce.cli.serve.ServeSettings;
 import io.quiesce.cli.serve.Serving;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.QuiesceOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;

@@ -4,8 +4,8 @@ import io.quiesce.auth.Principal;
 import io.quiesce.cli.serve.BearerTokens;
 import io.quiesce.cli.serve.ServeSettings;
 import io.quiesce.cli.serve.Serving;
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.Operator;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,9 +77,9 @@ class HostileRequestsTest {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             // Set up through the library itself: only the hostile requests go over HTTP, with its short idle timeout.
             Operator op = serving.quiesce().as(Principal.of("carol", "Administrators"));
-            assertThat(op.createPool("pool1", true)).isInstanceOf(Decision.Accepted.class);
-            assertThat(op.addServer("pool1", "fe01", null)).isInstanceOf(Decision.Accepted.class);
-            assertThat(op.addServer("pool1", "fe02", null)).isInstanceOf(Decision.Accepted.class);
+            assertThat(op.createPool("pool1")).isInstanceOf(Decision.Accepted.class);
+            assertThat(op.addServer("pool1", "fe01")).isInstanceOf(Decision.Accepted.class);
+            assertThat(op.addServer("pool1", "fe02")).isInstanceOf(Decision.Accepted.class);
             assertThat(op.connect("pool1", "calls", "c1")).isInstanceOf(Decision.Accepted.class);
             // The feed hears of events just after the library answers: let it catch up with the journal.
             long recorded = serving.quiesce().history().size();

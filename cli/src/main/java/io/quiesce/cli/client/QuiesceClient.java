@@ -1,6 +1,6 @@
 package io.quiesce.cli.client;
 
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.formats.json.JsonException;
 
 import java.io.BufferedReader;
@@ -56,7 +56,7 @@ public final class QuiesceClient {
 
     /** {@code POST /v1/commands} with one command line, answered as what the command line prints. */
     public Printout command(Map<String, Object> line, boolean json) {
-        return printout(exchange("POST", "/v1/commands", withPrint(Map.of(), json), Json.write(line)));
+        return printout(exchange("POST", "/v1/commands", withPrint(Map.of(), json), JsonText.write(line)));
     }
 
     /** The whole history as JSON Lines, as {@code history --export} writes it. */
@@ -224,7 +224,7 @@ public final class QuiesceClient {
     private Printout printout(Answer answer) {
         Printout printout = null;
         try {
-            printout = Printout.of(Json.parse(answer.body()));
+            printout = Printout.of(JsonText.parse(answer.body()));
         } catch (JsonException e) {
             // Not a printout: a refusal made before the command was looked at (token, size, route).
         }
@@ -235,7 +235,7 @@ public final class QuiesceClient {
         String message = "the server at " + base + " answered HTTP " + status;
         String code = null;
         try {
-            if (Json.parse(body) instanceof Map<?, ?> m && m.get("message") instanceof String text) {
+            if (JsonText.parse(body) instanceof Map<?, ?> m && m.get("message") instanceof String text) {
                 message = text;
                 code = m.get("code") instanceof String c ? c : null;
             }
@@ -255,7 +255,7 @@ public final class QuiesceClient {
 
     private Object parse(String body) {
         try {
-            return Json.parse(body);
+            return JsonText.parse(body);
         } catch (JsonException e) {
             throw new ServerUnusable("the server at " + base + " answered something that is not JSON: "
                     + e.getMessage(), e);

@@ -1,6 +1,6 @@
 package io.quiesce.cli.client;
 
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ public record ServeFile(String url, String token, long pid) {
             return Optional.empty();
         }
         try {
-            Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            Object json = JsonText.parse(Files.readString(file, StandardCharsets.UTF_8));
             if (json instanceof Map<?, ?> m && m.get("url") instanceof String url && m.get("token") instanceof String t
                     && m.get("pid") instanceof Number pid) {
                 ServeFile serve = new ServeFile(url, t, pid.longValue());
@@ -62,7 +62,7 @@ public record ServeFile(String url, String token, long pid) {
         try {
             Path temp = Files.createTempFile(directory, ".serve", ".json",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, Json.write(json) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(temp, JsonText.write(json) + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -77,7 +77,7 @@ public record ServeFile(String url, String token, long pid) {
     public void removeFrom(Path directory) {
         Path file = in(directory);
         try {
-            Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            Object json = JsonText.parse(Files.readString(file, StandardCharsets.UTF_8));
             if (json instanceof Map<?, ?> m && token.equals(m.get("token"))) {
                 Files.deleteIfExists(file);
             }

@@ -4,11 +4,11 @@ import io.quiesce.auth.Principal;
 import io.quiesce.cli.Printouts;
 import io.quiesce.cli.Printouts.Answer;
 import io.quiesce.command.Command;
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.formats.json.JsonException;
 import io.quiesce.formats.history.CommandCodec;
 import io.quiesce.formats.history.EventCodec;
-import io.quiesce.persistence.QuiesceException;
+import io.quiesce.QuiesceException;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.RejectionCode;
 import io.quiesce.text.Names;
@@ -139,7 +139,7 @@ final class ApiRoutes extends AllDirectives {
     private HttpResponse command(Caller caller, String body, Mode mode) {
         Map<String, Object> line;
         try {
-            if (!(Json.parse(body) instanceof Map<?, ?> object)) {
+            if (!(JsonText.parse(body) instanceof Map<?, ?> object)) {
                 return badInput(mode, "the body must be one JSON object: a command line such as"
                         + " {\"command\":\"pause\",\"server\":\"fe01\"}.");
             }
@@ -277,7 +277,7 @@ final class ApiRoutes extends AllDirectives {
 
     private static HttpResponse json(int status, Object body) {
         return HttpResponse.create().withStatus(StatusCodes.get(status))
-                .withEntity(ContentTypes.APPLICATION_JSON, Json.write(body));
+                .withEntity(ContentTypes.APPLICATION_JSON, JsonText.write(body));
     }
 
     private static String newSessionId() {

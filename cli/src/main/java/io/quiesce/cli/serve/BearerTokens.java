@@ -1,7 +1,7 @@
 package io.quiesce.cli.serve;
 
 import io.quiesce.auth.Principal;
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,7 +123,7 @@ public final class BearerTokens {
 
     private List<Entry> parse(String text) {
         List<Entry> read = new ArrayList<>();
-        if (Json.parse(text) instanceof Map<?, ?> root && root.get("tokens") instanceof List<?> tokens) {
+        if (JsonText.parse(text) instanceof Map<?, ?> root && root.get("tokens") instanceof List<?> tokens) {
             for (Object t : tokens) {
                 if (t instanceof Map<?, ?> m && m.get("name") instanceof String name && m.get("sha256") instanceof String hash
                         && m.get("groups") instanceof List<?> groups && m.get("created") instanceof String created) {
@@ -153,7 +153,7 @@ public final class BearerTokens {
             }
             Path temp = Files.createTempFile(file.getParent(), ".tokens", ".json",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, Json.write(Map.of("tokens", tokens)) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(temp, JsonText.write(Map.of("tokens", tokens)) + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -2,8 +2,8 @@ package io.quiesce.cli.serve;
 
 import io.quiesce.event.Event;
 import io.quiesce.formats.history.EventCodec;
-import io.quiesce.formats.json.Json;
-import io.quiesce.persistence.QuiesceListener;
+import io.quiesce.formats.json.JsonText;
+import io.quiesce.QuiesceListener;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
@@ -78,7 +78,7 @@ public final class EventFeed implements QuiesceListener {
     }
 
     private Numbered append(Event e) {
-        Numbered n = new Numbered(log.size() + 1L, e, Json.write(EventCodec.encode(e)));
+        Numbered n = new Numbered(log.size() + 1L, e, EventCodec.line(e));
         log.add(n);
         return n;
     }

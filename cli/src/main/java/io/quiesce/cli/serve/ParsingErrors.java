@@ -1,6 +1,6 @@
 package io.quiesce.cli.serve;
 
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import org.apache.pekko.event.LoggingAdapter;
 import org.apache.pekko.http.ParsingErrorHandler;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -29,6 +29,6 @@ public final class ParsingErrors extends ParsingErrorHandler {
         body.put("code", "MALFORMED_REQUEST");
         body.put("message", info.summary());
         return HttpResponse.create().withStatus(StatusCodes.get(code))
-                .withEntity(ContentTypes.APPLICATION_JSON, Json.write(body));
+                .withEntity(ContentTypes.APPLICATION_JSON, JsonText.write(body));
     }
 }

@@ -1,7 +1,7 @@
 package io.quiesce.cli.serve;
 
 import io.quiesce.cli.Printouts;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.ConnectionContext;

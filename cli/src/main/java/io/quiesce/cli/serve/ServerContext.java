@@ -1,6 +1,6 @@
 package io.quiesce.cli.serve;
 
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.Materializer;
 

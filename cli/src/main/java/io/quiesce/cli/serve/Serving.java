@@ -1,8 +1,8 @@
 package io.quiesce.cli.serve;
 
 import io.quiesce.cli.client.ServeFile;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 
 import java.io.PrintStream;
 

@@ -3,7 +3,7 @@ package io.quiesce.cli.serve;
 import io.quiesce.cli.QuiesceCli;
 import io.quiesce.cli.client.ServeFile;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,8 +2,8 @@ package io.quiesce.cli.serve;
 
 import io.quiesce.cli.client.EventLine;
 import io.quiesce.cli.client.QuiesceClient;
-import io.quiesce.formats.json.Json;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.formats.json.JsonText;
+import io.quiesce.QuiesceOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,7 +224,8 @@ class ServerApiTest {
         assertThat(seen).extracting(EventLine::id).containsExactlyElementsOf(
                 java.util.stream.LongStream.rangeClosed(1, last).boxed().toList());
         List<String> history = Http.get(url + "/v1/history", admin).body().lines().toList();
-        assertThat(seen).extracting(e -> Json.write(e.event())).containsExactlyElementsOf(history.subList(0, (int) last));
+        assertThat(seen).extracting(EventLine::event).containsExactlyElementsOf(
+                history.subList(0, (int) last).stream().map(ServerApiTest::json).toList());
     }
 
     @Test
@@ -276,7 +277,7 @@ class ServerApiTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(String text) {
-        return (Map<String, Object>) Json.parse(text);
+        return (Map<String, Object>) JsonText.parse(text);
     }
 
     private static Map<String, Object> lastLine(String lines) {

@@ -1,6 +1,6 @@
 package io.quiesce.cli.serve;
 
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.QuiesceOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
