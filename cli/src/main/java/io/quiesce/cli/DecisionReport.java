@@ -249,6 +249,13 @@ final class DecisionReport {
                 m.put("feature", i.feature());
                 m.put("cause", i.cause().name());
                 list.add(m);
+            } else if (e instanceof Event.ObservedSessionsInterrupted i) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("observed", i.sessions());
+                m.put("server", i.server());
+                m.put("service", i.service());
+                m.put("cause", i.cause().name());
+                list.add(m);
             }
         }
         return list;

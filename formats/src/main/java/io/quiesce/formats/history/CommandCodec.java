@@ -59,6 +59,7 @@ public final class CommandCodec {
             case "connect" -> new Command.Connect(f.string("pool"), f.string("feature"),
                     f.optionalString("id", "line-" + lineNumber), act);
             case "end" -> new Command.End(f.string("session"), act);
+            case "observe" -> new Command.Observe(f.string("server"), f.string("service"), f.count("sessions"), act);
             default -> throw new LineFormatException("unknown command \"" + name + "\"");
         };
         f.refuseOthers(name);
@@ -92,6 +93,8 @@ public final class CommandCodec {
             put(line, "connect", c.act(), "pool", c.pool(), "feature", c.feature(), "id", c.session());
         } else if (command instanceof Command.End c) {
             put(line, "end", c.act(), "session", c.session());
+        } else if (command instanceof Command.Observe c) {
+            put(line, "observe", c.act(), "server", c.server(), "service", c.service(), "sessions", c.sessions());
         } else {
             throw new IllegalArgumentException("not a command of history files: " + command);
         }
@@ -139,6 +142,16 @@ public final class CommandCodec {
                 throw new LineFormatException("needs \"" + name + "\" as true or false");
             }
             return b;
+        }
+
+        /** A whole number from 0 on, such as a count of sessions. */
+        int count(String name) {
+            used.add(name);
+            if (!(line.get(name) instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
+                throw new LineFormatException("needs \"" + name + "\" as a whole number from 0 to "
+                        + Integer.MAX_VALUE);
+            }
+            return n.intValue();
         }
 
         boolean optionalBoolean(String name, boolean otherwise) {

@@ -94,7 +94,7 @@ public final class EventCodec {
     private static Object fromJson(RecordComponent c, Object value, String type) {
         String field = c.getName();
         if (value == null) {
-            if (c.getType() == boolean.class || !OPTIONAL.contains(field)) {
+            if (c.getType().isPrimitive() || !OPTIONAL.contains(field)) {
                 throw new LineFormatException(type + " needs \"" + field + "\"");
             }
             return null;
@@ -105,6 +105,13 @@ public final class EventCodec {
         }
         if (want == boolean.class && value instanceof Boolean b) {
             return b;
+        }
+        if (want == int.class && value instanceof Long n) {
+            if (n < 0 || n > Integer.MAX_VALUE) {
+                throw new LineFormatException("\"" + field + "\" of " + type + " must be from 0 to "
+                        + Integer.MAX_VALUE + ", not " + n);
+            }
+            return n.intValue();
         }
         if (want == Instant.class && value instanceof String s) {
             try {
