@@ -136,6 +136,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     /** Told what was recorded, in order, after it was recorded. */
     interface Notifier {
         void recorded(Deployment before, List<Event> events, Deployment after);
+
+        /** A batch's journal writes finished (all of them, failed or not) this long after they were issued. */
+        void written(Duration took);
     }
 
     record Settings(Rules rules, Clock clock, int snapshotEvery, int maxPending, Duration writeTimeout,
@@ -176,6 +179,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      */
     private final Set<String> deadlinesQueued = new HashSet<>();
     private int writesLeft;
+    /** System.nanoTime() when the current batch's writes were issued; 0 when it wrote nothing. */
+    private long writesIssuedAt;
 
     // Recovery progress.
     private List<PoolCreated> created = List.of();
@@ -390,6 +395,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 view = after;
                 if (target == null) {
                     writesLeft = 1;
+                    writesIssuedAt = System.nanoTime();
                     writeAlone(accepted.events(), number);
                     break;
                 }
@@ -403,6 +409,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             }
             if (!byService.isEmpty()) {
                 writesLeft = byService.size();
+                writesIssuedAt = System.nanoTime();
                 byService.forEach((target, decisions) -> {
                     ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
                     getContext().ask(Done.class, services.get(first.server()).get(first.service()),
@@ -523,6 +530,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 deployment = after;
             }
             answer(p.submit(), new Decided(p.decision()));
+        }
+        if (writesIssuedAt != 0) {
+            notifier.written(Duration.ofNanos(System.nanoTime() - writesIssuedAt));
+            writesIssuedAt = 0;
         }
         batch.clear();
         failedTargets.clear();

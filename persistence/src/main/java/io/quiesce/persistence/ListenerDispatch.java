@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ final class ListenerDispatch {
 
     static void dispatch(QuiesceListener listener, Deployment before, List<Event> events, Deployment after) {
         try {
+            listener.recorded(events);
             Map<String, ServiceEvent> lastByService = new LinkedHashMap<>();
             for (Event e : events) {
                 if (e instanceof ServiceEvent se) {
@@ -47,6 +49,14 @@ final class ListenerDispatch {
                     listener.statusChanged(se.server(), se.service(), was.status(), now.status(), se.at());
                 }
             }
+        } catch (RuntimeException e) {
+            LOG.warn("a Quiesce listener failed; the others still run", e);
+        }
+    }
+
+    static void written(QuiesceListener listener, Duration took) {
+        try {
+            listener.journalWritten(took);
         } catch (RuntimeException e) {
             LOG.warn("a Quiesce listener failed; the others still run", e);
         }

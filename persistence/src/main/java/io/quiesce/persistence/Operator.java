@@ -126,4 +126,13 @@ public final class Operator {
     public Decision end(String session) {
         return quiesce.await(endAsync(session));
     }
+
+    /** A load balancer's count of the service's open connections; recorded only when it changes. */
+    public CompletionStage<Decision> observeAsync(String server, String service, int sessions) {
+        return quiesce.submit(new Command.Observe(server, service, sessions, act()));
+    }
+
+    public Decision observe(String server, String service, int sessions) {
+        return quiesce.await(observeAsync(server, service, sessions));
+    }
 }

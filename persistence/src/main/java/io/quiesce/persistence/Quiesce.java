@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -256,6 +257,13 @@ public final class Quiesce implements AutoCloseable {
                 return;
             }
             executor.execute(() -> listeners.forEach(l -> ListenerDispatch.dispatch(l, before, events, after)));
+        }
+
+        @Override
+        public void written(Duration took) {
+            if (!listeners.isEmpty()) {
+                executor.execute(() -> listeners.forEach(l -> ListenerDispatch.written(l, took)));
+            }
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.quiesce.persistence;
 
+import io.quiesce.event.Event;
 import io.quiesce.service.InterruptionCause;
 import io.quiesce.service.ServiceStatus;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What an admin tool reacts to. Called after the change is recorded, on a thread of the
@@ -11,6 +14,10 @@ import java.time.Instant;
  * order, then the status changes it caused. Implement what you need.
  */
 public interface QuiesceListener {
+    /** Every event one command recorded, in journal order: for a feed of history lines (a server's event stream). */
+    default void recorded(List<Event> events) {
+    }
+
     /** A service's status changed. */
     default void statusChanged(String server, String service, ServiceStatus from, ServiceStatus to, Instant at) {
     }
@@ -30,5 +37,12 @@ public interface QuiesceListener {
 
     /** No server of the pool took a new connection. */
     default void connectionLost(String pool, String feature, String session, Instant at) {
+    }
+
+    /**
+     * The journal finished writing a batch of decisions (one or more commands decided together),
+     * {@code took} after the writes were issued; for latency metrics.
+     */
+    default void journalWritten(Duration took) {
     }
 }
