@@ -129,7 +129,7 @@ final class DecisionReport {
                 json.put("service", null);
                 out.json(json);
             }
-            out.error("refused (" + CONNECTION_LOST + "): no server of pool " + lost.pool() + " takes new "
+            out.refused(CONNECTION_LOST, "no server of pool " + lost.pool() + " takes new "
                     + lost.feature() + " connections, so session " + lost.session() + " is lost and counted as"
                     + " lost service (rule 11): resume or start a server that hosts " + lost.feature() + ".");
             return ExitCode.REFUSED;

@@ -1,5 +1,6 @@
 package io.quiesce.cli;
 
+import io.quiesce.cli.client.Printout;
 import io.quiesce.formats.json.Json;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.Warning;
@@ -20,6 +21,9 @@ final class Output {
     private final PrintStream err;
     private final boolean json;
     private final String indent;
+    /** The last refusal printed, so that an HTTP answer can carry its code apart from the text. */
+    private String refusalCode;
+    private String refusalMessage;
 
     Output(PrintStream out, PrintStream err, boolean json) {
         this(out, err, json, "");
@@ -43,6 +47,11 @@ final class Output {
 
     PrintStream err() {
         return err;
+    }
+
+    /** What a server answered, printed as it is: it was rendered by the same code as a direct call. */
+    int print(Printout printout) {
+        return printout.print(out, err);
     }
 
     void line(String text) {
@@ -84,7 +93,22 @@ final class Output {
     }
 
     void refused(Rejection rejection) {
-        error("refused (" + rejection.code() + "): " + rejection.message());
+        refused(rejection.code().name(), rejection.message());
+    }
+
+    void refused(String code, String message) {
+        refusalCode = code;
+        refusalMessage = message;
+        error("refused (" + code + "): " + message);
+    }
+
+    /** The code of the last refusal printed; null when there was none. */
+    String refusalCode() {
+        return refusalCode;
+    }
+
+    String refusalMessage() {
+        return refusalMessage;
     }
 
     void error(String message) {

@@ -1,5 +1,7 @@
 package io.quiesce.cli;
 
+import io.quiesce.cli.client.QuiesceClient;
+import io.quiesce.cli.client.ServerUnusable;
 import io.quiesce.persistence.DataDirectoryException;
 import io.quiesce.persistence.QuiesceException;
 import org.slf4j.LoggerFactory;
@@ -65,6 +67,13 @@ public final class QuiesceCli {
         } else if (e instanceof DataDirectoryException d) {
             err.println("error: " + d.getMessage());
             return ExitCode.DATA_DIRECTORY;
+        } else if (e instanceof ServerUnusable s) {
+            err.println("error: " + s.getMessage());
+            return ExitCode.DATA_DIRECTORY;
+        } else if (e instanceof QuiesceClient.Refused r) {
+            // A refusal prints nothing on stdout: its one line goes to stderr, as a direct call's does.
+            err.print(r.printout().err());
+            return r.printout().exit();
         } else if (e instanceof QuiesceException q) {
             err.println("error: " + q.getMessage());
             return ExitCode.DATA_DIRECTORY;

@@ -4,6 +4,8 @@ import io.quiesce.auth.Authorization;
 import io.quiesce.auth.Principal;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.catalog.CatalogException;
+import io.quiesce.cli.client.QuiesceClient;
+import io.quiesce.cli.client.ServeFile;
 import io.quiesce.formats.catalog.CatalogLoader;
 import io.quiesce.persistence.Quiesce;
 import io.quiesce.persistence.QuiesceOptions;
@@ -37,7 +39,7 @@ import java.util.concurrent.Callable;
         subcommands = {PoolCommand.class, ServerCommand.class, PauseCommand.class, ResumeCommand.class,
                 StartupCommand.class, StopCommand.class, StartCommand.class, RestartCommand.class,
                 ConnectCommand.class, EndCommand.class, StatusCommand.class, PlanCommand.class, HistoryCommand.class,
-                ReplayCommand.class,
+                ReplayCommand.class, ServeCommand.class, TokenCommand.class, WaitCommand.class,
                 DemoCommand.class, SimulateCommand.class},
         footer = {"", "Exit codes: 0 done, 2 bad usage or input, 3 refused by a rule or guard, 4 not authorized, "
                 + "5 data directory unusable. See docs/cli.md."})
@@ -69,6 +71,15 @@ final class QuiesceCommand implements Callable<Integer> {
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON on stdout.")
     boolean json;
+
+    // Given before the subcommand (quiesce --server URL status): history has its own --server SERVER.
+    @Option(names = "--server", paramLabel = "URL", scope = ScopeType.LOCAL,
+            description = "Ask the quiesce server at URL, with the token in $QUIESCE_TOKEN (default: $QUIESCE_SERVER,"
+                    + " else the server named by the data directory's serve.json, else none). Before the subcommand.")
+    String server;
+
+    /** Set once {@link #server()} has found a server: true when this caller may say who is asking. */
+    private boolean namesPrincipal;
 
     private final Environment environment;
     private final PrintStream stdout;
@@ -112,6 +123,41 @@ final class QuiesceCommand implements Callable<Integer> {
         Path dir = data != null ? data
                 : environment.variable("QUIESCE_DATA").map(Path::of).orElse(Path.of(DEFAULT_DATA));
         return environment.workingDirectory().resolve(dir).normalize();
+    }
+
+    /**
+     * The server to send this call to: {@code --server} or {@code $QUIESCE_SERVER} with
+     * {@code $QUIESCE_TOKEN}, else the live server that holds the data directory. Empty: open the
+     * directory here.
+     */
+    Optional<QuiesceClient> server() {
+        String url = server != null ? server : environment.variable("QUIESCE_SERVER").orElse(null);
+        QuiesceClient client;
+        if (url != null) {
+            String token = environment.variable("QUIESCE_TOKEN").orElseThrow(() -> CliFailure.badInput(
+                    "set $QUIESCE_TOKEN to a token of the server at " + url + " (quiesce token add makes one)."));
+            // A token of 'token add' stands for its own principal: name one only when asked to.
+            namesPrincipal = as != null || groups != null;
+            client = new QuiesceClient(url, token);
+        } else {
+            Optional<ServeFile> serve = ServeFile.live(dataDirectory());
+            if (serve.isEmpty()) {
+                return Optional.empty();
+            }
+            // The local token proves the same access as opening the directory: it may name anyone.
+            namesPrincipal = true;
+            client = new QuiesceClient(serve.get().url(), serve.get().token());
+        }
+        if (catalog != null || adminGroup != null) {
+            throw CliFailure.badInput("the server at " + client.url() + " decides with the catalog and administrators"
+                    + " group it was started with: leave out --catalog and --admin-group, or give them to quiesce"
+                    + " serve.");
+        }
+        return Optional.of(client);
+    }
+
+    boolean namesPrincipal() {
+        return namesPrincipal;
     }
 
     Principal principal() {
