@@ -55,8 +55,12 @@ final class ListenerDispatch {
     }
 
     static void written(QuiesceListener listener, Duration took) {
+        tell(listener, l -> l.journalWritten(took));
+    }
+
+    static void tell(QuiesceListener listener, java.util.function.Consumer<QuiesceListener> what) {
         try {
-            listener.journalWritten(took);
+            what.accept(listener);
         } catch (RuntimeException e) {
             LOG.warn("a Quiesce listener failed; the others still run", e);
         }

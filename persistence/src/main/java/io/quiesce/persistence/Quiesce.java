@@ -119,13 +119,17 @@ public final class Quiesce implements AutoCloseable {
         return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, timeout) -> {
                     if (timeout != null) {
+                        tell(l -> l.failed(command));
                         // Async callers get a QuiesceException too, as the blocking form gives.
                         throw noAnswer(timeout);
                     }
                     if (r instanceof Gatekeeper.Failed failed) {
+                        tell(l -> l.failed(command));
                         throw new QuiesceException(failed.message());
                     }
-                    return ((Gatekeeper.Decided) r).decision();
+                    Decision decision = ((Gatekeeper.Decided) r).decision();
+                    tell(l -> l.decided(command, decision));
+                    return decision;
                 });
     }
 
@@ -165,6 +169,18 @@ public final class Quiesce implements AutoCloseable {
     public void checkDeadlines() {
         ensureOpen();
         system.tell(Gatekeeper.CheckDeadlines.INSTANCE);
+    }
+
+    /** Tells every listener something, on the listeners' thread; a failing listener never stops the others. */
+    private void tell(java.util.function.Consumer<QuiesceListener> what) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try {
+            notifications.execute(() -> listeners.forEach(l -> ListenerDispatch.tell(l, what)));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closing: what is told after that is of no use to anyone.
+        }
     }
 
     public void addListener(QuiesceListener listener) {

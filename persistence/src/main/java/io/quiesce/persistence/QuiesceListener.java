@@ -1,6 +1,8 @@
 package io.quiesce.persistence;
 
+import io.quiesce.command.Command;
 import io.quiesce.event.Event;
+import io.quiesce.rules.Decision;
 import io.quiesce.service.InterruptionCause;
 import io.quiesce.service.ServiceStatus;
 
@@ -44,5 +46,13 @@ public interface QuiesceListener {
      * {@code took} after the writes were issued; for latency metrics.
      */
     default void journalWritten(Duration took) {
+    }
+
+    /** A command was decided (accepted, unchanged or refused); for counts of commands by outcome. */
+    default void decided(Command command, Decision decision) {
+    }
+
+    /** A command got no decision: the journal failed or did not answer in time. */
+    default void failed(Command command) {
     }
 }

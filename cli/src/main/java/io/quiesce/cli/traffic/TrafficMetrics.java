@@ -75,6 +75,7 @@ public final class TrafficMetrics implements QuiesceListener {
     }
 
     /** Counts a command by what came of it. */
+    @Override
     public void decided(Command command, Decision decision) {
         String outcome;
         if (decision instanceof Decision.Rejected r) {
@@ -90,6 +91,7 @@ public final class TrafficMetrics implements QuiesceListener {
     }
 
     /** Counts a command the journal did not confirm (failure or timeout). */
+    @Override
     public void failed(Command command) {
         count(command, "failed");
     }
@@ -117,10 +119,5 @@ public final class TrafficMetrics implements QuiesceListener {
     @Override
     public void journalWritten(Duration took) {
         journalWrites.record(took);
-    }
-
-    /** The content type of {@link #scrape}. */
-    public static String contentType() {
-        return "text/plain; version=0.0.4; charset=utf-8";
     }
 }

@@ -3,7 +3,6 @@ package io.quiesce.cli.traffic;
 import io.quiesce.auth.Principal;
 import io.quiesce.persistence.Operator;
 import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.testing.RealTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,6 @@ import static org.assertj.core.api.Assertions.fail;
 class DashboardBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOT = Path.of("target", "dashboard.png");
-    static final String TOKEN = "dashboard-token";
     static final String FE01_ROW = "document.querySelector('tr[data-server=\"fe01\"][data-service=\"RTCSRV\"]')";
     static final String FE01_STATUS = FE01_ROW + "?.dataset.status ?? null";
     static final int PAUSING_AMBER = 0xf9a825;
@@ -39,25 +37,26 @@ class DashboardBrowserTest {
     @Test
     void aPauseMadeOverTheApiShowsOnTheDashboardWithinTwoSeconds() throws Exception {
         RealTool.require(CHROMIUM, "chromium");
-        try (Quiesce q = Quiesce.open(QuiesceOptions.at(dir.resolve("data")).withFsync(false));
-             TrafficHost host = new TrafficHost(q, TOKEN)) {
+        try (Served host = new Served(dir.resolve("data"))) {
+            Quiesce q = host.quiesce();
+            String token = host.token();
             Operator alice = q.as(Principal.of("alice", "Administrators"));
             alice.createPool("pool1", true);
             for (String s : new String[] {"fe01", "fe02", "fe03"}) {
                 alice.addServer("pool1", s, null);
             }
-            Http.post(host.url() + "/v1/observe", TOKEN, "{\"server\":\"fe01\",\"service\":\"RTCSRV\",\"sessions\":7}");
-            Http.post(host.url() + "/v1/observe", TOKEN, "{\"server\":\"fe02\",\"service\":\"RTCSRV\",\"sessions\":5}");
+            Http.post(host.url() + "/v1/observe", token, "{\"server\":\"fe01\",\"service\":\"RTCSRV\",\"sessions\":7}");
+            Http.post(host.url() + "/v1/observe", token, "{\"server\":\"fe02\",\"service\":\"RTCSRV\",\"sessions\":5}");
 
-            try (DevTools page = new DevTools(CHROMIUM, dir, host.url() + "/#token=" + TOKEN)) {
+            try (DevTools page = new DevTools(CHROMIUM, dir, host.url() + "/#token=" + token)) {
                 // Given the page shows fe01 running and follows the event stream.
                 await(page, "fe01 RUNNING and the stream live", Duration.ofSeconds(30),
                         "(" + FE01_STATUS + ") === 'RUNNING' && document.getElementById('link').className === 'live'");
 
                 // When a pause is made over the API.
                 long before = System.nanoTime();
-                assertThat(Http.post(host.url() + "/v1/commands", TOKEN, "{\"command\":\"pause\",\"server\":\"fe01\","
-                        + "\"service\":\"RTCSRV\",\"as\":\"alice\",\"reason\":\"KB5031 patch\"}").statusCode())
+                assertThat(Http.post(host.url() + "/v1/commands", token, "{\"command\":\"pause\",\"server\":\"fe01\","
+                        + "\"service\":\"RTCSRV\",\"reason\":\"KB5031 patch\"}").statusCode())
                         .isEqualTo(200);
                 await(page, "fe01 PAUSING", Duration.ofSeconds(2), "(" + FE01_STATUS + ") === 'PAUSING'");
                 long shownAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
@@ -71,13 +70,13 @@ class DashboardBrowserTest {
 
                 // As the load balancer reports fewer sessions, the drain advances with an estimate.
                 Thread.sleep(500);
-                Http.post(host.url() + "/v1/observe", TOKEN, "{\"server\":\"fe01\",\"service\":\"RTCSRV\",\"sessions\":3}");
+                Http.post(host.url() + "/v1/observe", token, "{\"server\":\"fe01\",\"service\":\"RTCSRV\",\"sessions\":3}");
                 await(page, "the drain's progress and estimate", Duration.ofSeconds(5),
                         FE01_ROW + ".textContent.includes('3 of 7 left, drained in about')");
 
                 // A forced stop with sessions on it is a finding.
-                Http.post(host.url() + "/v1/commands", TOKEN, "{\"command\":\"stop\",\"server\":\"fe02\","
-                        + "\"service\":\"RTCSRV\",\"force\":true,\"as\":\"bob\",\"reason\":\"hung service\"}");
+                Http.post(host.url() + "/v1/commands", token, "{\"command\":\"stop\",\"server\":\"fe02\","
+                        + "\"service\":\"RTCSRV\",\"force\":true,\"reason\":\"hung service\"}");
                 await(page, "the finding", Duration.ofSeconds(10),
                         "document.getElementById('findings').textContent.includes('FORCED_INTERRUPTION')");
                 byte[] png = page.screenshot();

