@@ -2,6 +2,7 @@ package io.quiesce.cli.traffic;
 
 import io.quiesce.catalog.Catalog;
 import io.quiesce.rules.Deployment;
+import io.quiesce.server.ServerState;
 
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ final class AgentAnswer {
         if (words[0].isEmpty()) {
             return AgentWord.DOWN;
         }
-        Optional<io.quiesce.server.ServerState> server = d.server(words[0]);
+        Optional<ServerState> server = d.server(words[0]);
         if (server.isEmpty()) {
             return AgentWord.DOWN;
         }

@@ -1,8 +1,6 @@
 package io.quiesce.cli.traffic;
 
 import io.quiesce.catalog.Catalog;
-import io.quiesce.catalog.WindowsService;
-import io.quiesce.rules.Deployment;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;
 
@@ -10,10 +8,6 @@ import java.util.Optional;
 
 /** Finds a server's service by display name or short name, ignoring case, as every other command does. */
 record ServiceLookup(Catalog catalog) {
-    Optional<ServiceState> find(Deployment d, String server, String service) {
-        return d.server(server).flatMap(s -> find(s, service));
-    }
-
     Optional<ServiceState> find(ServerState server, String service) {
         for (ServiceState s : server.services().values()) {
             if (s.name().equalsIgnoreCase(service)) {
@@ -27,10 +21,5 @@ record ServiceLookup(Catalog catalog) {
     /** The service that makes the server count as up (the Front-End of a Lync Front End server). */
     ServiceState core(ServerState server) {
         return server.service(server.coreService());
-    }
-
-    String shortName(ServerState server, String service) {
-        return catalog.role(server.role()).flatMap(r -> r.service(service)).map(WindowsService::shortName)
-                .orElse(service);
     }
 }
