@@ -93,8 +93,12 @@ final class DrainProgress {
         if (condition != WaitCondition.DRAINED) {
             return "wait: " + what + ": not " + condition.label() + " yet";
         }
-        return "wait: " + what + ": " + sessionsLeft + (sessionsLeft == 1 ? " session" : " sessions") + " left, "
+        return "wait: " + what + ": " + sessions(sessionsLeft) + " left, "
                 + estimate().map(d -> "drained in about " + Durations.format(d)).orElse("time to drained unknown");
+    }
+
+    static String sessions(long n) {
+        return n + (n == 1 ? " session" : " sessions");
     }
 
     private Map<String, Object> find(Map<String, Object> status) {

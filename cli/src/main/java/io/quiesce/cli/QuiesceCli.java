@@ -4,7 +4,6 @@ import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.cli.client.ServerUnusable;
 import io.quiesce.persistence.DataDirectoryException;
 import io.quiesce.persistence.QuiesceException;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -27,8 +26,8 @@ public final class QuiesceCli {
 
     /** Runs one invocation; returns its exit code. */
     public static int run(String[] args, Environment environment, PrintStream out, PrintStream err) {
-        // Logging set up before the actor system starts, so SLF4J has nothing to replay.
-        LoggerFactory.getILoggerFactory();
+        // No logging set up here: a call answered by a server must start fast, and opening a data directory
+        // sets logging up itself before its actor system starts.
         try {
             CommandLine cli = commandLine(new QuiesceCommand(environment, out, err), out, err);
             cli.setParameterExceptionHandler(QuiesceCli::usageError);

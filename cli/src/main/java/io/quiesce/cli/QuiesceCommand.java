@@ -42,7 +42,8 @@ import java.util.concurrent.Callable;
                 ReplayCommand.class, ServeCommand.class, TokenCommand.class, WaitCommand.class,
                 DemoCommand.class, SimulateCommand.class},
         footer = {"", "Exit codes: 0 done, 2 bad usage or input, 3 refused by a rule or guard, 4 not authorized, "
-                + "5 data directory unusable. See docs/cli.md."})
+                + "5 data directory unusable (or its server unreachable), 6 timed out (wait). See docs/cli.md and"
+                + " docs/server.md."})
 final class QuiesceCommand implements Callable<Integer> {
     static final String DEFAULT_DATA = "quiesce-data";
 
@@ -138,7 +139,7 @@ final class QuiesceCommand implements Callable<Integer> {
                     "set $QUIESCE_TOKEN to a token of the server at " + url + " (quiesce token add makes one)."));
             // A token of 'token add' stands for its own principal: name one only when asked to.
             namesPrincipal = as != null || groups != null;
-            client = new QuiesceClient(url, token);
+            client = new QuiesceClient(serverUrl(url), token);
         } else {
             Optional<ServeFile> serve = ServeFile.live(dataDirectory());
             if (serve.isEmpty()) {
@@ -154,6 +155,19 @@ final class QuiesceCommand implements Callable<Integer> {
                     + " serve.");
         }
         return Optional.of(client);
+    }
+
+    private static String serverUrl(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // Refused below, with what a server URL looks like.
+        }
+        throw CliFailure.badInput("--server takes the URL of a quiesce server, such as http://127.0.0.1:7070, not "
+                + url + ".");
     }
 
     boolean namesPrincipal() {

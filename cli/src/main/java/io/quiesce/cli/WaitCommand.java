@@ -62,7 +62,8 @@ final class WaitCommand implements Callable<Integer> {
     }
 
     private int throughServer(QuiesceClient client, DrainProgress progress, Instant end, Output out) {
-        String path = "/v1/status/" + Paths.segment(server);
+        // The whole status, so that an unknown server is refused in the same words as a direct wait.
+        String path = "/v1/status";
         QuiesceClient.Read first = client.jsonWithEventId(path);
         Optional<Integer> settled = settle(progress, first.json(), out);
         long after = first.eventId();
@@ -158,7 +159,8 @@ final class WaitCommand implements Callable<Integer> {
         out.error("error: " + (timeout == null ? "interrupted" : "timed out after " + Durations.format(timeout))
                 + " waiting for " + server
                 + (service == null ? "" : " " + service) + " to be " + condition.label()
-                + (condition == WaitCondition.DRAINED ? " (" + progress.sessionsLeft() + " sessions left)" : "") + ".");
+                + (condition == WaitCondition.DRAINED ? " (" + DrainProgress.sessions(progress.sessionsLeft()) + " left)"
+                : "") + ".");
         return TIMED_OUT;
     }
 

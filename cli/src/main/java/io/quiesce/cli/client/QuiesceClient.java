@@ -7,13 +7,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -21,21 +22,27 @@ import java.util.function.Predicate;
 /**
  * The command line's side of a server: plain JDK HTTP, no actor system, no journal. Every call of
  * the command line becomes one request whose answer is what to print ({@link Printout}).
+ *
+ * <p>{@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: the latter starts a
+ * selector thread and a TLS context even for plain HTTP, several times the cost of a whole
+ * {@code status} call answered by a server.
  */
 public final class QuiesceClient {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     /** On status answers: the last event id recorded before the status was read. */
     public static final String EVENT_ID_HEADER = "Quiesce-Event-Id";
 
     private final URI base;
     private final String token;
-    private final HttpClient http;
+
+    /** One answer: status code, body, and the event id header when there is one. */
+    private record Answer(int status, String body, long eventId) {
+    }
 
     public QuiesceClient(String url, String token) {
         this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         this.token = token;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public String url() {
@@ -44,23 +51,21 @@ public final class QuiesceClient {
 
     /** {@code GET path} answered as what the command line prints (text, or JSON with {@code json}). */
     public Printout read(String path, Map<String, String> query, boolean json) {
-        return printout(request(path, withPrint(query, json)).GET().build());
+        return printout(exchange("GET", path, withPrint(query, json), null));
     }
 
     /** {@code POST /v1/commands} with one command line, answered as what the command line prints. */
     public Printout command(Map<String, Object> line, boolean json) {
-        return printout(request("/v1/commands", withPrint(Map.of(), json))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(line), StandardCharsets.UTF_8)).build());
+        return printout(exchange("POST", "/v1/commands", withPrint(Map.of(), json), Json.write(line)));
     }
 
     /** The whole history as JSON Lines, as {@code history --export} writes it. */
     public List<String> historyLines() {
-        HttpResponse<String> response = send(request("/v1/history", Map.of()).GET().build());
-        if (response.statusCode() != 200) {
-            throw new ServerUnusable(refusal(response.statusCode(), response.body()).err().strip(), null);
+        Answer answer = exchange("GET", "/v1/history", Map.of(), null);
+        if (answer.status() != 200) {
+            throw new Refused(refusal(answer.status(), answer.body()));
         }
-        return response.body().lines().filter(l -> !l.isBlank()).toList();
+        return answer.body().lines().filter(l -> !l.isBlank()).toList();
     }
 
     /** {@code GET path} as JSON; a refusal comes back as a printout to show. */
@@ -76,12 +81,11 @@ public final class QuiesceClient {
     }
 
     public Read jsonWithEventId(String path) {
-        HttpResponse<String> response = send(request(path, Map.of()).GET().build());
-        if (response.statusCode() != 200) {
-            throw new Refused(refusal(response.statusCode(), response.body()));
+        Answer answer = exchange("GET", path, Map.of(), null);
+        if (answer.status() != 200) {
+            throw new Refused(refusal(answer.status(), answer.body()));
         }
-        long id = response.headers().firstValue(EVENT_ID_HEADER).map(Long::parseLong).orElse(0L);
-        return new Read(parse(response.body()), id);
+        return new Read(parse(answer.body()), answer.eventId());
     }
 
     /**
@@ -90,40 +94,32 @@ public final class QuiesceClient {
      * {@code timeout} passes. Returns the id of the last event handled.
      */
     public long events(long after, Duration timeout, Predicate<EventLine> handler) {
-        HttpRequest.Builder request = request("/v1/events", Map.of()).header("Accept", "text/event-stream").GET()
-                .timeout(timeout.plusSeconds(5));
-        request.header("Last-Event-ID", Long.toString(after));
-        HttpResponse<InputStream> response;
+        HttpURLConnection connection = open("GET", "/v1/events", Map.of());
+        connection.setRequestProperty("Accept", "text/event-stream");
+        connection.setRequestProperty("Last-Event-ID", Long.toString(after));
+        int status;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            status = connection.getResponseCode();
         } catch (IOException e) {
             throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServerUnusable("interrupted while connecting to " + base, e);
         }
-        if (response.statusCode() != 200) {
-            try (InputStream body = response.body()) {
-                throw new Refused(refusal(response.statusCode(),
-                        new String(body.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw unreachable(e);
-            }
+        if (status != 200) {
+            throw new Refused(refusal(status, body(connection, status)));
         }
-        // Closing the body from a timer is the one way to end a blocked read when the timeout passes.
-        InputStream body = response.body();
+        // Disconnecting from a timer is the one way to end a blocked read when the timeout passes.
         Thread timer = new Thread(() -> {
             try {
                 Thread.sleep(timeout.toMillis());
-                body.close();
-            } catch (InterruptedException | IOException e) {
-                // Done before the timeout, or already closed.
+                connection.disconnect();
+            } catch (InterruptedException e) {
+                // Done before the timeout.
             }
         }, "quiesce-events-timeout");
         timer.setDaemon(true);
         timer.start();
         long last = after;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                StandardCharsets.UTF_8))) {
             String id = null;
             StringBuilder data = new StringBuilder();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -131,25 +127,25 @@ public final class QuiesceClient {
                     id = line.substring(3).strip();
                 } else if (line.startsWith("data:")) {
                     data.append(data.length() == 0 ? "" : "\n").append(line.substring(5).strip());
-                } else if (line.isEmpty() && id != null && data.length() > 0) {
-                    long n = Long.parseLong(id);
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> event = (Map<String, Object>) parse(data.toString());
-                    last = n;
-                    if (!handler.test(new EventLine(n, event))) {
-                        break;
-                    }
-                    id = null;
-                    data.setLength(0);
                 } else if (line.isEmpty()) {
+                    if (id != null && data.length() > 0) {
+                        long n = Long.parseLong(id);
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> event = (Map<String, Object>) parse(data.toString());
+                        last = n;
+                        if (!handler.test(new EventLine(n, event))) {
+                            break;
+                        }
+                    }
                     id = null;
                     data.setLength(0);
                 }
             }
         } catch (IOException e) {
-            // Closed by the timer, or the connection dropped: the caller decides from what it saw.
+            // Disconnected by the timer, or the connection dropped: the caller decides from what it saw.
         } finally {
             timer.interrupt();
+            connection.disconnect();
         }
         return last;
     }
@@ -169,40 +165,79 @@ public final class QuiesceClient {
         }
     }
 
-    private HttpRequest.Builder request(String path, Map<String, String> query) {
+    private HttpURLConnection open(String method, String path, Map<String, String> query) {
         StringBuilder uri = new StringBuilder(base.toString()).append(path);
         char sep = '?';
         for (Map.Entry<String, String> q : query.entrySet()) {
             uri.append(sep).append(q.getKey()).append('=').append(URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8));
             sep = '&';
         }
-        return HttpRequest.newBuilder(URI.create(uri.toString())).timeout(ANSWER_TIMEOUT)
-                .header("Authorization", "Bearer " + token);
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL(uri.toString()).openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            connection.setReadTimeout((int) ANSWER_TIMEOUT.toMillis());
+            connection.setUseCaches(false);
+            connection.setRequestProperty("Authorization", "Bearer " + token);
+            return connection;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ServerUnusable("cannot ask the server at " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Answer exchange(String method, String path, Map<String, String> query, String body) {
+        HttpURLConnection connection = open(method, path, query);
+        try {
+            if (body != null) {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(bytes.length);
+                connection.setRequestProperty("Content-Type", "application/json");
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = connection.getResponseCode();
+            String eventId = connection.getHeaderField(EVENT_ID_HEADER);
+            return new Answer(status, body(connection, status), eventId == null ? 0 : Long.parseLong(eventId));
+        } catch (IOException e) {
+            throw unreachable(e);
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static String body(HttpURLConnection connection, int status) {
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static Map<String, String> withPrint(Map<String, String> query, boolean json) {
-        java.util.LinkedHashMap<String, String> q = new java.util.LinkedHashMap<>(query);
+        Map<String, String> q = new LinkedHashMap<>(query);
         q.put("print", json ? "json" : "text");
         return q;
     }
 
-    private Printout printout(HttpRequest request) {
-        HttpResponse<String> response = send(request);
+    private Printout printout(Answer answer) {
         Printout printout = null;
         try {
-            printout = Printout.of(Json.parse(response.body()));
+            printout = Printout.of(Json.parse(answer.body()));
         } catch (JsonException e) {
             // Not a printout: a refusal made before the command was looked at (token, size, route).
         }
-        return printout != null ? printout : refusal(response.statusCode(), response.body());
+        return printout != null ? printout : refusal(answer.status(), answer.body());
     }
-
     /** A refusal by HTTP status and its {"code","message"} body, as the command line shows one. */
     private Printout refusal(int status, String body) {
         String message = "the server at " + base + " answered HTTP " + status;
+        String code = null;
         try {
             if (Json.parse(body) instanceof Map<?, ?> m && m.get("message") instanceof String text) {
                 message = text;
+                code = m.get("code") instanceof String c ? c : null;
             }
         } catch (JsonException e) {
             // Keep the status line: the body says nothing more.
@@ -213,18 +248,9 @@ public final class QuiesceClient {
             case 503 -> 5;
             default -> status >= 500 ? 1 : 2;
         };
-        return new Printout(exit, "", "error: " + message + "\n");
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServerUnusable("interrupted while waiting for " + base, e);
-        }
+        // A refusal of the request's content reads as the command line's own refusals do.
+        boolean refused = code != null && (status == 400 || status == 403 || status == 409);
+        return new Printout(exit, "", (refused ? "refused (" + code + "): " : "error: ") + message + "\n");
     }
 
     private Object parse(String body) {

@@ -10,6 +10,7 @@ import io.quiesce.formats.history.CommandCodec;
 import io.quiesce.formats.history.EventCodec;
 import io.quiesce.persistence.QuiesceException;
 import io.quiesce.rules.Decision;
+import io.quiesce.rules.RejectionCode;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import io.quiesce.cli.client.Printout;
 import io.quiesce.cli.client.QuiesceClient;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -76,9 +78,26 @@ final class ApiRoutes extends AllDirectives {
                         blocking(() -> answer(Printouts.plan(context.quiesce(), server, mode != Mode.TEXT), mode))))),
                 path("history", () -> get(() -> parameterOptional("server", server -> mode(mode ->
                         history(server.orElse(null), mode))))),
-                path("commands", () -> post(() -> mode(mode -> withSizeLimit(maxBody, () ->
+                path("commands", () -> post(() -> mode(mode -> bounded(() ->
                         entity(Unmarshaller.entityToString(), body -> blocking(() -> command(caller, body, mode))))))),
                 path("events", () -> get(() -> optionalHeaderValueByName("Last-Event-ID", this::events))))));
+    }
+
+    /**
+     * Refuses a body over the limit with 413, after reading it away: closing the connection on an
+     * unread body would reset it under the client before it reads the answer.
+     */
+    private Route bounded(Supplier<Route> inner) {
+        return extractRequestEntity(entity -> {
+            OptionalLong length = entity.getContentLengthOption();
+            if (length.isPresent() && length.getAsLong() > maxBody) {
+                HttpResponse tooLarge = refusal(413, "TOO_LARGE", "a command line is at most " + maxBody
+                        + " bytes.");
+                return completeWithFuture(entity.discardBytes(context.materializer()).completionStage()
+                        .thenApply(done -> tooLarge));
+            }
+            return withSizeLimit(maxBody, inner);
+        });
     }
 
     private Route mode(Function<Mode, Route> inner) {
@@ -212,7 +231,9 @@ final class ApiRoutes extends AllDirectives {
     }
 
     private static HttpResponse answer(Answer a, Mode mode) {
-        int status = switch (a.printout().exit()) {
+        // Too many commands waiting for the journal is the server's state, not the caller's fault: 503, try later.
+        boolean overloaded = RejectionCode.OVERLOADED.name().equals(a.code());
+        int status = overloaded ? 503 : switch (a.printout().exit()) {
             case 0 -> 200;
             case 2 -> 400;
             case 3 -> 409;
@@ -220,13 +241,15 @@ final class ApiRoutes extends AllDirectives {
             case 5 -> 503;
             default -> 500;
         };
+        HttpResponse response;
         if (mode != Mode.API) {
-            return json(status, a.printout().json());
+            response = json(status, a.printout().json());
+        } else if (a.done()) {
+            response = HttpResponse.create().withEntity(ContentTypes.APPLICATION_JSON, a.printout().out());
+        } else {
+            response = refusal(status, a.code(), a.message());
         }
-        if (a.done()) {
-            return HttpResponse.create().withEntity(ContentTypes.APPLICATION_JSON, a.printout().out());
-        }
-        return refusal(status, a.code(), a.message());
+        return status == 503 ? response.addHeader(RawHeader.create("Retry-After", "1")) : response;
     }
 
     private static HttpResponse badInput(Mode mode, String message) {

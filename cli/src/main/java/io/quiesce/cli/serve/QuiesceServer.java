@@ -181,12 +181,15 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
                 "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]",
                 "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
                 "pekko.http.server.idle-timeout = " + idle + "ms",
-                "pekko.http.server.request-timeout = " + idle + "ms",
+                // Longer than the library's own answer timeout (30 s), which answers 503 with Retry-After itself.
+                "pekko.http.server.request-timeout = " + Math.max(idle - 1000, 1000) + "ms",
                 "pekko.http.server.bind-timeout = 10s",
                 "pekko.http.server.max-connections = 256",
                 "pekko.http.server.server-header = quiesce",
-                "pekko.http.server.parsing.max-content-length = " + settings.maxBody(),
+                // The API refuses bodies over maxBody itself, reading them away; past this, Pekko closes the connection.
+                "pekko.http.server.parsing.max-content-length = 8m",
                 "pekko.http.server.parsing.max-uri-length = 4k",
+                "pekko.http.server.parsing.error-handler = \"" + ParsingErrors.class.getName() + "\"",
                 "pekko.http.server.parsing.max-header-count = 64",
                 "pekko.http.server.parsing.max-header-value-length = 8k",
                 "pekko.coordinated-shutdown.exit-jvm = off",

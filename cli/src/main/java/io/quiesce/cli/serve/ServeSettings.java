@@ -20,7 +20,8 @@ public record ServeSettings(String host, int port, Path keystore, char[] keystor
     public static final int DEFAULT_MAX_BODY = 64 * 1024;
 
     public static ServeSettings loopback(int port) {
-        return new ServeSettings("127.0.0.1", port, null, null, Duration.ofSeconds(20), DEFAULT_MAX_BODY, List.of());
+        // Idle means no byte either way, also while a command waits for the journal: longer than its 30 s timeout.
+        return new ServeSettings("127.0.0.1", port, null, null, Duration.ofSeconds(60), DEFAULT_MAX_BODY, List.of());
     }
 
     public ServeSettings withIdleTimeout(Duration timeout) {

@@ -74,7 +74,7 @@ class ServerApiTest {
 
     @Test
     void givenNoTokenOrAWrongOne_whenAsking_then401AndNothingIsRecorded() {
-        long before = serving.server().events().lastId();
+        long before = settled();
 
         HttpResponse<String> none = Http.post(url + "/v1/commands", null, "{\"command\":\"pause\",\"server\":\"fe02\"}");
         HttpResponse<String> wrong = Http.post(url + "/v1/commands", "not-a-token",
@@ -118,7 +118,7 @@ class ServerApiTest {
 
     @Test
     void givenARuleRefusal_whenStoppingAServerWithSessions_then409WithCodeAndMessage() {
-        long before = serving.server().events().lastId();
+        long before = settled();
 
         HttpResponse<String> r = Http.post(url + "/v1/commands", admin, "{\"command\":\"stop\",\"server\":\"fe01\"}");
 
@@ -130,7 +130,7 @@ class ServerApiTest {
 
     @Test
     void givenBadInput_whenPosting_then400AndNothingIsRecorded() {
-        long before = serving.server().events().lastId();
+        long before = settled();
         List<String> bodies = List.of("{", "[]", "{\"command\":\"pause\"}", "{\"command\":\"fly\",\"server\":\"fe01\"}",
                 "{\"command\":\"pause\",\"server\":\"fe01\",\"colour\":\"blue\"}",
                 "{\"command\":\"pause\",\"server\":\"fe01\",\"at\":\"2026-11-26T10:00:00Z\"}",
@@ -173,7 +173,7 @@ class ServerApiTest {
     @Test
     void givenTwoClients_whenOnePauses_thenTheOtherSeesItWithinASecond() throws Exception {
         QuiesceClient watcher = new QuiesceClient(url, helpdesk);
-        long from = serving.server().events().lastId();
+        long from = settled();
         CountDownLatch subscribed = new CountDownLatch(1);
         CompletableFuture<Long> seenAt = CompletableFuture.supplyAsync(() -> {
             long[] at = {0};
@@ -213,7 +213,7 @@ class ServerApiTest {
             assertThat(Http.post(url + "/v1/commands", admin, "{\"command\":\"connect\",\"pool\":\"pool1\","
                     + "\"feature\":\"im\",\"id\":\"resume-" + i + "\"}").statusCode()).isEqualTo(200);
         }
-        long last = serving.server().events().lastId();
+        long last = settled();
 
         client.events(dropped, Duration.ofSeconds(10), e -> {
             seen.add(e);
@@ -257,6 +257,21 @@ class ServerApiTest {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
             assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
         }
+    }
+
+    /** The last event id once the feed has heard of everything in the journal (it hears just after the answer). */
+    static long settled() {
+        long recorded = serving.quiesce().history().size();
+        for (int tries = 0; tries < 100 && serving.server().events().lastId() < recorded; tries++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(serving.server().events().lastId()).isEqualTo(recorded);
+        return recorded;
     }
 
     @SuppressWarnings("unchecked")
