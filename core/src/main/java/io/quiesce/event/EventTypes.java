@@ -33,6 +33,8 @@ public final class EventTypes {
         m.put("DrainDeadlinePassed", Event.DrainDeadlinePassed.class);
         m.put("SessionsObserved", Event.SessionsObserved.class);
         m.put("ObservedSessionsInterrupted", Event.ObservedSessionsInterrupted.class);
+        m.put("PauseDeadlineChanged", Event.PauseDeadlineChanged.class);
+        m.put("ServiceDrainingAgain", Event.ServiceDrainingAgain.class);
         BY_NAME = Collections.unmodifiableMap(m);
         Map<Class<?>, String> c = new LinkedHashMap<>();
         m.forEach((name, type) -> c.put(type, name));

@@ -2,7 +2,9 @@ package io.quiesce.service;
 
 import io.quiesce.event.Event.DrainDeadlinePassed;
 import io.quiesce.event.Event.ObservedSessionsInterrupted;
+import io.quiesce.event.Event.PauseDeadlineChanged;
 import io.quiesce.event.Event.ServiceDrained;
+import io.quiesce.event.Event.ServiceDrainingAgain;
 import io.quiesce.event.Event.ServiceEvent;
 import io.quiesce.event.Event.ServicePaused;
 import io.quiesce.event.Event.ServiceRestarted;
@@ -74,6 +76,10 @@ public record ServiceState(String server, String name, ServiceStatus status, Sta
                     observed);
         } else if (event instanceof ServiceDrained e) {
             return withStatus(ServiceStatus.DRAINED, deadline, e.at());
+        } else if (event instanceof ServiceDrainingAgain e) {
+            return withStatus(ServiceStatus.PAUSING, deadline, e.at());
+        } else if (event instanceof PauseDeadlineChanged e) {
+            return new ServiceState(server, name, status, startup, sessions, e.deadline(), since, observed);
         } else if (event instanceof ServiceResumed e) {
             return withStatus(ServiceStatus.RUNNING, null, e.at());
         } else if (event instanceof ServiceStarted e) {
@@ -84,7 +90,8 @@ public record ServiceState(String server, String name, ServiceStatus status, Sta
             return new ServiceState(server, name, status, e.to(), sessions, deadline, since, observed);
         } else if (event instanceof SessionStarted e) {
             SessionMap next = ((SessionMap) sessions).with(new Session(e.session(), e.feature(), e.at()));
-            // A paused service that takes a session under rule 6's exception is no longer drained.
+            // Journals written before ServiceDrainingAgain existed record only the session: a
+            // DRAINED service that took one is PAUSING again. New decisions record the change first.
             ServiceStatus nextStatus = status == ServiceStatus.DRAINED ? ServiceStatus.PAUSING : status;
             Instant nextSince = nextStatus == status ? since : e.at();
             return new ServiceState(server, name, nextStatus, startup, next, deadline, nextSince, observed);
@@ -97,10 +104,8 @@ public record ServiceState(String server, String name, ServiceStatus status, Sta
         } else if (event instanceof DrainDeadlinePassed) {
             return new ServiceState(server, name, status, startup, sessions, null, since, observed);
         } else if (event instanceof SessionsObserved e) {
-            // As with a session under rule 6's exception: connections on a drained service undo the drain.
-            boolean undrains = status == ServiceStatus.DRAINED && e.sessions() > 0;
-            return new ServiceState(server, name, undrains ? ServiceStatus.PAUSING : status, startup, sessions,
-                    deadline, undrains ? e.at() : since, e.sessions());
+            // A drained service that is reported connections was made PAUSING by ServiceDrainingAgain first.
+            return new ServiceState(server, name, status, startup, sessions, deadline, since, e.sessions());
         } else if (event instanceof ObservedSessionsInterrupted) {
             return new ServiceState(server, name, status, startup, sessions, deadline, since, 0);
         }

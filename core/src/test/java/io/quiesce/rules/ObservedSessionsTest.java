@@ -106,7 +106,8 @@ class ObservedSessionsTest {
         threeServers()
                 .given(paused(FE01, FRONT_END), new ServiceDrained(T0, FE01, FRONT_END))
                 .when(observe(FE01, FRONT_END, 1))
-                .thenEvents(new SessionsObserved(T0, FE01, FRONT_END, 1, "admin"))
+                .thenEvents(new io.quiesce.event.Event.ServiceDrainingAgain(T0, FE01, FRONT_END),
+                        new SessionsObserved(T0, FE01, FRONT_END, 1, "admin"))
                 .thenStatus(FE01, FRONT_END, ServiceStatus.PAUSING);
     }
 

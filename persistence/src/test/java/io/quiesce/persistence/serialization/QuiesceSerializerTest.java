@@ -54,7 +54,9 @@ class QuiesceSerializerTest {
                 new Event.DrainDeadlinePassed(T, "fe01", "Lync Server Front-End"),
                 new Event.SessionsObserved(T, "fe01", "Lync Server Front-End", 12, "haproxy"),
                 new Event.ObservedSessionsInterrupted(T, "fe01", "Lync Server Front-End", 3,
-                        InterruptionCause.FORCED_STOP));
+                        InterruptionCause.FORCED_STOP),
+                new Event.PauseDeadlineChanged(T, "fe01", "Lync Server Front-End", T.plusSeconds(300), "alice", "later"),
+                new Event.ServiceDrainingAgain(T, "fe01", "Lync Server Front-End"));
     }
 
     @Test
