@@ -3,6 +3,7 @@ package io.quiesce.cli;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.RejectionCode;
 import io.quiesce.service.ServiceStatus;
+import io.quiesce.text.Names;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +105,7 @@ final class DrainProgress {
     private Map<String, Object> find(Map<String, Object> status) {
         for (Map<String, Object> pool : list(status.get("pools"))) {
             for (Map<String, Object> s : list(pool.get("servers"))) {
-                if (server.equals(s.get("name"))) {
+                if (s.get("name") instanceof String name && Names.same(server, name)) {
                     return s;
                 }
             }

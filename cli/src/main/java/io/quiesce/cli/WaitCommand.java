@@ -6,6 +6,7 @@ import io.quiesce.persistence.Quiesce;
 import io.quiesce.persistence.QuiesceListener;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rejection;
+import io.quiesce.text.Names;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -165,7 +166,7 @@ final class WaitCommand implements Callable<Integer> {
     }
 
     private boolean concernsServer(Map<String, Object> event) {
-        return server.equals(event.get("server"));
+        return event.get("server") instanceof String named && Names.same(server, named);
     }
 
     private static void noteSessionEnd(DrainProgress progress, Map<String, Object> event) {

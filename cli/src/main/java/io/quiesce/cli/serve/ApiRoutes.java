@@ -11,6 +11,7 @@ import io.quiesce.formats.history.EventCodec;
 import io.quiesce.persistence.QuiesceException;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.RejectionCode;
+import io.quiesce.text.Names;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import io.quiesce.cli.client.Printout;
 import io.quiesce.cli.client.QuiesceClient;
@@ -122,7 +123,8 @@ final class ApiRoutes extends AllDirectives {
 
     private Route history(String server, Mode mode) {
         List<EventFeed.Numbered> events = context.events().all().stream()
-                .filter(n -> server == null || server.equals(EventCodec.encode(n.event()).get("server")))
+                .filter(n -> server == null || EventCodec.encode(n.event()).get("server") instanceof String named
+                        && Names.same(server, named))
                 .toList();
         if (mode != Mode.API) {
             return complete(answer(Printouts.history(events.stream().map(EventFeed.Numbered::event).toList(), server,
