@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Turns recorded events into listener calls. A failing listener never stops the others. */
 final class ListenerDispatch {
@@ -37,6 +38,15 @@ final class ListenerDispatch {
             for (StatusChange c : StatusChange.of(before, events, after)) {
                 listener.statusChanged(c.server(), c.service(), c.from(), c.to(), c.at());
             }
+        } catch (RuntimeException e) {
+            LOG.warn("a Quiesce listener failed; the others still run", e);
+        }
+    }
+
+    /** One call to a listener; a failing listener never stops the others. */
+    static void tell(QuiesceListener listener, Consumer<QuiesceListener> what) {
+        try {
+            what.accept(listener);
         } catch (RuntimeException e) {
             LOG.warn("a Quiesce listener failed; the others still run", e);
         }

@@ -222,4 +222,17 @@ public final class Operator {
     public Decision end(String session) {
         return quiesce.await(endAsync(session));
     }
+
+    /**
+     * A load balancer's count of the service's open connections, counted beside the sessions
+     * connected one by one; recorded only when the count changes.
+     */
+    public CompletionStage<Decision> observeAsync(Target.Service service, int sessions) {
+        return submit(new Command.Observe(service.server(), service.name(), sessions, act()));
+    }
+
+    /** {@link #observeAsync}, waiting for the answer. */
+    public Decision observe(Target.Service service, int sessions) {
+        return quiesce.await(observeAsync(service, sessions));
+    }
 }

@@ -11,6 +11,7 @@ import io.quiesce.rules.Rules;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -50,6 +51,21 @@ public final class Quiesce implements AutoCloseable {
             @Override
             public void recorded(Deployment before, List<Event> events, Deployment after) {
                 listeners.forEach(l -> ListenerDispatch.dispatch(l, before, events, after));
+            }
+
+            @Override
+            public void written(Duration took) {
+                listeners.forEach(l -> ListenerDispatch.tell(l, x -> x.journalWritten(took)));
+            }
+
+            @Override
+            public void decided(Command command, Decision decision) {
+                listeners.forEach(l -> ListenerDispatch.tell(l, x -> x.decided(command, decision)));
+            }
+
+            @Override
+            public void failed(Command command) {
+                listeners.forEach(l -> ListenerDispatch.tell(l, x -> x.failed(command)));
             }
         });
     }

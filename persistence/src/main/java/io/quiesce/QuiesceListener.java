@@ -1,9 +1,12 @@
 package io.quiesce;
 
+import io.quiesce.command.Command;
 import io.quiesce.event.Event;
+import io.quiesce.rules.Decision;
 import io.quiesce.service.InterruptionCause;
 import io.quiesce.service.ServiceStatus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,5 +39,20 @@ public interface QuiesceListener {
 
     /** No server of the pool took a new connection. */
     default void connectionLost(String pool, String feature, String session, Instant at) {
+    }
+
+    /**
+     * The journal finished writing a batch of decisions (one or more commands decided together),
+     * {@code took} after the writes were issued; for latency metrics.
+     */
+    default void journalWritten(Duration took) {
+    }
+
+    /** A command was decided (accepted, unchanged or refused); for counts of commands by outcome. */
+    default void decided(Command command, Decision decision) {
+    }
+
+    /** A command got no decision: the journal failed or did not answer in time. */
+    default void failed(Command command) {
     }
 }

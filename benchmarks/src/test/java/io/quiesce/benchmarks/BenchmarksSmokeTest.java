@@ -26,7 +26,7 @@ class BenchmarksSmokeTest {
             RunAll.Result result = RunAll.run(new Settings(true));
 
             assertThat(result.sections()).extracting(s -> s.benchmark().id())
-                    .containsExactly("B1", "B2", "B3", "B4", "B5", "B6");
+                    .containsExactly("B1", "B2", "B3", "B4", "B5", "B6", "B7");
             assertThat(result.sections()).allSatisfy(s -> {
                 assertThat(s.failure()).as(s.benchmark().id()).isNull();
                 assertThat(s.figures()).as(s.benchmark().id()).isNotEmpty().allSatisfy(f -> {
@@ -34,7 +34,7 @@ class BenchmarksSmokeTest {
                     assertThat(f.summary().min()).as(f.name()).isPositive();
                 });
             });
-            assertThat(Files.readString(result.out())).contains("| B1 |", "| B6 |", "Load average");
+            assertThat(Files.readString(result.out())).contains("| B1 |", "| B6 |", "| B7 |", "Load average");
         } finally {
             System.clearProperty("quiesce.bench.out");
             System.clearProperty("quiesce.bench.dir");

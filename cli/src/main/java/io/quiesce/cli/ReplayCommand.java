@@ -199,11 +199,11 @@ final class ReplayCommand implements Callable<Integer> {
     private static List<String[]> interruptions(Timeline t) {
         List<String[]> rows = new ArrayList<>();
         for (Timeline.Interruption i : t.interruptions()) {
-            rows.add(new String[] {Times.format(i.at()), i.session() + " (" + i.feature() + ")",
+            rows.add(new String[] {Times.format(i.at()), i.label() + (i.feature() == null ? "" : " (" + i.feature() + ")"),
                     "on " + i.server() + " " + i.service().replace("Lync Server ", ""), cause(i.cause())});
         }
-        if (t.interruptionCount() > t.interruptions().size()) {
-            rows.add(new String[] {"", "... and " + (t.interruptionCount() - t.interruptions().size()) + " more"});
+        if (t.interruptionsNotDetailed() > 0) {
+            rows.add(new String[] {"", "... and " + t.interruptionsNotDetailed() + " more"});
         }
         return rows;
     }

@@ -1,22 +1,37 @@
 package io.quiesce.cli;
 
+import io.quiesce.Operator;
+import io.quiesce.Target;
+import io.quiesce.auth.Principal;
 import io.quiesce.cli.serve.ServeSettings;
 import io.quiesce.cli.serve.Serving;
+import io.quiesce.cli.traffic.AgentCheckListener;
+import io.quiesce.cli.traffic.HaproxyStatsPoller;
+import io.quiesce.cli.traffic.TrafficMetrics;
+import io.quiesce.cli.traffic.TrafficRoutes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve [--listen HOST:PORT] [--tls-keystore FILE.p12]}: holds the data directory open,
- * answers the HTTP API and fires deadlines as they pass, until SIGTERM or SIGINT.
+ * {@code serve [--listen HOST:PORT] [--tls-keystore FILE.p12] [--agent-listen HOST:PORT]
+ * [--haproxy-stats SOCKET [--haproxy-backend BACKEND=SERVICE]...]}: holds the data directory open,
+ * answers the HTTP API (with readiness, metrics and the dashboard), HAProxy's agent check, feeds
+ * HAProxy's session counts back as observed sessions, and fires deadlines as they pass, until
+ * SIGTERM or SIGINT.
  */
 @Command(name = "serve", description = "Hold the data directory open and serve it over HTTP until stopped (SIGTERM,"
         + " Ctrl-C); every other quiesce call on this directory then goes through it.")
@@ -32,10 +47,35 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve HTTPS with this PKCS#12 key store; its password in $QUIESCE_TLS_PASSWORD.")
     Path keystore;
 
+    @Option(names = "--agent-listen", paramLabel = "HOST:PORT",
+            description = "Answer HAProxy's agent check here (agent-send \"SERVER SERVICE\\n\" gets ready up, drain,"
+                    + " maint or down). Read-only, no token.")
+    String agentListen;
+
+    @Option(names = "--haproxy-stats", paramLabel = "SOCKET",
+            description = "Read HAProxy's stats socket (a path, or HOST:PORT for ipv4@) and record each server's"
+                    + " current sessions (scur) as its observed sessions.")
+    String haproxyStats;
+
+    @Option(names = "--haproxy-backend", paramLabel = "BACKEND=SERVICE",
+            description = "The service a HAProxy backend's servers stand for (default: the backend's own name,"
+                    + " such as RTCSRV). Repeatable.")
+    Map<String, String> haproxyBackends = new LinkedHashMap<>();
+
+    @Option(names = "--haproxy-poll", paramLabel = "DURATION", defaultValue = "1s", converter = Durations.class,
+            description = "How often to read the stats socket (default 1s; PT0.2S for less).")
+    Duration haproxyPoll;
+
     @Override
     public Integer call() {
         QuiesceCommand root = QuiesceCommand.of(spec);
-        ServeSettings settings = settings(root);
+        ServeSettings settings = settings(root)
+                .withRoutes(List.of(new TrafficRoutes(new TrafficMetrics())));
+        InetSocketAddress agentAddress = agentListen == null ? null : address("--agent-listen", agentListen);
+        if (haproxyPoll.isNegative() || haproxyPoll.isZero()) {
+            throw CliFailure.badInput("--haproxy-poll takes a positive duration such as 1s, not " + haproxyPoll + ".");
+        }
+        Duration poll = haproxyPoll;
         CountDownLatch stop = new CountDownLatch(1);
         Serving serving;
         try {
@@ -44,17 +84,55 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw CliFailure.badInput(e.getMessage());
         }
-        try (serving) {
+        try (serving; AgentCheckListener agent = agentAddress == null ? null : agent(serving, agentAddress);
+             HaproxyStatsPoller poller = haproxyStats == null ? null : HaproxyStatsPoller.start(haproxyStats,
+                     haproxyBackends, poll, observer(serving))) {
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());
             root.output().err().println("quiesce: serving " + serving.quiesce().dataDirectory() + " at "
                     + serving.server().url() + " (stop with Ctrl-C or SIGTERM)");
+            if (agent != null) {
+                root.output().err().println("quiesce: HAProxy agent check on " + agent.address().getHostString() + ":"
+                        + agent.address().getPort());
+            }
+            if (poller != null) {
+                root.output().err().println("quiesce: reading HAProxy's sessions from " + haproxyStats + " every "
+                        + Durations.format(poll));
+            }
             stop.await();
             root.output().err().println("quiesce: stopping; finishing the writes in flight");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return ExitCode.DONE;
+    }
+
+    /** HAProxy's counts are recorded as observed by an administrator named haproxy. */
+    private static HaproxyStatsPoller.Sink observer(Serving serving) {
+        Operator haproxy = serving.quiesce().as(Principal.of("haproxy",
+                serving.quiesce().rules().authorization().adminGroup()));
+        return (server, service, sessions) -> haproxy.observeAsync(Target.service(server, service), sessions);
+    }
+
+    private static AgentCheckListener agent(Serving serving, InetSocketAddress at) {
+        try {
+            return AgentCheckListener.start(at, serving.quiesce()::statusAsync, serving.quiesce().rules().catalog());
+        } catch (IOException e) {
+            throw CliFailure.badInput("cannot listen for HAProxy's agent check on " + at + ": " + e.getMessage());
+        }
+    }
+
+    private static InetSocketAddress address(String option, String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            if (colon < 1 || port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return new InetSocketAddress(hostPort.substring(0, colon).replaceAll("^\\[|]$", ""), port);
+        } catch (NumberFormatException e) {
+            throw CliFailure.badInput(option + " takes HOST:PORT, such as 127.0.0.1:7071, not " + hostPort + ".");
+        }
     }
 
     private ServeSettings settings(QuiesceCommand root) {

@@ -183,6 +183,22 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * A count of a service's open connections, as a load balancer sees them ({@code sessions}),
+     * fed instead of individual sessions; {@code service} is required.
+     */
+    record Observe(String server, String service, int sessions, Act act) implements Authorized {
+        @Override
+        public String verb() {
+            return "observe";
+        }
+
+        @Override
+        public Observe withAt(Instant time) {
+            return new Observe(server, service, sessions, act.withAt(time));
+        }
+    }
+
     /** The clock says a pause deadline may have passed; it needs no principal. */
     record DeadlinePassed(String server, String service, Instant at) implements Command {
         @Override

@@ -130,6 +130,20 @@ public sealed interface Event {
                             boolean pauseCleared) implements ServiceEvent {
     }
 
+    /**
+     * A load balancer (or another observer) reported a new count of the service's open
+     * connections; recorded only when the count changes. These sessions have no ids: they are
+     * counted beside the individual ones ({@link SessionStarted}), never instead of them.
+     */
+    record SessionsObserved(Instant at, String server, String service, int sessions, String by)
+            implements ServiceEvent {
+    }
+
+    /** The observed sessions still counted were cut off (force, a pause deadline, a restart); the count is 0. */
+    record ObservedSessionsInterrupted(Instant at, String server, String service, int sessions,
+                                       InterruptionCause cause) implements ServiceEvent {
+    }
+
     /** The pause deadline passed; remaining sessions are interrupted by the events that follow. */
     record DrainDeadlinePassed(Instant at, String server, String service) implements ServiceEvent {
     }

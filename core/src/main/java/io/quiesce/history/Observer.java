@@ -81,6 +81,8 @@ final class Observer {
             timeline.seen(e.at());
             if (e instanceof SessionInterrupted si) {
                 interrupted(before, after, si, dnsInterrupted, forced);
+            } else if (e instanceof Event.ObservedSessionsInterrupted oi) {
+                observedInterrupted(before, after, oi, forced);
             } else if (e instanceof ConnectionLost lost) {
                 timeline.lost(new Timeline.LostConnection(lost.at(), lost.pool(), lost.feature(), lost.session()));
                 noInstance.values().stream().filter(a -> a.pool.equals(lost.pool()) && hosts(a.service, lost.feature()))
@@ -239,6 +241,17 @@ final class Observer {
         }
         if (si.cause() != InterruptionCause.DRAIN_DEADLINE) {
             forced.merge(key, 1, Integer::sum);
+        }
+    }
+
+    /** Observed sessions have no feature, so they never count as interrupted for lack of DNS load balancing. */
+    private void observedInterrupted(Deployment before, Deployment after, Event.ObservedSessionsInterrupted oi,
+                                     Map<String, Integer> forced) {
+        ServerState server = before.server(oi.server()).or(() -> after.server(oi.server())).orElseThrow();
+        timeline.interrupted(new Timeline.Interruption(oi.at(), server.pool(), oi.server(), oi.service(), null,
+                null, oi.cause(), oi.sessions()));
+        if (oi.cause() != InterruptionCause.DRAIN_DEADLINE) {
+            forced.merge(oi.server() + "\u0000" + oi.service(), oi.sessions(), Integer::sum);
         }
     }
 

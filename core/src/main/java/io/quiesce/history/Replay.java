@@ -206,6 +206,14 @@ public final class Replay {
                 if (ended != null && !service.sessions().containsKey(ended)) {
                     return "no active session " + ended + " on " + se.service() + " of " + se.server();
                 }
+                if (e instanceof Event.SessionsObserved o && o.sessions() > 0
+                        && service.status() == io.quiesce.service.ServiceStatus.OFFLINE) {
+                    return se.service() + " of " + se.server() + " is offline and cannot hold observed sessions";
+                }
+                if (e instanceof Event.ObservedSessionsInterrupted o && o.sessions() != service.observed()) {
+                    return se.service() + " of " + se.server() + " had " + service.observed()
+                            + " observed session(s), not " + o.sessions();
+                }
             }
             return null;
         }
@@ -254,6 +262,9 @@ public final class Replay {
                         act(c.by(), c.at(), null, group)));
             } else if (e instanceof Event.SessionEnded c) {
                 return Optional.of(new Command.End(c.session(), act(c.by(), c.at(), null, group)));
+            } else if (e instanceof Event.SessionsObserved c) {
+                return Optional.of(new Command.Observe(c.server(), c.service(), c.sessions(),
+                        act(c.by(), c.at(), null, group)));
             }
             // Drained, interrupted, restarted services and passed deadlines follow from the commands.
             return Optional.empty();

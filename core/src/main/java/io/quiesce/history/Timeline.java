@@ -25,8 +25,21 @@ public final class Timeline {
     public record Interval(ServiceStatus status, Instant from, Instant to) {
     }
 
+    /**
+     * One interrupted session, or ({@code session} and {@code feature} null) {@code sessions}
+     * observed ones that a load balancer counted without ids.
+     */
     public record Interruption(Instant at, String pool, String server, String service, String session,
-                               String feature, InterruptionCause cause) {
+                               String feature, InterruptionCause cause, int sessions) {
+        public Interruption(Instant at, String pool, String server, String service, String session, String feature,
+                            InterruptionCause cause) {
+            this(at, pool, server, service, session, feature, cause, 1);
+        }
+
+        /** The session's id, or how many observed sessions this stands for. */
+        public String label() {
+            return session != null ? session : sessions + " observed session(s)";
+        }
     }
 
     public record LostConnection(Instant at, String pool, String feature, String session) {
@@ -107,6 +120,7 @@ public final class Timeline {
     private final List<LostConnection> lost = new ArrayList<>();
     private final List<AdminAct> acts = new ArrayList<>();
     private long interruptionCount;
+    private long detailedInterruptions;
     private long lostCount;
     private Instant first;
     private Instant last;
@@ -123,9 +137,10 @@ public final class Timeline {
     }
 
     void interrupted(Interruption i) {
-        interruptionCount++;
+        interruptionCount += i.sessions();
         if (interruptions.size() < MAX_DETAILS) {
             interruptions.add(i);
+            detailedInterruptions += i.sessions();
         }
     }
 
@@ -160,6 +175,11 @@ public final class Timeline {
 
     public long interruptionCount() {
         return interruptionCount;
+    }
+
+    /** Interrupted sessions counted but not kept one by one in {@link #interruptions()}. */
+    public long interruptionsNotDetailed() {
+        return interruptionCount - detailedInterruptions;
     }
 
     public long lostCount() {

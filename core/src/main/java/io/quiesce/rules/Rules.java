@@ -13,6 +13,7 @@ import io.quiesce.command.Command.Connect;
 import io.quiesce.command.Command.CreatePool;
 import io.quiesce.command.Command.DeadlinePassed;
 import io.quiesce.command.Command.End;
+import io.quiesce.command.Command.Observe;
 import io.quiesce.command.Command.Pause;
 import io.quiesce.command.Command.Restart;
 import io.quiesce.command.Command.Resume;
@@ -145,6 +146,8 @@ public final class Rules {
                     .<Decision>map(s -> accepted(List.of(ServiceDecider.endSession(s, c.session(), c.act())), List.of()))
                     .orElseGet(() -> Decision.reject(RejectionCode.UNKNOWN_SESSION,
                             "no active session " + c.session() + ": it may have ended already; check status."));
+        } else if (command instanceof Observe c) {
+            return observe(d, c);
         } else if (command instanceof DeadlinePassed c) {
             Optional<ServerState> server = d.server(c.server());
             if (server.isEmpty()) {
@@ -210,6 +213,29 @@ public final class Rules {
                 role.get().serviceNames(), c.act().by().name(), c.act().reason()));
     }
 
+    /** A load balancer's count of one service's connections; a whole server cannot be observed at once. */
+    private Decision observe(Deployment d, Observe c) {
+        Optional<ServerState> server = d.server(c.server());
+        if (server.isEmpty()) {
+            return new Decision.Rejected(unknownServer(c.server()), List.of());
+        }
+        if (c.service() == null || c.service().isBlank()) {
+            return Decision.reject(RejectionCode.INVALID_ARGUMENT, "an observed count is for one service: name it,"
+                    + " for example RTCSRV.");
+        }
+        if (c.sessions() < 0) {
+            return Decision.reject(RejectionCode.INVALID_ARGUMENT, "an observed session count cannot be negative,"
+                    + " not " + c.sessions() + ": send 0 or more.");
+        }
+        Optional<ServiceState> service = resolveService(server.get(), c.service());
+        if (service.isEmpty()) {
+            return new Decision.Rejected(unknownService(server.get(), c.service(), Verb.OBSERVE), List.of());
+        }
+        Step step = ServiceDecider.observe(service.get(), c.sessions(), c.act());
+        return step.refusal() != null ? new Decision.Rejected(step.refusal(), List.of())
+                : accepted(List.of(step), List.of());
+    }
+
     /** Rules 6 and 11: the least loaded server whose hosting service takes the feature, ties in listing order. */
     private Decision connect(Deployment d, Connect c) {
         Optional<PoolState> pool = d.pool(c.pool());
@@ -243,7 +269,8 @@ public final class Rules {
 
     private enum Verb {
         PAUSE("pausing", "pause"), RESUME("resuming", "resume"), START("starting", "start"),
-        STOP("stopping", "stop"), STARTUP("setting the startup type of", "set the startup type of");
+        STOP("stopping", "stop"), STARTUP("setting the startup type of", "set the startup type of"),
+        OBSERVE("observing", "observe");
 
         final String gerund;
         final String infinitive;
@@ -350,7 +377,8 @@ public final class Rules {
         }
         List<Warning> all = new ArrayList<>(warnings);
         guards.forEach(g -> all.add(new Warning(WarningCode.GUARD_OVERRIDDEN, "forced: " + g.forced())));
-        long interrupted = events.stream().filter(e -> e instanceof Event.SessionInterrupted).count();
+        long interrupted = events.stream().mapToLong(e -> e instanceof Event.SessionInterrupted ? 1
+                : e instanceof Event.ObservedSessionsInterrupted o ? o.sessions() : 0).sum();
         if (interrupted > 0) {
             all.add(new Warning(WarningCode.SESSIONS_INTERRUPTED, "forced: " + interrupted
                     + " session(s) interrupted."));

@@ -2,6 +2,7 @@ package io.quiesce.rules;
 
 import io.quiesce.command.Act;
 import io.quiesce.event.Event.DrainDeadlinePassed;
+import io.quiesce.event.Event.ObservedSessionsInterrupted;
 import io.quiesce.event.Event.PauseDeadlineChanged;
 import io.quiesce.event.Event.ServiceDrained;
 import io.quiesce.event.Event.ServiceDrainingAgain;
@@ -14,6 +15,7 @@ import io.quiesce.event.Event.ServiceStopped;
 import io.quiesce.event.Event.SessionEnded;
 import io.quiesce.event.Event.SessionInterrupted;
 import io.quiesce.event.Event.SessionStarted;
+import io.quiesce.event.Event.SessionsObserved;
 import io.quiesce.event.Event.StartupTypeChanged;
 import io.quiesce.service.InterruptionCause;
 import io.quiesce.service.ServiceState;
@@ -170,6 +172,34 @@ final class ServiceDecider {
         return Step.change(s, events);
     }
 
+    /**
+     * A load balancer's count, recorded only when it changes. A paused service whose count falls
+     * to 0 with no individual session left is DRAINED, as when its last session ends (rule 7); a
+     * drained one reported connections is PAUSING again (ServiceDrainingAgain, first). An
+     * OFFLINE service has no session (I1), so a count above 0 for it is refused: the load
+     * balancer is not obeying the agent check or readiness answer.
+     */
+    static Step observe(ServiceState s, int sessions, Act act) {
+        if (s.observed() == sessions) {
+            return Step.unchanged(s, "already observed with " + sessions + " session(s)");
+        }
+        if (s.status() == ServiceStatus.OFFLINE && sessions > 0) {
+            return Step.refuse(s, RejectionCode.SERVICE_OFFLINE, s.name() + " on " + s.server() + " is offline"
+                    + " and holds no session, yet " + sessions + " are reported: check that the load balancer"
+                    + " follows its agent check or readiness answer.");
+        }
+        List<ServiceEvent> events = new ArrayList<>();
+        if (s.status() == ServiceStatus.DRAINED && sessions > 0) {
+            // Connections the load balancer still holds (or let in): the service is not drained after all.
+            events.add(drainingAgain(s, act.at()));
+        }
+        events.add(new SessionsObserved(act.at(), s.server(), s.name(), sessions, act.by().name()));
+        if (s.status() == ServiceStatus.PAUSING && sessions == 0 && s.sessions().isEmpty()) {
+            events.add(new ServiceDrained(act.at(), s.server(), s.name()));
+        }
+        return Step.change(s, events);
+    }
+
     /** Rule 8: once the deadline has passed, remaining sessions are cut and the service is DRAINED. */
     static Step deadlinePassed(ServiceState s, Instant now) {
         if (s.deadline() == null || now.isBefore(s.deadline())) {
@@ -195,8 +225,12 @@ final class ServiceDecider {
     }
 
     private static List<ServiceEvent> interruptAll(ServiceState s, Instant at, InterruptionCause cause) {
-        return s.sessions().values().stream()
-                .<ServiceEvent>map(x -> new SessionInterrupted(at, s.server(), s.name(), x.id(), x.feature(), cause))
-                .toList();
+        List<ServiceEvent> events = new ArrayList<>();
+        s.sessions().values().forEach(x ->
+                events.add(new SessionInterrupted(at, s.server(), s.name(), x.id(), x.feature(), cause)));
+        if (s.observed() > 0) {
+            events.add(new ObservedSessionsInterrupted(at, s.server(), s.name(), s.observed(), cause));
+        }
+        return events;
     }
 }

@@ -1,6 +1,7 @@
 package io.quiesce.service;
 
 import io.quiesce.event.Event.DrainDeadlinePassed;
+import io.quiesce.event.Event.ObservedSessionsInterrupted;
 import io.quiesce.event.Event.PauseDeadlineChanged;
 import io.quiesce.event.Event.ServiceDrained;
 import io.quiesce.event.Event.ServiceDrainingAgain;
@@ -13,6 +14,7 @@ import io.quiesce.event.Event.ServiceStopped;
 import io.quiesce.event.Event.SessionEnded;
 import io.quiesce.event.Event.SessionInterrupted;
 import io.quiesce.event.Event.SessionStarted;
+import io.quiesce.event.Event.SessionsObserved;
 import io.quiesce.event.Event.StartupTypeChanged;
 
 import java.time.Instant;
@@ -27,15 +29,26 @@ import java.util.Objects;
  * @param sessions active sessions by id, in id order
  * @param deadline when remaining sessions of a pause are cut off, or null
  * @param since    when the status last changed, or null before any change
+ * @param observed the open connections a load balancer last reported, beside {@code sessions}
+ *                 (0 when nothing observes the service)
  */
 public record ServiceState(String server, String name, ServiceStatus status, StartupType startup,
-                           Map<String, Session> sessions, Instant deadline, Instant since) {
+                           Map<String, Session> sessions, Instant deadline, Instant since, int observed) {
     public ServiceState {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(startup, "startup");
         sessions = SessionMap.copyOf(sessions);
+        if (observed < 0) {
+            throw new IllegalArgumentException("an observed session count cannot be negative: " + observed);
+        }
+    }
+
+    /** A service that no load balancer observes. */
+    public ServiceState(String server, String name, ServiceStatus status, StartupType startup,
+                        Map<String, Session> sessions, Instant deadline, Instant since) {
+        this(server, name, status, startup, sessions, deadline, since, 0);
     }
 
     /** A service of a newly added server: started, AUTOMATIC, no session. */
@@ -43,24 +56,30 @@ public record ServiceState(String server, String name, ServiceStatus status, Sta
         return new ServiceState(server, name, ServiceStatus.RUNNING, StartupType.AUTOMATIC, Map.of(), null, at);
     }
 
+    /**
+     * Every session the service holds: its individual sessions plus the observed count. The two
+     * are added, not compared: {@code connect} records the sessions routed here one by one, a load
+     * balancer counts the connections that went through it, so each counts what the other cannot see.
+     */
     public int sessionCount() {
-        return sessions.size();
+        return sessions.size() + observed;
     }
 
     public boolean hasSessions() {
-        return !sessions.isEmpty();
+        return sessionCount() > 0;
     }
 
     /** Folds one of this service's events into the next state. */
     public ServiceState evolve(ServiceEvent event) {
         if (event instanceof ServicePaused e) {
-            return new ServiceState(server, name, ServiceStatus.PAUSING, startup, sessions, e.deadline(), e.at());
+            return new ServiceState(server, name, ServiceStatus.PAUSING, startup, sessions, e.deadline(), e.at(),
+                    observed);
         } else if (event instanceof ServiceDrained e) {
             return withStatus(ServiceStatus.DRAINED, deadline, e.at());
         } else if (event instanceof ServiceDrainingAgain e) {
             return withStatus(ServiceStatus.PAUSING, deadline, e.at());
         } else if (event instanceof PauseDeadlineChanged e) {
-            return new ServiceState(server, name, status, startup, sessions, e.deadline(), since);
+            return new ServiceState(server, name, status, startup, sessions, e.deadline(), since, observed);
         } else if (event instanceof ServiceResumed e) {
             return withStatus(ServiceStatus.RUNNING, null, e.at());
         } else if (event instanceof ServiceStarted e) {
@@ -68,32 +87,37 @@ public record ServiceState(String server, String name, ServiceStatus status, Sta
         } else if (event instanceof ServiceStopped e) {
             return withStatus(ServiceStatus.OFFLINE, null, e.at());
         } else if (event instanceof StartupTypeChanged e) {
-            return new ServiceState(server, name, status, e.to(), sessions, deadline, since);
+            return new ServiceState(server, name, status, e.to(), sessions, deadline, since, observed);
         } else if (event instanceof SessionStarted e) {
             SessionMap next = ((SessionMap) sessions).with(new Session(e.session(), e.feature(), e.at()));
             // Journals written before ServiceDrainingAgain existed record only the session: a
             // DRAINED service that took one is PAUSING again. New decisions record the change first.
             ServiceStatus nextStatus = status == ServiceStatus.DRAINED ? ServiceStatus.PAUSING : status;
             Instant nextSince = nextStatus == status ? since : e.at();
-            return new ServiceState(server, name, nextStatus, startup, next, deadline, nextSince);
+            return new ServiceState(server, name, nextStatus, startup, next, deadline, nextSince, observed);
         } else if (event instanceof SessionEnded e) {
             return without(e.session());
         } else if (event instanceof SessionInterrupted e) {
             return without(e.session());
         } else if (event instanceof ServiceRestarted e) {
-            return new ServiceState(server, name, e.to(), startup, Map.of(), null, e.at());
+            return new ServiceState(server, name, e.to(), startup, Map.of(), null, e.at(), 0);
         } else if (event instanceof DrainDeadlinePassed) {
-            return new ServiceState(server, name, status, startup, sessions, null, since);
+            return new ServiceState(server, name, status, startup, sessions, null, since, observed);
+        } else if (event instanceof SessionsObserved e) {
+            // A drained service that is reported connections was made PAUSING by ServiceDrainingAgain first.
+            return new ServiceState(server, name, status, startup, sessions, deadline, since, e.sessions());
+        } else if (event instanceof ObservedSessionsInterrupted) {
+            return new ServiceState(server, name, status, startup, sessions, deadline, since, 0);
         }
         throw new IllegalArgumentException("not a service event: " + event);
     }
 
     private ServiceState withStatus(ServiceStatus next, Instant nextDeadline, Instant at) {
-        return new ServiceState(server, name, next, startup, sessions, nextDeadline, at);
+        return new ServiceState(server, name, next, startup, sessions, nextDeadline, at, observed);
     }
 
     private ServiceState without(String session) {
         return new ServiceState(server, name, status, startup, ((SessionMap) sessions).without(session), deadline,
-                since);
+                since, observed);
     }
 }

@@ -30,6 +30,7 @@ class CommandTest {
                 new Command.Restart("fe01", true, ACT),
                 new Command.Connect("pool1", "im", "s1", ACT),
                 new Command.End("s1", ACT),
+                new Command.Observe("fe01", "RTCSRV", 3, ACT),
                 new Command.DeadlinePassed("fe01", "RTCCPS", T));
     }
 

@@ -275,6 +275,11 @@ final class Scenario {
         return new End(session, act());
     }
 
+    /** A load balancer reports {@code sessions} open connections on the service. */
+    static Command.Observe observe(String server, String service, int sessions) {
+        return new Command.Observe(server, service, sessions, act());
+    }
+
     static DeadlinePassed deadlinePassed(String server, String service, Instant at) {
         return new DeadlinePassed(server, service, at);
     }
@@ -292,6 +297,10 @@ final class Scenario {
 
     static SessionStarted sessionStarted(String server, String service, String session, String feature) {
         return new SessionStarted(T0, server, service, session, feature, ADMIN.name());
+    }
+
+    static Event.SessionsObserved observed(String server, String service, int sessions) {
+        return new Event.SessionsObserved(T0, server, service, sessions, ADMIN.name());
     }
 
     static ServicePaused paused(String server, String service) {

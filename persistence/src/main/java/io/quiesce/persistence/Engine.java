@@ -12,12 +12,14 @@ import io.quiesce.rules.Rules;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -34,6 +36,15 @@ public final class Engine implements AutoCloseable {
 
         /** The state before a decision, the events it recorded, and the state after them. */
         void recorded(Deployment before, List<Event> events, Deployment after);
+
+        /** A batch's journal writes finished (all of them, failed or not) this long after they were issued. */
+        void written(Duration took);
+
+        /** A command was decided (accepted, unchanged or refused). */
+        void decided(Command command, Decision decision);
+
+        /** A command got no decision: the journal failed or did not answer in time. */
+        void failed(Command command);
     }
 
     private final QuiesceOptions options;
@@ -42,6 +53,7 @@ public final class Engine implements AutoCloseable {
     private final ActorSystem<Gatekeeper.Message> system;
     private final ExecutorService notifications;
     private final ExecutorService replies;
+    private final Observer observer;
 
     private Engine(QuiesceOptions options, DataDirectory directory, Observer observer) {
         this.options = options;
@@ -54,9 +66,16 @@ public final class Engine implements AutoCloseable {
         org.slf4j.LoggerFactory.getILoggerFactory();
         Gatekeeper.Settings settings = new Gatekeeper.Settings(rules, options.clock(), options.snapshotEvery(),
                 options.maxPending(), options.commandTimeout(), options.recoveryTimeout(), replies);
-        Gatekeeper.Notifier notifier = (before, events, after) -> {
-            if (observer.listening()) {
-                notifications.execute(() -> observer.recorded(before, events, after));
+        this.observer = observer;
+        Gatekeeper.Notifier notifier = new Gatekeeper.Notifier() {
+            @Override
+            public void recorded(Deployment before, List<Event> events, Deployment after) {
+                tell(() -> observer.recorded(before, events, after));
+            }
+
+            @Override
+            public void written(Duration took) {
+                tell(() -> observer.written(took));
             }
         };
         this.system = ActorSystem.create(Gatekeeper.create(settings, notifier, ready), "quiesce",
@@ -106,14 +125,30 @@ public final class Engine implements AutoCloseable {
         return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, timeout) -> {
                     if (timeout != null) {
+                        tell(() -> observer.failed(command));
                         // Async callers get a QuiesceException too, as the blocking form gives.
                         throw noAnswer(timeout);
                     }
                     if (r instanceof Gatekeeper.Failed failed) {
+                        tell(() -> observer.failed(command));
                         throw new QuiesceException(failed.message());
                     }
-                    return ((Gatekeeper.Decided) r).decision();
+                    Decision decision = ((Gatekeeper.Decided) r).decision();
+                    tell(() -> observer.decided(command, decision));
+                    return decision;
                 });
+    }
+
+    /** Hands something to the observer on the notification thread, in order; skipped while nobody listens. */
+    private void tell(Runnable what) {
+        if (!observer.listening()) {
+            return;
+        }
+        try {
+            notifications.execute(what);
+        } catch (RejectedExecutionException e) {
+            // Closing: what is told after that is of no use to anyone.
+        }
     }
 
     /** Every pool, server and service as the journal last acknowledged them. */

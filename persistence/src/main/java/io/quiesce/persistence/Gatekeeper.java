@@ -131,6 +131,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     /** Told what was recorded, in order, after it was recorded. */
     interface Notifier {
         void recorded(Deployment before, List<Event> events, Deployment after);
+
+        /** A batch's journal writes finished (all of them, failed or not) this long after they were issued. */
+        void written(Duration took);
     }
 
     record Settings(Rules rules, Clock clock, int snapshotEvery, int maxPending, Duration writeTimeout,
@@ -166,6 +169,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private final Map<String, String> failedTargets = new HashMap<>();
     private final DeadlineSchedule deadlines = new DeadlineSchedule();
     private int writesLeft;
+    /** System.nanoTime() when the current batch's writes were issued; 0 when it wrote nothing. */
+    private long writesIssuedAt;
     /**
      * Names the journal transactions of this process; never reused, unlike decision numbers, which
      * go on from the last recorded one after a failed batch is read back.
@@ -386,6 +391,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 view = after;
                 if (target == null) {
                     writesLeft = 1;
+                    writesIssuedAt = System.nanoTime();
                     writeAlone(accepted.events(), number);
                     break;
                 }
@@ -397,6 +403,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             }
             if (!byService.isEmpty()) {
                 writesLeft = byService.size();
+                writesIssuedAt = System.nanoTime();
                 long transaction = byService.size() > 1 ? ++transactions : 0;
                 byService.forEach((target, written) -> {
                     List<DecisionRecorded> decisions = transaction == 0 ? written : written.stream()
@@ -486,6 +493,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 deployment = after;
             }
             answer(p.submit(), new Decided(p.decision()));
+        }
+        if (writesIssuedAt != 0) {
+            notifier.written(Duration.ofNanos(System.nanoTime() - writesIssuedAt));
+            writesIssuedAt = 0;
         }
         batch.clear();
         failedTargets.clear();

@@ -136,6 +136,7 @@ record Generator(Decider decider, Catalog catalog, int maxSteps, int minReopens,
                     new Choice(offline.isEmpty() ? 1 : 6, () -> start(offline, all)),
                     new Choice(4, this::restart),
                     new Choice(3, () -> startup(all)),
+                    new Choice(3, () -> observe(all)),
                     new Choice(1, () -> send(new Request.SetDnsLoadBalancing(oneIn(30) ? "pool9" : POOL,
                             !d.pool(POOL).map(p -> p.dnsLoadBalancing()).orElse(true)))),
                     new Choice(afterWait ? 0 : d.nextDeadline().isPresent() ? 10 : 4, () -> waitFor(d)),
@@ -214,6 +215,16 @@ record Generator(Decider decider, Catalog catalog, int maxSteps, int minReopens,
             int servers = model.state().servers().size();
             String server = oneIn(30) || servers == 0 ? "fe99" : server(1 + r.nextInt(servers));
             return send(new Request.Restart(server, r.nextInt(100) < 35));
+        }
+
+        /** Counts rise and fall as a load balancer's would; mostly back to 0, so drains happen. */
+        private Step observe(List<ServiceState> all) {
+            // Mostly where a count matters: services already counted, or paused and waiting to drain.
+            Target t = pick(all.stream().filter(s -> s.observed() > 0 || s.status().isPaused()).toList(), all);
+            // An observed count is for one service: a whole-server pick observes its core service.
+            String service = t.service != null ? t.service : role.coreService();
+            int count = r.nextInt(100) < 45 ? 0 : r.nextInt(1, 6);
+            return send(new Request.Observe(t.server, service, count));
         }
 
         private Step startup(List<ServiceState> all) {

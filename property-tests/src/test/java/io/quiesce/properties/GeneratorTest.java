@@ -56,6 +56,7 @@ class GeneratorTest {
         boolean pauseCleared = false;
         boolean lost = false;
         boolean takenWhilePaused = false;
+        boolean drainedByObservation = false;
         for (long seed = 0; seed < SEQUENCES; seed++) {
             ModelRun run = new ModelRun(Decider.standard());
             for (Step step : generator.generate(seed)) {
@@ -74,6 +75,8 @@ class GeneratorTest {
                         }
                         pauseCleared |= e instanceof Event.ServiceRestarted sr && sr.pauseCleared();
                         lost |= e instanceof Event.ConnectionLost;
+                        drainedByObservation |= e instanceof Event.ServiceDrained
+                                && o.command() instanceof Command.Observe;
                         takenWhilePaused |= e instanceof Event.SessionStarted ss && o.before().server(ss.server())
                                 .orElseThrow().service(ss.service()).status().isPaused();
                     }
@@ -81,7 +84,7 @@ class GeneratorTest {
             }
         }
         assertThat(changed).as("requests that changed something, of %d", requests).isGreaterThan(requests / 2);
-        assertThat(kinds).hasSize(11);
+        assertThat(kinds).hasSize(12);
         assertThat(refusals).contains(RejectionCode.NOT_AUTHORIZED, RejectionCode.UNKNOWN_SERVER,
                 RejectionCode.UNKNOWN_SERVICE, RejectionCode.COMPONENT_NOT_PAUSABLE, RejectionCode.UNKNOWN_SESSION,
                 RejectionCode.UNKNOWN_POOL, RejectionCode.UNKNOWN_FEATURE, RejectionCode.DUPLICATE_SESSION,
@@ -91,6 +94,7 @@ class GeneratorTest {
         assertThat(pauseCleared).as("a restart cleared a pause").isTrue();
         assertThat(lost).as("a connection was lost").isTrue();
         assertThat(takenWhilePaused).as("rule 6's exception was used").isTrue();
+        assertThat(drainedByObservation).as("an observed count falling to 0 drained a service").isTrue();
     }
 
     @Test

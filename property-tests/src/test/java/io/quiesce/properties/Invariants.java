@@ -128,6 +128,18 @@ final class Invariants {
                             + describe(o));
                 }
             }
+            if (e instanceof Event.ObservedSessionsInterrupted oi) {
+                boolean justified = switch (oi.cause()) {
+                    case FORCED_STOP -> o.command() instanceof Command.Stop s && s.force();
+                    case RESTART -> o.command() instanceof Command.Restart r && r.force();
+                    case DRAIN_DEADLINE -> o.command() instanceof Command.DeadlinePassed dp
+                            && deadlinePassed(o.before(), oi.server(), oi.service(), dp);
+                };
+                if (!justified) {
+                    return Failure.of("I7", oi.sessions() + " observed session(s) interrupted (" + oi.cause()
+                            + ") by " + describe(o));
+                }
+            }
         }
         return Optional.empty();
     }

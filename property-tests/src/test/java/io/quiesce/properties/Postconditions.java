@@ -98,6 +98,19 @@ final class Postconditions {
                     && se.session().equals(e.session())), "R7", "ending " + e.session() + " should end exactly it");
         } else if (c instanceof Command.DeadlinePassed dp) {
             return deadline(o, dp);
+        } else if (c instanceof Command.Observe ob) {
+            return serviceCommand(o, "OBSERVED", ob.server(), ob.service(), (s0, s1, specific) -> {
+                if (s0.observed() == ob.sessions()) {
+                    return unchanged(s0, s1);
+                }
+                ServiceStatus expected = s0.status() == ServiceStatus.PAUSING && ob.sessions() == 0
+                        && s0.sessions().isEmpty() ? ServiceStatus.DRAINED
+                        : s0.status() == ServiceStatus.DRAINED && ob.sessions() > 0 ? ServiceStatus.PAUSING
+                        : s0.status();
+                return expect(s1.observed() == ob.sessions() && s1.status() == expected
+                                && s1.sessions().equals(s0.sessions()),
+                        "an observed count of " + ob.sessions() + " should leave it " + expected + ", got " + s1);
+            });
         }
         return Optional.empty();
     }

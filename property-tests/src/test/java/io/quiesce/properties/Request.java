@@ -43,6 +43,8 @@ sealed interface Request {
             return new Restart(x.server(), x.force());
         } else if (c instanceof Command.Connect x) {
             return new Connect(x.pool(), x.feature(), x.session());
+        } else if (c instanceof Command.Observe x) {
+            return new Observe(x.server(), x.service(), x.sessions());
         }
         return new End(((Command.End) c).session());
     }
@@ -168,6 +170,17 @@ sealed interface Request {
     record End(String session) implements Request {
         public Command command(Act act) {
             return new Command.End(session, act);
+        }
+    }
+
+    /** A load balancer's count of one service's connections. */
+    record Observe(String server, String service, int sessions) implements Request {
+        public Command command(Act act) {
+            return new Command.Observe(server, service, sessions, act);
+        }
+
+        public List<Request> simpler() {
+            return sessions > 1 ? List.of(new Observe(server, service, 1)) : List.of();
         }
     }
 }

@@ -75,8 +75,10 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
         ServerContext context = new ServerContext(quiesce, events, blocking, Materializer.matFromSystem(system),
                 this::authenticated);
         List<Route> routes = new ArrayList<>();
-        routes.add(new ApiRoutes(context, settings.maxBody()).route());
+        // Mounted routes first: the API answers 401 to any /v1 path without a token, so routes open to
+        // probes (readiness) must be tried before it. Each mounted route matches only its own paths.
         settings.routes().forEach(p -> routes.add(p.route(context)));
+        routes.add(new ApiRoutes(context, settings.maxBody()).route());
         ServerBuilder builder = Http.get(system).newServerAt(settings.host(), settings.port());
         if (settings.tls()) {
             builder = builder.enableHttps(ConnectionContext.httpsServer(sslContext(settings)));

@@ -3,6 +3,7 @@ package io.quiesce.formats.decision;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
 import io.quiesce.event.Event.ConnectionLost;
+import io.quiesce.event.Event.ObservedSessionsInterrupted;
 import io.quiesce.event.Event.PauseDeadlineChanged;
 import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServicePaused;
@@ -146,6 +147,14 @@ public final class DecisionJson {
                 m.put("server", i.server());
                 m.put("service", i.service());
                 m.put("feature", i.feature());
+                m.put("cause", i.cause().name());
+                list.add(m);
+            } else if (e instanceof ObservedSessionsInterrupted i) {
+                // counted sessions have no ids: the count stands for them
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("observed", i.sessions());
+                m.put("server", i.server());
+                m.put("service", i.service());
                 m.put("cause", i.cause().name());
                 list.add(m);
             }

@@ -71,6 +71,7 @@ public final class CommandCodec {
             case "connect" -> new Command.Connect(f.string("pool"), f.string("feature"),
                     f.optionalString("id", "line-" + lineNumber), act);
             case "end" -> new Command.End(f.string("session"), act);
+            case "observe" -> new Command.Observe(f.string("server"), f.string("service"), f.count("sessions"), act);
             default -> throw new LineFormatException("unknown command \"" + name + "\"");
         };
         f.refuseOthers();
@@ -136,6 +137,8 @@ public final class CommandCodec {
             put(line, "connect", c.act(), "pool", c.pool(), "feature", c.feature(), "id", c.session());
         } else if (command instanceof Command.End c) {
             put(line, "end", c.act(), "session", c.session());
+        } else if (command instanceof Command.Observe c) {
+            put(line, "observe", c.act(), "server", c.server(), "service", c.service(), "sessions", c.sessions());
         } else {
             throw new IllegalArgumentException("not a command of history files: " + command);
         }

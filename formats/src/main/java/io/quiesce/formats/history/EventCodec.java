@@ -4,6 +4,7 @@ import io.quiesce.event.Event;
 import io.quiesce.event.Event.ConnectionLost;
 import io.quiesce.event.Event.DnsLoadBalancingChanged;
 import io.quiesce.event.Event.DrainDeadlinePassed;
+import io.quiesce.event.Event.ObservedSessionsInterrupted;
 import io.quiesce.event.Event.PauseDeadlineChanged;
 import io.quiesce.event.Event.PoolCreated;
 import io.quiesce.event.Event.ServerAdded;
@@ -18,6 +19,7 @@ import io.quiesce.event.Event.ServiceStopped;
 import io.quiesce.event.Event.SessionEnded;
 import io.quiesce.event.Event.SessionInterrupted;
 import io.quiesce.event.Event.SessionStarted;
+import io.quiesce.event.Event.SessionsObserved;
 import io.quiesce.event.Event.StartupTypeChanged;
 import io.quiesce.event.EventTypes;
 import io.quiesce.formats.json.JsonText;
@@ -90,6 +92,10 @@ public final class EventCodec {
             f.service(e).put("from", e.from().name()).put("to", e.to().name()).put("pauseCleared", e.pauseCleared());
         } else if (event instanceof DrainDeadlinePassed e) {
             f.service(e);
+        } else if (event instanceof SessionsObserved e) {
+            f.service(e).put("sessions", e.sessions()).put("by", e.by());
+        } else if (event instanceof ObservedSessionsInterrupted e) {
+            f.service(e).put("sessions", e.sessions()).put("cause", e.cause().name());
         } else {
             throw new IllegalArgumentException("no history line for " + event);
         }
@@ -142,6 +148,10 @@ public final class EventCodec {
                     f.bool("pauseCleared"));
             case "DrainDeadlinePassed" -> new DrainDeadlinePassed(f.instant("at"), f.text("server"),
                     f.text("service"));
+            case "SessionsObserved" -> new SessionsObserved(f.instant("at"), f.text("server"), f.text("service"),
+                    f.count("sessions"), f.optionalText("by"));
+            case "ObservedSessionsInterrupted" -> new ObservedSessionsInterrupted(f.instant("at"), f.text("server"),
+                    f.text("service"), f.count("sessions"), f.constant("cause", InterruptionCause.class));
             default -> throw new LineFormatException("unknown event type \"" + type + "\"");
         };
         f.refuseOthers();

@@ -173,14 +173,14 @@ public final class HtmlReport {
         }
         html.append("<table><tr><th>at</th><th>session</th><th>feature</th><th>where</th><th>cause</th></tr>\n");
         for (Timeline.Interruption i : t.interruptions()) {
-            html.append("<tr><td>").append(STAMP.format(i.at())).append("</td><td>").append(escape(i.session()))
-                    .append("</td><td>").append(escape(i.feature())).append("</td><td>")
+            html.append("<tr><td>").append(STAMP.format(i.at())).append("</td><td>").append(escape(i.label()))
+                    .append("</td><td>").append(escape(i.feature() == null ? "" : i.feature())).append("</td><td>")
                     .append(escape(i.server() + " " + i.service())).append("</td><td>")
                     .append(i.cause().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("</td></tr>\n");
         }
         html.append("</table>\n");
-        if (t.interruptionCount() > t.interruptions().size()) {
-            html.append("<p>… and ").append(t.interruptionCount() - t.interruptions().size()).append(" more.</p>\n");
+        if (t.interruptionsNotDetailed() > 0) {
+            html.append("<p>… and ").append(t.interruptionsNotDetailed()).append(" more.</p>\n");
         }
     }
 

@@ -209,6 +209,19 @@ public final class StrictObject {
         return at;
     }
 
+    /** A whole number from 0 to {@link Integer#MAX_VALUE}, such as a count of sessions. */
+    public int count(String key) {
+        int i = index(key);
+        if (i < 0 || values[i] == null) {
+            throw missing(key);
+        }
+        if (!(values[i] instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
+            throw new ShapeException(where + ": \"" + key + "\" must be a whole number from 0 to "
+                    + Integer.MAX_VALUE + ", not " + (values[i] instanceof Long n ? n : kind(values[i])));
+        }
+        return n.intValue();
+    }
+
     /** One of an enum's constants, named in any case. */
     public <E extends Enum<E>> E constant(String key, Class<E> type) {
         String text = text(key);

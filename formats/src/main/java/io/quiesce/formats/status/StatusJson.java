@@ -76,6 +76,10 @@ public final class StatusJson {
             v.put("status", service.status().name());
             v.put("startup", service.startup().name());
             v.put("sessions", service.sessionCount());
+            if (service.observed() > 0) {
+                // Of those sessions, how many a load balancer counted (the rest were connected one by one).
+                v.put("observed", service.observed());
+            }
             if (service.deadline() != null) {
                 v.put("deadline", service.deadline().toString());
             }

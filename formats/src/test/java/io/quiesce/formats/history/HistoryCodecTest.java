@@ -43,6 +43,8 @@ class HistoryCodecTest {
                 new Event.SessionInterrupted(T, "fe01", FE, "s2", "im", InterruptionCause.FORCED_STOP),
                 new Event.ServiceRestarted(T, "fe01", FE, ServiceStatus.DRAINED, ServiceStatus.RUNNING, true),
                 new Event.DrainDeadlinePassed(T, "fe01", FE),
+                new Event.SessionsObserved(T, "fe01", FE, 12, "haproxy"),
+                new Event.ObservedSessionsInterrupted(T, "fe01", FE, 3, InterruptionCause.RESTART),
                 new Event.PauseDeadlineChanged(T, "fe01", FE, T.plusSeconds(300), "alice", "later"),
                 new Event.PauseDeadlineChanged(T, "fe01", FE, null, "alice", null),
                 new Event.ServiceDrainingAgain(T, "fe01", FE));
@@ -79,7 +81,8 @@ class HistoryCodecTest {
                 new Command.SetStartup("fe01", null, StartupType.MANUAL, ACT),
                 new Command.Restart("fe01", false, ACT),
                 new Command.Connect("pool1", "call-park", "s1", ACT),
-                new Command.End("s1", ACT));
+                new Command.End("s1", ACT),
+                new Command.Observe("fe01", "RTCSRV", 7, ACT));
         for (Command c : commands) {
             String text = CommandCodec.line(c);
             assertThat(HistoryReader.parse(text, 4, "h.jsonl", "Administrators"))
@@ -131,5 +134,19 @@ class HistoryCodecTest {
         cases.forEach((text, message) -> assertThatThrownBy(() -> HistoryReader.parse(text, 3, "h.jsonl", "A"))
                 .as(text).isInstanceOf(HistoryException.class).hasMessageStartingWith("h.jsonl:3: ")
                 .hasMessageContaining(message));
+    }
+
+    @Test
+    void anObservedCountMustBeAWholeNumberFromZero() {
+        Map<String, String> cases = Map.of(
+                "{\"at\":\"2026-11-26T10:00:00Z\",\"command\":\"observe\",\"server\":\"fe01\","
+                        + "\"service\":\"RTCSRV\",\"sessions\":-2}", "observe: \"sessions\" must be a whole number from 0 to 2147483647, not -2",
+                "{\"at\":\"2026-11-26T10:00:00Z\",\"type\":\"SessionsObserved\",\"server\":\"fe01\","
+                        + "\"service\":\"RTCSRV\",\"sessions\":1.5}",
+                "SessionsObserved: \"sessions\" must be a whole number from 0 to 2147483647, not a number",
+                "{\"at\":\"2026-11-26T10:00:00Z\",\"type\":\"SessionsObserved\",\"server\":\"fe01\","
+                        + "\"service\":\"RTCSRV\"}", "SessionsObserved has no \"sessions\"");
+        cases.forEach((text, message) -> assertThatThrownBy(() -> HistoryReader.parse(text, 3, "h.jsonl", "A"))
+                .as(text).isInstanceOf(HistoryException.class).hasMessageContaining(message));
     }
 }

@@ -52,6 +52,9 @@ class QuiesceSerializerTest {
                 new Event.ServiceRestarted(T, "fe01", "Lync Server Front-End", ServiceStatus.DRAINED,
                         ServiceStatus.RUNNING, true),
                 new Event.DrainDeadlinePassed(T, "fe01", "Lync Server Front-End"),
+                new Event.SessionsObserved(T, "fe01", "Lync Server Front-End", 12, "haproxy"),
+                new Event.ObservedSessionsInterrupted(T, "fe01", "Lync Server Front-End", 3,
+                        InterruptionCause.FORCED_STOP),
                 new Event.PauseDeadlineChanged(T, "fe01", "Lync Server Front-End", T.plusSeconds(300), "alice", "later"),
                 new Event.ServiceDrainingAgain(T, "fe01", "Lync Server Front-End"));
     }
@@ -83,7 +86,9 @@ class QuiesceSerializerTest {
         DecisionRecorded decision = new DecisionRecorded(42, 3, oneOfEach());
         ServiceState state = ServiceState.installed("fe01", "Lync Server Front-End", T)
                 .evolve(new Event.SessionStarted(T, "fe01", "Lync Server Front-End", "s1", "im", "bob"))
+                .evolve(new Event.SessionsObserved(T, "fe01", "Lync Server Front-End", 4, "haproxy"))
                 .evolve(new Event.ServicePaused(T, "fe01", "Lync Server Front-End", T.plusSeconds(5), "a", null));
+        assertThat(state.observed()).isEqualTo(4);
         ServiceSnapshot service = new ServiceSnapshot(state, 2, new LastDecision(42, T));
         PoolSnapshot pool = new PoolSnapshot(PoolState.created("pool1", true), List.of(), LastDecision.NONE);
         RegistrySnapshot registry = new RegistrySnapshot(List.of(new Event.PoolCreated(T, "pool1", true, "a", null)),
