@@ -153,4 +153,37 @@ class QuiesceApiTest {
                 .satisfies(o -> assertThat(o.deadline()).contains(Duration.ofMinutes(5)))
                 .satisfies(o -> assertThat(o.force()).isEqualTo(Force.YES));
     }
+
+    @Test
+    void givenAListener_whenAServiceIsObservedAndACommandRefused_thenItHearsEachDecisionAndTheJournalWrites() {
+        List<Decision> decided = new CopyOnWriteArrayList<>();
+        List<Duration> written = new CopyOnWriteArrayList<>();
+        Decision observed;
+        Decision refused;
+        try (Quiesce q = open()) {
+            twoServerPool(q.as(ALICE));
+            q.addListener(new QuiesceListener() {
+                @Override
+                public void decided(Command command, Decision decision) {
+                    decided.add(decision);
+                }
+
+                @Override
+                public void journalWritten(Duration took) {
+                    written.add(took);
+                }
+            });
+
+            observed = q.as(ALICE).observe(Target.service("fe01", "RTCSRV"), 12);
+            refused = q.as(Principal.of("bob")).observe(Target.service("fe01", "RTCSRV"), 3);
+
+            assertThat(observed).isInstanceOf(Decision.Accepted.class);
+            assertThat(refused).isInstanceOf(Decision.Rejected.class);
+            assertThat(q.status().server("fe01").orElseThrow().service(FE).observed()).isEqualTo(12);
+        }
+        // closing waits for what was told to reach the listeners
+        assertThat(decided).containsExactly(observed, refused);
+        assertThat(written).as("only the accepted observation wrote to the journal").hasSize(1)
+                .allSatisfy(took -> assertThat(took).isPositive());
+    }
 }
