@@ -2,7 +2,7 @@ package io.quiesce.benchmarks;
 
 import io.quiesce.persistence.Quiesce;
 import io.quiesce.persistence.QuiesceOptions;
-import io.quiesce.persistence.journal.JournalStore;
+import io.quiesce.persistence.journal.JournalBackend;
 import io.quiesce.persistence.journal.OpenStores;
 
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ final class SessionChurn implements Benchmark {
     private Figure api(Path dir, boolean fsync, String name) throws Exception {
         try (Quiesce q = Quiesce.open(QuiesceOptions.at(dir).withFsync(fsync))) {
             Pools.create(q.as(Pools.ADMIN), servers);
-            JournalStore store = OpenStores.get(q.dataDirectory().resolve("journal").toString());
+            JournalBackend store = OpenStores.get(q.dataDirectory().resolve("journal").toString());
             ApiChurn load = new ApiChurn(q, clients, true, Long.MAX_VALUE);
             return measure(load, name, store::batchesWritten, store::entriesWritten);
         }

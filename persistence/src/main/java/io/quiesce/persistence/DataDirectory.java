@@ -1,7 +1,9 @@
 package io.quiesce.persistence;
 
+import io.quiesce.persistence.journal.JournalBackend;
 import io.quiesce.persistence.journal.JournalStore;
 import io.quiesce.persistence.journal.OpenStores;
+import io.quiesce.persistence.journal.postgres.PostgresJournal;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -25,7 +27,7 @@ final class DataDirectory implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     /** The journal, once opened; closed with the directory. */
-    private JournalStore journalStore;
+    private JournalBackend journalStore;
 
     private DataDirectory(Path root, FileChannel channel, FileLock lock) {
         this.root = root;
@@ -127,6 +129,32 @@ final class DataDirectory implements AutoCloseable {
             throw new DataDirectoryException(root, "cannot convert the journal of data directory " + root
                     + " written by an earlier version: " + e.getMessage()
                     + ". Restore the directory from a backup, or move it aside to start with an empty one.", e);
+        }
+    }
+
+    /**
+     * Connects to the journal database instead (creating its tables when missing) and makes it known
+     * to the journal plugin and the snapshot store; returns the name they find it by.
+     */
+    String openJournal(JournalDatabase database, boolean fsync) {
+        if (database == null) {
+            return openJournal(fsync);
+        }
+        PostgresJournal store;
+        try {
+            store = PostgresJournal.open(database.url(), database.user(), database.password(), fsync);
+        } catch (IOException e) {
+            throw new DataDirectoryException(root, e.getMessage() + ". Check the address, user and password, and"
+                    + " that the database server is running.", e);
+        }
+        try {
+            String name = OpenStores.register(store);
+            journalStore = store;
+            return name;
+        } catch (RuntimeException e) {
+            store.close();
+            throw new DataDirectoryException(root, "cannot use the journal database " + database.url() + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,244 @@
+package io.quiesce.persistence.journal.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.quiesce.persistence.journal.JournalBackend;
+import io.quiesce.persistence.journal.JournalStore.Deletion;
+import io.quiesce.persistence.journal.JournalStore.Entry;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * The journal in a PostgreSQL database, through JDBC and a small connection pool: the same contract
+ * as the embedded journal. A commit (the {@link io.quiesce.persistence.journal.GroupCommit}'s batch
+ * of whole decisions) is one database transaction; it first takes the one row of
+ * {@code quiesce_commit}, so commits from every process that shares the database are numbered in the
+ * order they commit, and the history reads that order back.
+ */
+public final class PostgresJournal implements JournalBackend {
+    /** Rows fetched at a time when reading an entity or the history. */
+    private static final int FETCH = 500;
+
+    private final String name;
+    private final HikariDataSource pool;
+    private final LongAdder batchesWritten = new LongAdder();
+    private final LongAdder entriesWritten = new LongAdder();
+
+    private PostgresJournal(String name, HikariDataSource pool) {
+        this.name = name;
+        this.pool = pool;
+    }
+
+    /**
+     * Connects, and creates or updates the tables when the database lacks them. {@code sync}: each
+     * commit is on the server's disk before it is acknowledged ({@code synchronous_commit}).
+     */
+    public static PostgresJournal open(String url, String user, String password, boolean sync) throws IOException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setAutoCommit(false);
+        // One writer (the group commit), replays of entities that start at once, the history, snapshots.
+        config.setMaximumPoolSize(6);
+        config.setMinimumIdle(1);
+        config.setPoolName("quiesce-journal");
+        config.setConnectionInitSql("SET synchronous_commit = " + (sync ? "on" : "off"));
+        // Fail fast when the database cannot be reached, saying so, rather than hang the start.
+        config.setInitializationFailTimeout(10_000);
+        config.setConnectionTimeout(10_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot connect to the journal database " + url + ": " + rootMessage(e), e);
+        }
+        try (Connection c = pool.getConnection()) {
+            PostgresSchema.apply(c);
+        } catch (SQLException | IOException e) {
+            pool.close();
+            throw new IOException("cannot prepare the journal tables in " + url + ": " + rootMessage(e), e);
+        }
+        return new PostgresJournal(url, pool);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The connection pool, which the snapshot store shares. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void commit(List<List<Entry>> transactions, List<Deletion> deletions) throws IOException {
+        int entries = transactions.stream().mapToInt(List::size).sum();
+        try (Connection c = pool.getConnection()) {
+            try {
+                long commit = reserveCommits(c, transactions.size());
+                Map<String, Long> highest = new HashMap<>();
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO quiesce_entry"
+                        + " (persistence_id, sequence_nr, commit_nr, commit_index, entry) VALUES (?, ?, ?, ?, ?)")) {
+                    for (List<Entry> transaction : transactions) {
+                        commit++;
+                        for (int i = 0; i < transaction.size(); i++) {
+                            Entry e = transaction.get(i);
+                            insert.setString(1, e.persistenceId());
+                            insert.setLong(2, e.sequenceNr());
+                            insert.setLong(3, commit);
+                            insert.setInt(4, i);
+                            insert.setBytes(5, e.bytes());
+                            insert.addBatch();
+                            highest.merge(e.persistenceId(), e.sequenceNr(), Math::max);
+                        }
+                    }
+                    insert.executeBatch();
+                }
+                try (PreparedStatement up = c.prepareStatement("INSERT INTO quiesce_highest (persistence_id, sequence_nr)"
+                        + " VALUES (?, ?) ON CONFLICT (persistence_id) DO UPDATE"
+                        + " SET sequence_nr = greatest(quiesce_highest.sequence_nr, excluded.sequence_nr)")) {
+                    for (Map.Entry<String, Long> h : highest.entrySet()) {
+                        up.setString(1, h.getKey());
+                        up.setLong(2, h.getValue());
+                        up.addBatch();
+                    }
+                    up.executeBatch();
+                }
+                try (PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM quiesce_entry WHERE persistence_id = ? AND sequence_nr <= ?")) {
+                    for (Deletion d : deletions) {
+                        delete.setString(1, d.persistenceId());
+                        delete.setLong(2, d.toSequenceNr());
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot write to the journal database: " + rootMessage(e), e);
+        }
+        batchesWritten.increment();
+        entriesWritten.add(entries);
+    }
+
+    /** Takes the commit row (held until this transaction ends) and {@code count} numbers; returns the last before them. */
+    private static long reserveCommits(Connection c, int count) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE quiesce_commit SET last_commit = last_commit + ? RETURNING last_commit")) {
+            st.setInt(1, count);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - count;
+            }
+        }
+    }
+
+    @Override
+    public long highestSequenceNr(String persistenceId) throws IOException {
+        return read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT sequence_nr FROM quiesce_highest WHERE persistence_id = ?")) {
+                st.setString(1, persistenceId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void replay(String persistenceId, long from, long to, long max, Consumer<byte[]> each) throws IOException {
+        if (max <= 0) {
+            return;
+        }
+        read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT entry FROM quiesce_entry WHERE persistence_id = ?"
+                    + " AND sequence_nr BETWEEN ? AND ? ORDER BY sequence_nr LIMIT ?")) {
+                st.setFetchSize(FETCH);
+                st.setString(1, persistenceId);
+                st.setLong(2, Math.max(from, 0));
+                st.setLong(3, to);
+                st.setLong(4, max);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(rs.getBytes(1));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void readInCommitOrder(Consumer<byte[]> each) throws IOException {
+        read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT entry FROM quiesce_entry ORDER BY commit_nr, commit_index")) {
+                st.setFetchSize(FETCH);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(rs.getBytes(1));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Runs {@code query} in a read transaction of its own (which a fetch size needs to stream). */
+    private <T> T read(Query<T> query) throws IOException {
+        try (Connection c = pool.getConnection()) {
+            try {
+                return query.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read the journal database: " + rootMessage(e), e);
+        }
+    }
+
+    private interface Query<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @Override
+    public long batchesWritten() {
+        return batchesWritten.sum();
+    }
+
+    @Override
+    public long entriesWritten() {
+        return entriesWritten.sum();
+    }
+
+    /** Closes the pool: by then the actor system that reads and writes through it has stopped. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
