@@ -70,10 +70,7 @@ final class PekkoConfig {
             // Snapshots go beside the events, where whichever process opens the database next finds them.
             ours = ConfigFactory.parseString("""
                     pekko.persistence.snapshot-store.plugin = "quiesce.snapshot-store"
-                    quiesce.snapshot-store {
-                      class = "io.quiesce.persistence.journal.postgres.PostgresSnapshotStore"
-                      dispatcher = "pekko.actor.default-blocking-io-dispatcher"
-                    }
+                    quiesce.snapshot-store.class = "io.quiesce.persistence.journal.postgres.PostgresSnapshotStore"
                     """).withValue("quiesce.snapshot-store.store", ConfigValueFactory.fromAnyRef(store))
                     .withFallback(ours);
         }

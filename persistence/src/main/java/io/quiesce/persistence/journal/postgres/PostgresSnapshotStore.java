@@ -20,23 +20,29 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pekko's snapshot store on the journal's PostgreSQL database ({@code quiesce_snapshot}), so that a
  * node taking over a pool finds its snapshots where it finds its events. Configured with
- * {@code store}, the name {@link OpenStores} knows the {@link PostgresJournal} by, and
- * {@code dispatcher} for the blocking JDBC calls.
+ * {@code store}, the name {@link OpenStores} knows the {@link PostgresJournal} by. The blocking
+ * JDBC calls run on threads of its own, which stopping waits for: the journal's connection pool
+ * closes after the actor system, and must not close under a snapshot being written.
  */
 public class PostgresSnapshotStore extends SnapshotStore {
     private final DataSource database;
     private final Serialization serialization;
-    private final Executor blocking;
+    private final ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "quiesce-snapshots");
+        t.setDaemon(true);
+        return t;
+    });
 
     public PostgresSnapshotStore(Config config) {
         this.database = ((PostgresJournal) OpenStores.get(config.getString("store"))).dataSource();
         this.serialization = SerializationExtension.get(context().system());
-        this.blocking = context().system().dispatchers().lookup(config.getString("dispatcher"));
     }
 
     @Override
@@ -129,5 +135,13 @@ public class PostgresSnapshotStore extends SnapshotStore {
 
     private interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    @Override
+    public void postStop() throws Exception {
+        blocking.shutdown();
+        // Bounded: a database that stopped answering must not hold the process open.
+        blocking.awaitTermination(10, TimeUnit.SECONDS);
+        super.postStop();
     }
 }
