@@ -5,6 +5,7 @@ import io.quiesce.auth.Principal;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.catalog.CatalogException;
 import io.quiesce.formats.catalog.CatalogLoader;
+import io.quiesce.persistence.JournalDatabase;
 import io.quiesce.persistence.Quiesce;
 import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Rejection;
@@ -50,6 +51,11 @@ final class QuiesceCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data directory (default: $QUIESCE_DATA, else ./quiesce-data).")
     Path data;
+
+    @Option(names = "--journal", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Keep the journal in PostgreSQL, jdbc:postgresql://HOST:PORT/DB, as $QUIESCE_DB_USER with"
+                    + " $QUIESCE_DB_PASSWORD (default: $QUIESCE_JOURNAL, else in the data directory).")
+    String journal;
 
     @Option(names = "--as", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Who is asking (default: the OS user).")
@@ -114,6 +120,24 @@ final class QuiesceCommand implements Callable<Integer> {
         return environment.workingDirectory().resolve(dir).normalize();
     }
 
+    /** The journal database asked for, or null: the data directory's own journal. */
+    JournalDatabase journal() {
+        String url = journal != null ? journal : environment.variable("QUIESCE_JOURNAL").orElse(null);
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String user = environment.variable("QUIESCE_DB_USER").orElse("");
+        if (user.isBlank()) {
+            throw CliFailure.badInput("--journal needs the database user in $QUIESCE_DB_USER (and the password in"
+                    + " $QUIESCE_DB_PASSWORD).");
+        }
+        try {
+            return new JournalDatabase(url.trim(), user, environment.variable("QUIESCE_DB_PASSWORD").orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.badInput(e.getMessage() + ".");
+        }
+    }
+
     Principal principal() {
         String name = as != null ? as.trim() : environment.osUser();
         if (name.isEmpty()) {
@@ -164,8 +188,8 @@ final class QuiesceCommand implements Callable<Integer> {
         return QuiesceOptions.at(directory).withAdminGroup(adminGroup()).withCatalog(catalog()).withClock(clock);
     }
 
-    /** Opens the data directory for this invocation, with the wall clock. */
+    /** Opens the data directory for this invocation (its journal where --journal says), with the wall clock. */
     Quiesce open() {
-        return Quiesce.open(options(dataDirectory(), Clock.systemUTC()));
+        return Quiesce.open(options(dataDirectory(), Clock.systemUTC()).withJournal(journal()));
     }
 }

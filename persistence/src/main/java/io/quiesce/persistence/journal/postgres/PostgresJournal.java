@@ -54,8 +54,8 @@ public final class PostgresJournal implements JournalBackend {
         config.setMinimumIdle(1);
         config.setPoolName("quiesce-journal");
         config.setConnectionInitSql("SET synchronous_commit = " + (sync ? "on" : "off"));
-        // Fail fast when the database cannot be reached, saying so, rather than hang the start.
-        config.setInitializationFailTimeout(10_000);
+        // One attempt at start: a database that cannot be reached fails the start at once, saying so.
+        config.setInitializationFailTimeout(1);
         config.setConnectionTimeout(10_000);
         HikariDataSource pool;
         try {
