@@ -112,6 +112,7 @@ final class DataDirectory implements AutoCloseable {
      * plugin; returns the name the plugin finds it by.
      */
     String openJournal(boolean fsync) {
+        CleanClose.forget(root);
         JournalStore store;
         try {
             store = JournalStore.open(journal(), fsync);
@@ -163,8 +164,12 @@ final class DataDirectory implements AutoCloseable {
     public void close() {
         if (journalStore != null) {
             OpenStores.unregister(journalStore);
-            journalStore.close();
-            journalStore = null;
+            try {
+                journalStore.close();
+                CleanClose.record(root, journal());
+            } finally {
+                journalStore = null;
+            }
         }
         try {
             lock.release();

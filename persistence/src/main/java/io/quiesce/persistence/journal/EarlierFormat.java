@@ -116,9 +116,8 @@ public final class EarlierFormat {
                 for (JournalStore.Entry e : inCommitOrder) {
                     commit++;
                     byte[] key = JournalStore.eventKey(e.persistenceId(), e.sequenceNr());
-                    batch.put(key, ByteBuffer.allocate(JournalStore.POSITION_BYTES + e.bytes().length).putLong(commit)
-                            .putInt(0).put(e.bytes()).array());
-                    batch.put(JournalStore.commitKey(commit, 0), key);
+                    batch.put(key, e.bytes());
+                    batch.put(JournalStore.commitKey(commit), JournalStore.keyList(List.of(key)));
                 }
                 highest.forEach((id, nr) -> batch.put(JournalStore.highestKey(id),
                         ByteBuffer.allocate(Long.BYTES).putLong(nr).array()));

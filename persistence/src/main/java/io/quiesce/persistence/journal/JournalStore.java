@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +23,11 @@ import java.util.function.Consumer;
 /**
  * The journal's LevelDB. Keys:
  * <ul>
- *   <li>{@code e} entity sequence-number: the commit position, then the serialized entry (an entity's
- *       entries in sequence order, for replay);</li>
- *   <li>{@code c} commit index: the {@code e} key of the index-th entry of that commit (the commit
- *       order, for the history);</li>
+ *   <li>{@code e} entity sequence-number: the serialized entry (an entity's entries in sequence
+ *       order, for replay);</li>
+ *   <li>{@code c} commit: the {@code e} keys of that transaction's entries, in its order, each with
+ *       a two-byte length (the commit order, for the history: one entry per transaction, so the
+ *       index costs little when transactions are large);</li>
  *   <li>{@code h} entity: its highest sequence number, kept when its entries are deleted;</li>
  *   <li>{@code m format}: this layout's version; {@code m last-commit}: the last commit number. Keys of Pekko's own LevelDB journal start with a zero
  *       byte, ours never do ({@link EarlierFormat} converts those).</li>
@@ -41,8 +43,6 @@ public final class JournalStore implements JournalBackend {
     static final byte[] FORMAT = "quiesce-journal/1".getBytes(StandardCharsets.US_ASCII);
     /** The last commit number, so opening need not look for it. */
     static final byte[] LAST_COMMIT_KEY = "mlast-commit".getBytes(StandardCharsets.US_ASCII);
-    /** Before an entry's bytes in its {@code e} value: its commit number and its index in that commit. */
-    static final int POSITION_BYTES = Long.BYTES + Integer.BYTES;
 
     /** One entry to write: a persistent actor's event at its sequence number, serialized. */
     public record Entry(String persistenceId, long sequenceNr, byte[] bytes) {
@@ -94,14 +94,14 @@ public final class JournalStore implements JournalBackend {
                 Map<String, Long> highest = new HashMap<>();
                 for (List<Entry> transaction : transactions) {
                     commit++;
-                    for (int i = 0; i < transaction.size(); i++) {
-                        Entry e = transaction.get(i);
+                    List<byte[]> keys = new ArrayList<>(transaction.size());
+                    for (Entry e : transaction) {
                         byte[] key = eventKey(e.persistenceId(), e.sequenceNr());
-                        batch.put(key, ByteBuffer.allocate(POSITION_BYTES + e.bytes().length).putLong(commit).putInt(i)
-                                .put(e.bytes()).array());
-                        batch.put(commitKey(commit, i), key);
+                        batch.put(key, e.bytes());
+                        keys.add(key);
                         highest.merge(e.persistenceId(), e.sequenceNr(), Math::max);
                     }
+                    batch.put(commitKey(commit), keyList(keys));
                 }
                 highest.forEach((id, nr) -> batch.put(highestKey(id), ByteBuffer.allocate(Long.BYTES).putLong(nr)
                         .array()));
@@ -134,9 +134,8 @@ public final class JournalStore implements JournalBackend {
                 if (!samePersistenceId(key, from) || sequenceNrOf(key) > d.toSequenceNr()) {
                     break;
                 }
-                ByteBuffer value = ByteBuffer.wrap(next.getValue());
+                // The commit's entry keeps its key: reading the commit order skips what is gone.
                 batch.delete(key);
-                batch.delete(commitKey(value.getLong(), value.getInt()));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -176,7 +175,7 @@ public final class JournalStore implements JournalBackend {
                     if (!samePersistenceId(next.getKey(), start) || sequenceNrOf(next.getKey()) > to) {
                         break;
                     }
-                    each.accept(entryBytes(next.getValue()));
+                    each.accept(next.getValue());
                 }
             }
             return null;
@@ -193,9 +192,14 @@ public final class JournalStore implements JournalBackend {
                     if (next.getKey()[0] != COMMIT) {
                         break;
                     }
-                    byte[] value = db.get(next.getValue());
-                    if (value != null) {
-                        each.accept(entryBytes(value));
+                    ByteBuffer keys = ByteBuffer.wrap(next.getValue());
+                    while (keys.hasRemaining()) {
+                        byte[] key = new byte[keys.getShort() & 0xffff];
+                        keys.get(key);
+                        byte[] value = db.get(key);
+                        if (value != null) {
+                            each.accept(value);
+                        }
                     }
                 }
             }
@@ -248,8 +252,14 @@ public final class JournalStore implements JournalBackend {
                 .put(id).putLong(sequenceNr).array();
     }
 
-    static byte[] commitKey(long commit, int index) {
-        return ByteBuffer.allocate(1 + Long.BYTES + Integer.BYTES).put(COMMIT).putLong(commit).putInt(index).array();
+    static byte[] commitKey(long commit) {
+        return ByteBuffer.allocate(1 + Long.BYTES).put(COMMIT).putLong(commit).array();
+    }
+
+    static byte[] keyList(List<byte[]> keys) {
+        ByteBuffer b = ByteBuffer.allocate(keys.stream().mapToInt(k -> Short.BYTES + k.length).sum());
+        keys.forEach(k -> b.putShort((short) k.length).put(k));
+        return b.array();
     }
 
     static byte[] highestKey(String persistenceId) {
@@ -264,10 +274,6 @@ public final class JournalStore implements JournalBackend {
 
     private static long sequenceNrOf(byte[] eventKey) {
         return ByteBuffer.wrap(eventKey, eventKey.length - Long.BYTES, Long.BYTES).getLong();
-    }
-
-    private static byte[] entryBytes(byte[] value) {
-        return Arrays.copyOfRange(value, POSITION_BYTES, value.length);
     }
 
     /** Waits for every read and write under way, then closes the LevelDB. */
