@@ -143,10 +143,9 @@ final class DataDirectory implements AutoCloseable {
         }
         PostgresJournal store;
         try {
-            store = PostgresJournal.open(database.url(), database.user(), database.password(), fsync);
+            store = PostgresJournal.open(database.url(), database.user(), database.password(), fsync, true);
         } catch (IOException e) {
-            throw new DataDirectoryException(root, e.getMessage() + ". Check the address, user and password, and"
-                    + " that the database server is running.", e);
+            throw new DataDirectoryException(root, e.getMessage() + ".", e);
         }
         try {
             String name = OpenStores.register(store);

@@ -19,7 +19,7 @@ public enum Backends {
         @Override
         public JournalBackend open(Path directory, PrivatePostgres.Databases databases) throws IOException {
             JournalDatabase db = databases.create();
-            return PostgresJournal.open(db.url(), db.user(), db.password(), true);
+            return PostgresJournal.open(db.url(), db.user(), db.password(), true, true);
         }
     };
 

@@ -28,22 +28,31 @@ import java.util.function.Consumer;
 public final class PostgresJournal implements JournalBackend {
     /** Rows fetched at a time when reading an entity or the history. */
     private static final int FETCH = 500;
+    /** The advisory lock a process holds while it alone uses the database. */
+    private static final long IN_USE_LOCK = 0x5155494553434532L;
 
     private final String name;
     private final HikariDataSource pool;
+    /** Holds the in-use lock for as long as the journal is open (null: shared with other processes). */
+    private final Connection holder;
     private final LongAdder batchesWritten = new LongAdder();
     private final LongAdder entriesWritten = new LongAdder();
 
-    private PostgresJournal(String name, HikariDataSource pool) {
+    private PostgresJournal(String name, HikariDataSource pool, Connection holder) {
         this.name = name;
         this.pool = pool;
+        this.holder = holder;
     }
 
     /**
      * Connects, and creates or updates the tables when the database lacks them. {@code sync}: each
      * commit is on the server's disk before it is acknowledged ({@code synchronous_commit}).
+     * {@code alone}: this process is the only one to use the database while it is open (refused if
+     * another holds it), as one process owning every entity needs; processes that share the
+     * entities out among themselves (cluster mode) share the database instead.
      */
-    public static PostgresJournal open(String url, String user, String password, boolean sync) throws IOException {
+    public static PostgresJournal open(String url, String user, String password, boolean sync, boolean alone)
+            throws IOException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
@@ -61,7 +70,8 @@ public final class PostgresJournal implements JournalBackend {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new IOException("cannot connect to the journal database " + url + ": " + rootMessage(e), e);
+            throw new IOException("cannot connect to the journal database " + url + ": " + rootMessage(e)
+                    + ". Check the address, user and password, and that the database server is running", e);
         }
         try (Connection c = pool.getConnection()) {
             PostgresSchema.apply(c);
@@ -69,7 +79,38 @@ public final class PostgresJournal implements JournalBackend {
             pool.close();
             throw new IOException("cannot prepare the journal tables in " + url + ": " + rootMessage(e), e);
         }
-        return new PostgresJournal(url, pool);
+        Connection holder = null;
+        if (alone) {
+            try {
+                holder = holdInUseLock(pool);
+            } catch (SQLException | IOException e) {
+                pool.close();
+                throw e instanceof IOException io ? io
+                        : new IOException("cannot lock the journal database " + url + ": " + rootMessage(e), e);
+            }
+        }
+        return new PostgresJournal(url, pool, holder);
+    }
+
+    /** Takes the in-use lock on a connection kept out of the pool; the database releases it if this process dies. */
+    private static Connection holdInUseLock(HikariDataSource pool) throws SQLException, IOException {
+        Connection c = pool.getConnection();
+        try (PreparedStatement st = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            st.setLong(1, IN_USE_LOCK);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    c.close();
+                    throw new IOException("the journal database is in use by another process: wait for it to finish,"
+                            + " or give this one another database");
+                }
+            }
+            c.commit();
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
     }
 
     @Override
@@ -228,9 +269,16 @@ public final class PostgresJournal implements JournalBackend {
         return entriesWritten.sum();
     }
 
-    /** Closes the pool: by then the actor system that reads and writes through it has stopped. */
+    /** Releases the in-use lock and closes the pool: by then the actor system that used it has stopped. */
     @Override
     public void close() {
+        if (holder != null) {
+            try {
+                holder.close();
+            } catch (SQLException ignored) {
+                // Closing the pool ends the session, which releases the lock anyway.
+            }
+        }
         pool.close();
     }
 

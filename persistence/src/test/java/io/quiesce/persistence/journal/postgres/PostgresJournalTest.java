@@ -1,6 +1,7 @@
 package io.quiesce.persistence.journal.postgres;
 
 import io.quiesce.auth.Principal;
+import io.quiesce.persistence.DataDirectoryException;
 import io.quiesce.persistence.JournalDatabase;
 import io.quiesce.persistence.ManualClock;
 import io.quiesce.persistence.Operator;
@@ -95,6 +96,24 @@ class PostgresJournalTest {
     }
 
     @Test
+    void givenAProcessUsingTheDatabaseAlone_whenAnotherOpensIt_thenItIsRefusedUntilTheFirstCloses(
+            PrivatePostgres.Databases databases) throws Exception {
+        JournalDatabase db = databases.create();
+        Quiesce first = Quiesce.open(QuiesceOptions.at(dir.resolve("one")).withJournal(db).withFsync(false));
+        try {
+            assertThatThrownBy(() -> Quiesce.open(QuiesceOptions.at(dir.resolve("two")).withJournal(db)))
+                    .isInstanceOf(DataDirectoryException.class)
+                    .hasMessageContaining("journal database is in use by another process");
+        } finally {
+            first.close();
+        }
+
+        try (Quiesce second = Quiesce.open(QuiesceOptions.at(dir.resolve("two")).withJournal(db).withFsync(false))) {
+            assertThat(second.status().pools()).isEmpty();
+        }
+    }
+
+    @Test
     void givenSnapshotsEveryTwoEntries_whenTheDataIsOpenedAgain_thenTheSnapshotsAreInTheDatabaseAndTheStatusComesBack(
             PrivatePostgres.Databases databases) throws Exception {
         JournalDatabase db = databases.create();
@@ -136,8 +155,9 @@ class PostgresJournalTest {
         return new Entry(id, sequenceNr, (id + "-" + sequenceNr).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Opened as a cluster node opens it: shared with other processes. */
     private static PostgresJournal open(JournalDatabase db) throws IOException {
-        return PostgresJournal.open(db.url(), db.user(), db.password(), true);
+        return PostgresJournal.open(db.url(), db.user(), db.password(), true, false);
     }
 
     private static long query(JournalDatabase db, String sql) throws SQLException {
