@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  * As root, the server runs as the {@code postgres} user, since initdb refuses root.
  */
 public final class PrivatePostgres implements ParameterResolver {
+    /** The user every database of the private server is reached as (trusted: no password). */
+    public static final String USER = "postgres";
 
     /** Creates databases on the private server, starting it the first time. */
     public static final class Databases {
@@ -111,13 +113,13 @@ public final class PrivatePostgres implements ParameterResolver {
 
         JournalDatabase createDatabase() {
             String name = "quiesce_test_" + DATABASES.incrementAndGet();
-            try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
+            try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
                  Statement st = c.createStatement()) {
                 st.execute("CREATE DATABASE " + name);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
             }
-            return new JournalDatabase(url(name), "postgres", "");
+            return new JournalDatabase(url(name), USER, "");
         }
 
         String url(String database) {
