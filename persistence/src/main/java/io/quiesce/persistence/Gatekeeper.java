@@ -42,12 +42,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -58,11 +56,8 @@ import java.util.concurrent.CompletableFuture;
  * they are refused as OVERLOADED rather than dropped.
  */
 final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
-    private static final Duration MAX_TIMER = Duration.ofDays(1);
     /** Callers' threads race by far less: a clock this far behind the journal was set back. */
     private static final Duration CLOCK_BEHIND = Duration.ofSeconds(1);
-    /** At most this many commands are decided ahead of the journal. */
-    private static final int MAX_BATCH = 512;
     /** Target of a write that is not to a single service. */
     private static final String WHOLE = "";
 
@@ -168,12 +163,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     /** The batch being written, answered when {@code writesLeft} reaches zero. */
     private final List<Pending> batch = new ArrayList<>();
     private final Map<String, String> failedTargets = new HashMap<>();
-    /**
-     * Services ({@code server|service}) whose passed deadline is queued and not yet answered. Without
-     * this, every check while the journal is slow queued it again, and a timer for a deadline
-     * already past fired at once, again and again, filling the queue.
-     */
-    private final Set<String> deadlinesQueued = new HashSet<>();
+    private final DeadlineSchedule deadlines = new DeadlineSchedule();
     private int writesLeft;
     /**
      * Names the journal transactions of this process; never reused, unlike decision numbers, which
@@ -362,9 +352,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         while (!recovering && batch.isEmpty() && !queue.isEmpty()) {
             Deployment view = deployment;
             Map<String, List<DecisionRecorded>> byService = new LinkedHashMap<>();
-            while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+            while (!queue.isEmpty() && batch.size() < BatchRules.MAX_BATCH) {
                 Submit next = queue.peek();
-                if (!byService.isEmpty() && !isSessionTraffic(next.command())) {
+                if (!byService.isEmpty() && !BatchRules.isSessionTraffic(next.command())) {
                     break; // decided once this batch is written
                 }
                 Command command = inOrder(next.command());
@@ -383,7 +373,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     batch.add(Pending.answered(next, decision));
                     continue;
                 }
-                String target = singleServiceTarget(accepted.events());
+                String target = BatchRules.singleService(accepted.events()).orElse(null);
                 if (target == null && !byService.isEmpty()) {
                     break; // written on its own, after this batch
                 }
@@ -400,7 +390,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 }
                 byService.computeIfAbsent(target, t -> new ArrayList<>()).add(DecisionRecorded.of(number,
                         accepted.events()));
-                if (!isSessionTraffic(command)) {
+                if (!BatchRules.isSessionTraffic(command)) {
                     break;
                 }
             }
@@ -421,11 +411,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             }
         }
         return this;
-    }
-
-    private static boolean isSessionTraffic(Command command) {
-        return command instanceof Command.Connect || command instanceof Command.End
-                || command instanceof DeadlinePassed;
     }
 
     /**
@@ -467,16 +452,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         }
     }
 
-    /** The key of the one service all these events belong to, or null when they are not all of one service. */
-    private static String singleServiceTarget(List<Event> events) {
-        if (!(events.get(0) instanceof ServiceEvent first)) {
-            return null;
-        }
-        boolean single = events.stream().allMatch(e -> e instanceof ServiceEvent se
-                && se.server().equals(first.server()) && se.service().equals(first.service()));
-        return single ? first.server() + "|" + first.service() : null;
-    }
-
     private Behavior<Message> onWriteDone(WriteDone done) {
         if (done.failure() != null) {
             failedTargets.put(done.target(), done.failure().getMessage());
@@ -492,7 +467,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         boolean failed = !failedTargets.isEmpty();
         for (Pending p : batch) {
             if (p.submit().command() instanceof DeadlinePassed d) {
-                deadlinesQueued.remove(d.server() + "|" + d.service());
+                deadlines.answered(d);
             }
             String failure = p.error() != null ? p.error() : failedTargets.get(p.target());
             if (failure != null) {
@@ -502,7 +477,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 continue;
             }
             if (p.decision() instanceof Decision.Accepted a && p.target() != null) {
-                // A batch's commands do not depend on each other (see drain), so what landed stands on its own.
+                // A batch is one transaction: a write acknowledged beside a failed one means the failed one
+                // only timed out here. What was acknowledged is told; the read-back below settles the rest.
                 Deployment after = failed ? deployment.evolve(a.events()) : p.after();
                 spawnFor(a.events());
                 notifier.recorded(deployment, a.events(), after);
@@ -607,27 +583,20 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      * already recorded, see {@link #inOrder}).
      */
     private List<CompletableFuture<Reply>> queuePassedDeadlines() {
-        Instant now = settings.clock().instant();
         List<CompletableFuture<Reply>> answers = new ArrayList<>();
-        deployment.pendingDeadlines().stream().filter(s -> !s.deadline().isAfter(now))
-                .filter(s -> deadlinesQueued.add(s.server() + "|" + s.name()))
-                .forEach(s -> {
-                    CompletableFuture<Reply> answer = new CompletableFuture<>();
-                    answers.add(answer);
-                    queue.add(new Submit(new DeadlinePassed(s.server(), s.name(), s.deadline()), answer));
-                });
+        for (DeadlinePassed due : deadlines.due(deployment, settings.clock().instant())) {
+            CompletableFuture<Reply> answer = new CompletableFuture<>();
+            answers.add(answer);
+            queue.add(new Submit(due, answer));
+        }
         return answers;
     }
 
     /** A timer for the earliest deadline not yet queued: one already queued is decided in its turn. */
     private void scheduleNextDeadline() {
-        deployment.pendingDeadlines().stream().filter(s -> !deadlinesQueued.contains(s.server() + "|" + s.name()))
-                .findFirst().map(ServiceState::deadline).ifPresentOrElse(at -> {
-            Duration delay = Duration.between(settings.clock().instant(), at);
-            // Timers cannot wait much beyond 248 days: a far deadline is re-armed a day at a time.
-            Duration step = delay.isNegative() ? Duration.ZERO : delay.compareTo(MAX_TIMER) > 0 ? MAX_TIMER : delay;
-            timers.startSingleTimer(CheckDeadlines.INSTANCE, CheckDeadlines.INSTANCE, step);
-        }, () -> timers.cancel(CheckDeadlines.INSTANCE));
+        deadlines.nextTimer(deployment, settings.clock().instant()).ifPresentOrElse(
+                delay -> timers.startSingleTimer(CheckDeadlines.INSTANCE, CheckDeadlines.INSTANCE, delay),
+                () -> timers.cancel(CheckDeadlines.INSTANCE));
     }
 
     // ---- entities

@@ -32,7 +32,7 @@ public final class EarlierFormat {
 
     /** Whether the journal holds keys of the earlier layout. */
     public static boolean present(JournalStore store) throws IOException {
-        return store.read(() -> {
+        return store.whileOpen(() -> {
             try (DBIterator it = store.db().iterator()) {
                 it.seekToFirst();
                 return it.hasNext() && it.peekNext().getKey()[0] == 0;
@@ -41,7 +41,7 @@ public final class EarlierFormat {
     }
 
     public static Earlier read(JournalStore store) throws IOException {
-        return store.read(() -> {
+        return store.whileOpen(() -> {
             Map<Integer, String> ids = new HashMap<>();
             Map<Integer, Long> counters = new HashMap<>();
             record Raw(int id, long sequenceNr, byte[] bytes) {
@@ -98,7 +98,7 @@ public final class EarlierFormat {
      */
     public static void convert(JournalStore store, List<JournalStore.Entry> inCommitOrder,
                                Map<String, Long> highest) throws IOException {
-        store.read(() -> {
+        store.whileOpen(() -> {
             WriteBatch batch = store.db().createWriteBatch();
             try {
                 try (DBIterator it = store.db().iterator()) {

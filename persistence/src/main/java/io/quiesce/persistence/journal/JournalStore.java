@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  *   <li>{@code m format}: this layout's version; {@code m last-commit}: the last commit number. Keys of Pekko's own LevelDB journal start with a zero
  *       byte, ours never do ({@link EarlierFormat} converts those).</li>
  * </ul>
- * Only the {@link GroupCommit} thread writes; reads come from any thread. Closing waits for every
+ * Only the {@link GroupCommit} thread writes (and, before it starts, the conversion of an earlier
+ * journal); reads come from any thread. Closing waits for every
  * read and write under way: closing LevelDB under one crashes its native code.
  */
 public final class JournalStore implements JournalBackend {
@@ -87,7 +88,7 @@ public final class JournalStore implements JournalBackend {
      */
     @Override
     public void commit(List<List<Entry>> transactions, List<Deletion> deletions) throws IOException {
-        read(() -> {
+        whileOpen(() -> {
             WriteBatch batch = db.createWriteBatch();
             try {
                 long commit = lastCommit;
@@ -157,7 +158,7 @@ public final class JournalStore implements JournalBackend {
     /** The highest sequence number ever written for the entity (0: none), deleted entries included. */
     @Override
     public long highestSequenceNr(String persistenceId) throws IOException {
-        return read(() -> {
+        return whileOpen(() -> {
             byte[] value = db.get(highestKey(persistenceId));
             return value == null ? 0L : ByteBuffer.wrap(value).getLong();
         });
@@ -166,7 +167,7 @@ public final class JournalStore implements JournalBackend {
     /** Hands {@code each} the entity's entries from {@code from} to {@code to}, at most {@code max}, in order. */
     @Override
     public void replay(String persistenceId, long from, long to, long max, Consumer<byte[]> each) throws IOException {
-        read(() -> {
+        whileOpen(() -> {
             byte[] start = eventKey(persistenceId, Math.max(from, 0));
             long count = 0;
             try (DBIterator it = db.iterator(new ReadOptions().verifyChecksums(true))) {
@@ -185,7 +186,7 @@ public final class JournalStore implements JournalBackend {
     /** Hands {@code each} every entry of the directory in commit order (within a commit, in its order). */
     @Override
     public void readInCommitOrder(Consumer<byte[]> each) throws IOException {
-        read(() -> {
+        whileOpen(() -> {
             try (DBIterator it = db.iterator(new ReadOptions().verifyChecksums(true).fillCache(false))) {
                 for (it.seek(new byte[] {COMMIT}); it.hasNext(); ) {
                     Map.Entry<byte[], byte[]> next = it.next();
@@ -208,7 +209,7 @@ public final class JournalStore implements JournalBackend {
     }
 
     /** Runs {@code action} with the LevelDB open; it stays open until the action ends. */
-    <T> T read(IoAction<T> action) throws IOException {
+    <T> T whileOpen(IoAction<T> action) throws IOException {
         closing.readLock().lock();
         try {
             if (closed) {
@@ -235,10 +236,6 @@ public final class JournalStore implements JournalBackend {
     /** Continues the commit sequence after converted entries. */
     void lastCommit(long commit) {
         lastCommit = commit;
-    }
-
-    WriteOptions writeOptions() {
-        return writeOptions;
     }
 
     private long readLastCommit() {
