@@ -273,8 +273,11 @@ public final class PostgresJournal implements JournalBackend {
     @Override
     public void close() {
         if (holder != null) {
-            try {
-                holder.close();
+            // Released here, at once: the server would release it only once it has seen the session end.
+            try (holder; PreparedStatement st = holder.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                st.setLong(1, IN_USE_LOCK);
+                st.execute();
+                holder.commit();
             } catch (SQLException ignored) {
                 // Closing the pool ends the session, which releases the lock anyway.
             }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,10 +23,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,7 +68,9 @@ class PostgresJournalTest {
     void givenTwoProcessesOnOneDatabase_whenBothCommitAtOnce_thenTheHistoryHasOneCommitOrderKeepingEachOnesOrder(
             PrivatePostgres.Databases databases) throws Exception {
         JournalDatabase db = databases.create();
-        try (PostgresJournal node1 = open(db); PostgresJournal node2 = open(db)) {
+        // Without waiting for the disk: the order is the point here, not durability.
+        try (PostgresJournal node1 = PostgresJournal.open(db.url(), db.user(), db.password(), false, false);
+             PostgresJournal node2 = PostgresJournal.open(db.url(), db.user(), db.password(), false, false)) {
             CompletableFuture<Void> one = CompletableFuture.runAsync(() -> commitEach(node1, "n1", 100));
             CompletableFuture<Void> two = CompletableFuture.runAsync(() -> commitEach(node2, "n2", 100));
             CompletableFuture.allOf(one, two).join();
@@ -114,6 +120,28 @@ class PostgresJournalTest {
     }
 
     @Test
+    void givenAProcessHoldingTheDatabaseAlone_whenItIsKilled_thenAnotherOpensItOnceTheServerSeesItGone(
+            PrivatePostgres.Databases databases) throws Exception {
+        JournalDatabase db = databases.create();
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                HoldJournal.class.getName(), db.url()).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).startsWith("holding");
+            assertThatThrownBy(() -> PostgresJournal.open(db.url(), db.user(), db.password(), true, true))
+                    .hasMessageContaining("in use by another process");
+
+            holder.destroyForcibly();
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(openAloneWithin(db, Duration.ofSeconds(10))).isTrue();
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
     void givenSnapshotsEveryTwoEntries_whenTheDataIsOpenedAgain_thenTheSnapshotsAreInTheDatabaseAndTheStatusComesBack(
             PrivatePostgres.Databases databases) throws Exception {
         JournalDatabase db = databases.create();
@@ -135,6 +163,20 @@ class PostgresJournalTest {
         try (Quiesce q = Quiesce.open(options)) {
             assertThat(q.status()).isEqualTo(before);
         }
+    }
+
+    /** Tries to open the database alone until it succeeds or the time is up (bounded: one try a 100 ms). */
+    private static boolean openAloneWithin(JournalDatabase db, Duration limit) throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                PostgresJournal.open(db.url(), db.user(), db.password(), true, true).close();
+                return true;
+            } catch (IOException stillHeld) {
+                Thread.sleep(100);
+            }
+        }
+        return false;
     }
 
     private static void commitEach(PostgresJournal journal, String id, int count) {

@@ -90,6 +90,7 @@ public final class PrivatePostgres implements ParameterResolver {
             }
             boolean root = "root".equals(System.getProperty("user.name"));
             try {
+                // Under /tmp, not java.io.tmpdir: the postgres user must reach it, and /root is owner-only.
                 Path dir = Files.createTempDirectory(Path.of("/tmp"), "quiesce-pg");
                 if (root) {
                     run(List.of("chown", "postgres:postgres", dir.toString()));
