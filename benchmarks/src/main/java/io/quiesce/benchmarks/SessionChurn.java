@@ -1,10 +1,10 @@
 package io.quiesce.benchmarks;
 
-import io.quiesce.persistence.JournalDatabase;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.JournalDatabase;
 import io.quiesce.persistence.journal.JournalBackend;
 import io.quiesce.persistence.journal.OpenStores;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;

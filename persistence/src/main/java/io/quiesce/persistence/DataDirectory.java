@@ -1,10 +1,12 @@
 package io.quiesce.persistence;
 
+import io.quiesce.JournalDatabase;
 import io.quiesce.persistence.journal.JournalBackend;
 import io.quiesce.persistence.journal.JournalStore;
 import io.quiesce.persistence.journal.OpenStores;
 import io.quiesce.persistence.journal.postgres.PostgresJournal;
 
+import io.quiesce.DataDirectoryException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,11 +1,17 @@
 package io.quiesce.persistence;
 
+import io.quiesce.DnsLoadBalancing;
+import io.quiesce.Force;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
 import io.quiesce.auth.Authorization;
 import io.quiesce.auth.Principal;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.formats.history.EventCodec;
 import io.quiesce.formats.history.HistoryReader;
-import io.quiesce.formats.json.Json;
 import io.quiesce.history.Replay;
 import io.quiesce.history.ReplayResult;
 import io.quiesce.persistence.journal.postgres.PrivatePostgres;
@@ -61,27 +67,27 @@ class ExportAcrossJournalsTest {
         QuiesceOptions options = base.withClock(clock).withFsync(false).withSnapshotEvery(2);
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(ADMIN).because("night work");
-            alice.createPool("pool1", false);
+            alice.createPool("pool1", DnsLoadBalancing.OFF);
             for (String server : List.of("fe01", "fe02", "fe03")) {
-                alice.addServer("pool1", server, null);
+                alice.addServer("pool1", server);
             }
             for (int i = 0; i < 8; i++) {
                 clock.advance(Duration.ofSeconds(5));
                 alice.connect("pool1", i % 2 == 0 ? "call-park" : "im", "s" + i);
             }
             clock.advance(Duration.ofMinutes(1));
-            alice.pause("fe01", null, null, false);
-            alice.setStartup("fe01", null, StartupType.MANUAL);
+            alice.pause(Target.server("fe01"));
+            alice.setStartup(Target.server("fe01"), StartupType.MANUAL);
         }
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(ADMIN).because("night work");
             clock.advance(Duration.ofMinutes(1));
             alice.end("s1");
-            alice.restart("fe02", true);
+            alice.restart(Target.server("fe02"), Force.YES);
             clock.advance(Duration.ofMinutes(1));
-            alice.stop("fe01", null, true);
+            alice.stop(Target.server("fe01"), Force.YES);
             alice.connect("pool1", "im", "s9");
-            return new Run(q.status(), q.history().stream().map(e -> Json.write(EventCodec.encode(e))).toList());
+            return new Run(q.status(), q.history().stream().map(EventCodec::line).toList());
         }
     }
 

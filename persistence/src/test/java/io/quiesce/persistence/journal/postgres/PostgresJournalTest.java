@@ -1,12 +1,13 @@
 package io.quiesce.persistence.journal.postgres;
 
+import io.quiesce.DataDirectoryException;
+import io.quiesce.JournalDatabase;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
 import io.quiesce.auth.Principal;
-import io.quiesce.persistence.DataDirectoryException;
-import io.quiesce.persistence.JournalDatabase;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.persistence.journal.JournalStore.Entry;
 import io.quiesce.rules.Deployment;
 import org.junit.jupiter.api.Test;
@@ -150,12 +151,12 @@ class PostgresJournalTest {
         Deployment before;
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(Principal.of("alice", "Administrators"));
-            alice.createPool("pool1", true);
-            alice.addServer("pool1", "fe01", null);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
             for (int i = 0; i < 6; i++) {
                 alice.connect("pool1", "im", "s" + i);
             }
-            alice.pause("fe01", null, null, false);
+            alice.pause(Target.server("fe01"));
             before = q.status();
         }
 

@@ -1,6 +1,6 @@
 package io.quiesce.persistence.journal.postgres;
 
-import io.quiesce.persistence.JournalDatabase;
+import io.quiesce.JournalDatabase;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
