@@ -1,5 +1,6 @@
 package io.quiesce.cli;
 
+import io.quiesce.JournalDatabase;
 import io.quiesce.Quiesce;
 import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Authorization;
@@ -55,6 +56,11 @@ public final class QuiesceCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data directory (default: $QUIESCE_DATA, else ./quiesce-data).")
     Path data;
+
+    @Option(names = "--journal", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Keep the journal in PostgreSQL, jdbc:postgresql://HOST:PORT/DB, as $QUIESCE_DB_USER with"
+                    + " $QUIESCE_DB_PASSWORD (default: $QUIESCE_JOURNAL, else in the data directory).")
+    String journal;
 
     @Option(names = "--as", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Who is asking (default: the OS user).")
@@ -156,10 +162,10 @@ public final class QuiesceCommand implements Callable<Integer> {
             namesPrincipal = true;
             client = new QuiesceClient(serve.get().url(), serve.get().token());
         }
-        if (catalog != null || adminGroup != null) {
-            throw CliFailure.badInput("the server at " + client.url() + " decides with the catalog and administrators"
-                    + " group it was started with: leave out --catalog and --admin-group, or give them to quiesce"
-                    + " serve.");
+        if (catalog != null || adminGroup != null || journal != null) {
+            throw CliFailure.badInput("the server at " + client.url() + " decides with the catalog, administrators"
+                    + " group and journal it was started with: leave out --catalog, --admin-group and --journal, or"
+                    + " give them to quiesce serve.");
         }
         return Optional.of(client);
     }
@@ -179,6 +185,24 @@ public final class QuiesceCommand implements Callable<Integer> {
 
     boolean namesPrincipal() {
         return namesPrincipal;
+    }
+
+    /** The journal database asked for, or null: the data directory's own journal. */
+    public JournalDatabase journal() {
+        String url = journal != null ? journal : environment.variable("QUIESCE_JOURNAL").orElse(null);
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String user = environment.variable("QUIESCE_DB_USER").orElse("");
+        if (user.isBlank()) {
+            throw CliFailure.badInput("--journal needs the database user in $QUIESCE_DB_USER (and the password in"
+                    + " $QUIESCE_DB_PASSWORD).");
+        }
+        try {
+            return new JournalDatabase(url.trim(), user, environment.variable("QUIESCE_DB_PASSWORD").orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.badInput(e.getMessage() + ".");
+        }
     }
 
     public Principal principal() {
@@ -231,8 +255,8 @@ public final class QuiesceCommand implements Callable<Integer> {
         return QuiesceOptions.at(directory).withAdminGroup(adminGroup()).withCatalog(catalog()).withClock(clock);
     }
 
-    /** Opens the data directory for this invocation, with the wall clock. */
+    /** Opens the data directory for this invocation (its journal where --journal says), with the wall clock. */
     Quiesce open() {
-        return Quiesce.open(options(dataDirectory(), Clock.systemUTC()));
+        return Quiesce.open(options(dataDirectory(), Clock.systemUTC()).withJournal(journal()));
     }
 }

@@ -55,7 +55,7 @@ class MaintenanceNightThroughServerTest extends MaintenanceNightTest {
 
         Cli.Result otherGroup = nobody.run("pause", "fe01", "--groups", "Ops", "--admin-group", "Ops");
         assertThat(otherGroup.exit()).as(otherGroup.toString()).isEqualTo(2);
-        assertThat(otherGroup.err()).contains("decides with the catalog and administrators group it was started with");
+        assertThat(otherGroup.err()).contains("decides with the catalog, administrators group and journal it was started with");
         assertRefused(nobody.with("QUIESCE_ADMIN_GROUP", "Ops").run("pause", "fe01", "--groups", "Ops"), 4,
                 "NOT_AUTHORIZED");
     }
