@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 @picocli.CommandLine.Command(name = "simulate", description = {
         "Drive a pool with generated traffic while applying a maintenance script, in simulated time.",
         "Steps: --at \"OFFSET COMMAND\" (e.g. --at \"30s pause fe01 --deadline 5m\") or --script FILE of"
-                + " SPEC §6 command lines. Creates the pool (with --servers) if it does not exist."})
+                + " command lines of the history format. Creates the pool (with --servers) if it does not exist."})
 final class SimulateCommand implements Callable<Integer> {
     private static final List<String> DEFAULT_SERVERS = List.of("fe01", "fe02", "fe03");
     private static final Duration LONGEST = Duration.ofDays(1);
@@ -75,7 +75,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Seed of the random traffic (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--script", paramLabel = "FILE", description = "Maintenance steps: SPEC §6 command lines.")
+    @Option(names = "--script", paramLabel = "FILE", description = "Maintenance steps: command lines of the history format, one JSON object a line.")
     Path script;
 
     @Option(names = "--at", paramLabel = "OFFSET COMMAND", parameterConsumer = StepWords.class,
