@@ -27,7 +27,7 @@ import java.util.Optional;
  * Prints what a decided command did, in human text or JSON, and gives its exit code. Refusals
  * go to stderr as one line; warnings go with the result.
  */
-final class DecisionReport {
+public final class DecisionReport {
     /** Not a {@link RejectionCode}: a connection no server took is accepted and recorded as lost. */
     static final String CONNECTION_LOST = "CONNECTION_LOST";
 
@@ -35,18 +35,18 @@ final class DecisionReport {
     private final ServiceNames names;
     private final boolean compact;
 
-    DecisionReport(Output out, ServiceNames names) {
+    public DecisionReport(Output out, ServiceNames names) {
         this(out, names, false);
     }
 
     /** {@code compact}: services with the same outcome share a line, as the demo and simulate show them. */
-    DecisionReport(Output out, ServiceNames names, boolean compact) {
+    public DecisionReport(Output out, ServiceNames names, boolean compact) {
         this.out = out;
         this.names = names;
         this.compact = compact;
     }
 
-    int report(Command command, Decision decision) {
+    public int report(Command command, Decision decision) {
         if (decision instanceof Decision.Rejected rejected) {
             out.warnings(rejected.warnings());
             out.refused(rejected.rejection());

@@ -1,10 +1,10 @@
 package io.quiesce.cli;
 
+import io.quiesce.Quiesce;
 import io.quiesce.event.Event;
 import io.quiesce.event.EventTypes;
 import io.quiesce.formats.history.EventCodec;
 import io.quiesce.formats.json.Json;
-import io.quiesce.persistence.Quiesce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

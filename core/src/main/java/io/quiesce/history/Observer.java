@@ -12,6 +12,7 @@ import io.quiesce.event.Event.SessionInterrupted;
 import io.quiesce.event.EventTypes;
 import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Deployment;
+import io.quiesce.rules.StatusChange;
 import io.quiesce.server.Quorum;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.InterruptionCause;
@@ -176,7 +177,7 @@ final class Observer {
         }
         for (Iterator<Aftermath> i = noInstance.values().iterator(); i.hasNext(); ) {
             Aftermath a = i.next();
-            if (running(after.serversOf(a.pool), a.service) > 0) {
+            if (after.runningInstances(a.pool, a.service) > 0) {
                 findings.set(a.index, noInstanceDetail(findings.get(a.index), a.count));
                 i.remove();
             }
@@ -244,18 +245,18 @@ final class Observer {
                     lane.sessions(0, added.at());
                 });
             } else if (e instanceof ServiceEvent se && seen.add(se.server() + "\u0000" + se.service())) {
-                // A server added in the same instant is not in {@code before}: it starts as installed.
-                ServiceState was = before.server(se.server()).map(s -> s.service(se.service()))
-                        .orElseGet(() -> ServiceState.installed(se.server(), se.service(), e.at()));
-                ServiceState now = after.server(se.server()).orElseThrow().service(se.service());
+                // A lane per service touched, in the order touched; a server added in the same instant has no session.
                 Timeline.Lane lane = timeline.lane(se.server(), se.service());
-                if (was.status() != now.status()) {
-                    lane.status(now.status(), e.at());
-                }
-                if (was.sessionCount() != now.sessionCount()) {
-                    lane.sessions(now.sessionCount(), e.at());
+                int was = before.server(se.server()).map(s -> s.service(se.service()))
+                        .map(ServiceState::sessionCount).orElse(0);
+                int now = after.server(se.server()).orElseThrow().service(se.service()).sessionCount();
+                if (was != now) {
+                    lane.sessions(now, e.at());
                 }
             }
+        }
+        for (StatusChange c : StatusChange.of(before, events, after)) {
+            timeline.lane(c.server(), c.service()).status(c.to(), c.at());
         }
     }
 
@@ -265,7 +266,7 @@ final class Observer {
         Set<String> services = new LinkedHashSet<>();
         now.forEach(s -> services.addAll(s.services().keySet()));
         for (String service : services) {
-            if (running(was, service) > 0 && running(now, service) == 0) {
+            if (before.runningInstances(pool, service) > 0 && after.runningInstances(pool, service) == 0) {
                 findings.add(new Finding(FindingCode.NO_RUNNING_INSTANCE, at, pool, null, service, null));
                 noInstance.put(pool + "\u0000" + service, new Aftermath(findings.size() - 1, pool, service));
             }
@@ -279,11 +280,6 @@ final class Observer {
                         + now.size() + " servers of " + pool + " were up, below its quorum of " + required + "."));
             }
         }
-    }
-
-    private static long running(List<ServerState> servers, String service) {
-        return servers.stream().map(s -> s.service(service))
-                .filter(s -> s != null && s.status() == ServiceStatus.RUNNING).count();
     }
 
     private void act(Event e, Set<String> acted) {

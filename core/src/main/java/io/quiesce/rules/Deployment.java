@@ -112,6 +112,18 @@ public final class Deployment {
                 .sorted(java.util.Comparator.comparing(ServerState::name, Names.ORDER)).toList();
     }
 
+    /**
+     * How many servers of the pool have this service RUNNING, taking new connections: what the
+     * capacity guard keeps above zero. None in a pool that does not exist.
+     */
+    public long runningInstances(String pool, String service) {
+        if (!pools.containsKey(pool)) {
+            return 0;
+        }
+        return serversOf(pool).stream().map(s -> s.service(service))
+                .filter(s -> s != null && s.status() == ServiceStatus.RUNNING).count();
+    }
+
     /** The service holding an active session with this id. */
     public Optional<ServiceState> serviceWithSession(String session) {
         return sessions.holder(session, servers);

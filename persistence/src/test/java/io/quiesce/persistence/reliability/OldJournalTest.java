@@ -1,13 +1,13 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Principal;
 import io.quiesce.event.Event;
 import io.quiesce.formats.history.EventCodec;
 import io.quiesce.formats.json.Json;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
-import io.quiesce.rules.Decision;
 import io.quiesce.formats.status.StatusJson;
+import io.quiesce.rules.Decision;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
