@@ -1,6 +1,6 @@
 package io.quiesce.cli;
 
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.Warning;
 import io.quiesce.rules.WarningCode;
@@ -54,7 +54,7 @@ public final class Output {
     }
 
     public void json(Object value) {
-        out.println(Json.write(value));
+        out.println(JsonText.write(value));
     }
 
     /**
@@ -89,24 +89,5 @@ public final class Output {
 
     public void error(String message) {
         err.println(indent + message);
-    }
-
-    public static List<Object> warningsJson(List<Warning> warnings) {
-        return warnings.stream().<Object>map(w -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", w.code().name());
-            m.put("message", w.message());
-            return m;
-        }).toList();
-    }
-
-    public static Map<String, Object> rejectionJson(Rejection r) {
-        if (r == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", r.code().name());
-        m.put("message", r.message());
-        return m;
     }
 }

@@ -6,9 +6,6 @@ import io.quiesce.event.Event.PoolEvent;
 import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServerRestarted;
 import io.quiesce.event.Event.ServiceEvent;
-import io.quiesce.event.Event.SessionEnded;
-import io.quiesce.event.Event.SessionInterrupted;
-import io.quiesce.event.Event.SessionStarted;
 import io.quiesce.pool.PoolState;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;
@@ -175,14 +172,7 @@ public final class Deployment {
 
     /** The one session a service event can start or end, or null for the other service events. */
     private static String sessionOf(ServiceEvent event) {
-        if (event instanceof SessionStarted e) {
-            return e.session();
-        } else if (event instanceof SessionEnded e) {
-            return e.session();
-        } else if (event instanceof SessionInterrupted e) {
-            return e.session();
-        }
-        return null;
+        return event instanceof Event.SessionEvent e ? e.session() : null;
     }
 
     /**

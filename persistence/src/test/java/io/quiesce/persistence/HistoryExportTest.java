@@ -11,7 +11,6 @@ import io.quiesce.auth.Principal;
 import io.quiesce.event.Event;
 import io.quiesce.formats.history.EventCodec;
 import io.quiesce.formats.history.HistoryReader;
-import io.quiesce.formats.json.Json;
 import io.quiesce.history.Replay;
 import io.quiesce.history.ReplayResult;
 import io.quiesce.rules.Deployment;
@@ -66,7 +65,7 @@ class HistoryExportTest {
         } finally {
             q.close();
         }
-        String exported = history.stream().map(e -> Json.write(EventCodec.encode(e))).collect(Collectors.joining("\n"));
+        String exported = history.stream().map(e -> EventCodec.line(e)).collect(Collectors.joining("\n"));
 
         ReplayResult replayed = new Replay(q.rules()).run(new HistoryReader(new BufferedReader(
                 new StringReader(exported)), "export.jsonl", "Administrators"), "export.jsonl", null);
@@ -205,7 +204,7 @@ class HistoryExportTest {
     }
 
     private static ReplayResult replay(Quiesce q, List<Event> history) {
-        String exported = history.stream().map(e -> Json.write(EventCodec.encode(e)))
+        String exported = history.stream().map(e -> EventCodec.line(e))
                 .collect(Collectors.joining("\n"));
         return new Replay(q.rules()).run(new HistoryReader(new BufferedReader(new StringReader(exported)),
                 "export.jsonl", "Administrators"), "export.jsonl", null);

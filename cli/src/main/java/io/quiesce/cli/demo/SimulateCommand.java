@@ -4,6 +4,7 @@ package io.quiesce.cli.demo;
 import io.quiesce.ManualClock;
 import io.quiesce.Quiesce;
 import io.quiesce.auth.Principal;
+import io.quiesce.formats.decision.DecisionJson;
 import io.quiesce.catalog.Role;
 import io.quiesce.cli.CliFailure;
 import io.quiesce.cli.DecisionReport;
@@ -272,8 +273,8 @@ public final class SimulateCommand implements Callable<Integer> {
         m.put("command", s.step().text());
         m.put("by", s.by());
         m.put("exit", s.exit());
-        m.put("refused", s.decision() instanceof Decision.Rejected r ? Output.rejectionJson(r.rejection()) : null);
-        m.put("warnings", Output.warningsJson(s.decision().warnings()));
+        m.put("refused", s.decision() instanceof Decision.Rejected r ? DecisionJson.rejection(r.rejection()) : null);
+        m.put("warnings", DecisionJson.warnings(s.decision().warnings()));
         return m;
     }
 

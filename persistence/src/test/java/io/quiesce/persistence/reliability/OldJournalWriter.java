@@ -12,8 +12,12 @@ import io.quiesce.auth.Principal;
 import io.quiesce.event.Event;
 import io.quiesce.event.EventTypes;
 import io.quiesce.formats.history.EventCodec;
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.formats.status.StatusJson;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.service.ServiceStatus;
@@ -105,9 +109,9 @@ class OldJournalWriter {
                     .containsExactlyInAnyOrderElementsOf(EventTypes.all().keySet());
             Files.createDirectories(target);
             Files.writeString(target.resolve("status.json"),
-                    Json.write(StatusJson.of(status, options.catalog())) + "\n", StandardCharsets.UTF_8);
+                    JsonText.write(StatusJson.of(status, options.catalog())) + "\n", StandardCharsets.UTF_8);
             Files.writeString(target.resolve("history.jsonl"), history.stream()
-                    .map(e -> Json.write(EventCodec.encode(e)) + "\n").collect(Collectors.joining()),
+                    .map(e -> EventCodec.line(e) + "\n").collect(Collectors.joining()),
                     StandardCharsets.UTF_8);
         }
         DataDirs.copy(data, target.resolve("data"));
