@@ -43,6 +43,7 @@ public final class Quiesce implements AutoCloseable {
     private final List<QuiesceListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService notifications;
     private final ExecutorService replies;
+    private final Rollouts rollouts;
     private volatile boolean closed;
 
     private Quiesce(QuiesceOptions options, DataDirectory directory) {
@@ -75,6 +76,7 @@ public final class Quiesce implements AutoCloseable {
             throw new DataDirectoryException(directory.root(), "cannot open data directory " + directory.root()
                     + ": " + cause.getMessage(), cause);
         }
+        this.rollouts = new Rollouts(this, system);
     }
 
     /** Opens (creating if need be) a data directory with the default options. */
@@ -105,13 +107,33 @@ public final class Quiesce implements AutoCloseable {
         return options.clock();
     }
 
+    java.time.Duration commandTimeout() {
+        return options.commandTimeout();
+    }
+
     /** Commands on behalf of this principal, stamped with the library's clock. */
     public Operator as(Principal principal) {
         return new Operator(this, principal, null);
     }
 
-    /** Decides and records a command; completes once it is in the journal (or refused). */
+    /** The pools' rollouts: plan, start, resume, abort (see {@link RolloutRunner}). */
+    public Rollouts rollouts() {
+        return rollouts;
+    }
+
+    /**
+     * Decides and records a command; completes once it is in the journal (or refused). A command on
+     * a server under rollout is refused unless forced (ROLLOUT_IN_PROGRESS).
+     */
     public CompletionStage<Decision> submit(Command command) {
+        ensureOpen();
+        return rollouts.guard(command).thenCompose(refusal -> refusal.isPresent()
+                ? CompletableFuture.completedFuture(new Decision.Rejected(refusal.get(), List.of()))
+                : submitPastRolloutGuard(command));
+    }
+
+    /** {@link #submit} for a rollout's own steps. */
+    CompletionStage<Decision> submitPastRolloutGuard(Command command) {
         ensureOpen();
         CompletableFuture<Gatekeeper.Reply> reply = new CompletableFuture<>();
         system.tell(new Gatekeeper.Submit(command, reply));

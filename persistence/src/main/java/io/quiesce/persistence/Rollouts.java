@@ -1,0 +1,98 @@
+package io.quiesce.persistence;
+
+import io.quiesce.command.Command;
+import io.quiesce.persistence.entity.RolloutEntity;
+import io.quiesce.rollout.RolloutCommand;
+import io.quiesce.rollout.RolloutDecider;
+import io.quiesce.rollout.RolloutDecision;
+import io.quiesce.rollout.RolloutGuard;
+import io.quiesce.rollout.RolloutOptions;
+import io.quiesce.rollout.RolloutPlan;
+import io.quiesce.rollout.RolloutPlanner;
+import io.quiesce.rollout.RolloutState;
+import io.quiesce.rules.Rejection;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The rollouts of an open data directory: one persistent actor per pool, started when first asked.
+ * Reading a rollout is open to everyone; starting, resuming and aborting one needs an administrator
+ * (the decider checks). {@link RolloutRunner} drives one.
+ */
+public final class Rollouts {
+    private final Quiesce quiesce;
+    private final ActorSystem<?> system;
+    private final RolloutDecider decider;
+    private final ConcurrentHashMap<String, ActorRef<RolloutEntity.Command>> entities = new ConcurrentHashMap<>();
+    private final Set<String> driven = ConcurrentHashMap.newKeySet();
+
+    Rollouts(Quiesce quiesce, ActorSystem<?> system) {
+        this.quiesce = quiesce;
+        this.system = system;
+        this.decider = new RolloutDecider(quiesce.rules().authorization());
+    }
+
+    /** The schedule a rollout of {@code pool} would follow now, or why it cannot be rolled. Records nothing. */
+    public RolloutPlan plan(String pool, RolloutOptions options) {
+        return new RolloutPlanner(quiesce.rules().catalog()).plan(quiesce.status(), pool, options);
+    }
+
+    /** The pool's latest rollout, as recorded. */
+    public RolloutState state(String pool) {
+        return quiesce.await(stateAsync(pool));
+    }
+
+    public CompletionStage<RolloutState> stateAsync(String pool) {
+        CompletableFuture<RolloutState> reply = new CompletableFuture<>();
+        entity(pool).tell(new RolloutEntity.Get(reply));
+        return timed(reply);
+    }
+
+    /** Decides and records a rollout command; answered once its events are in the journal. */
+    public RolloutDecision decide(String pool, RolloutCommand command) {
+        CompletableFuture<RolloutDecision> reply = new CompletableFuture<>();
+        entity(pool).tell(new RolloutEntity.Decide(command, reply));
+        return quiesce.await(timed(reply));
+    }
+
+    /** True while a {@link RolloutRunner} of this process drives the pool's rollout. */
+    public boolean driven(String pool) {
+        return driven.contains(pool);
+    }
+
+    boolean startDriving(String pool) {
+        return driven.add(pool);
+    }
+
+    void stopDriving(String pool) {
+        driven.remove(pool);
+    }
+
+    /** The ROLLOUT_IN_PROGRESS refusal of an administrator's command, if its server is under rollout. */
+    CompletionStage<Optional<Rejection>> guard(Command command) {
+        Optional<String> server = RolloutGuard.unforcedServer(command);
+        if (server.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return quiesce.statusAsync().thenCompose(d -> d.server(server.get())
+                .map(s -> stateAsync(s.pool()).thenApply(rollout -> RolloutGuard.check(command, rollout)))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty())));
+    }
+
+    private ActorRef<RolloutEntity.Command> entity(String pool) {
+        return entities.computeIfAbsent(pool, p -> system.systemActorOf(RolloutEntity.create(p, decider),
+                "rollout-" + p, Props.empty()));
+    }
+
+    private <T> CompletableFuture<T> timed(CompletableFuture<T> reply) {
+        return reply.orTimeout(quiesce.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
