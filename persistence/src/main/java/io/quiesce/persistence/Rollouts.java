@@ -5,6 +5,7 @@ import io.quiesce.persistence.entity.RolloutEntity;
 import io.quiesce.rollout.RolloutCommand;
 import io.quiesce.rollout.RolloutDecider;
 import io.quiesce.rollout.RolloutDecision;
+import io.quiesce.rollout.RolloutEvent;
 import io.quiesce.rollout.RolloutGuard;
 import io.quiesce.rollout.RolloutOptions;
 import io.quiesce.rollout.RolloutPlan;
@@ -14,7 +15,13 @@ import io.quiesce.rules.Rejection;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.journal.leveldb.javadsl.LeveldbReadJournal;
+import org.apache.pekko.stream.javadsl.Sink;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +68,15 @@ public final class Rollouts {
         CompletableFuture<RolloutDecision> reply = new CompletableFuture<>();
         entity(pool).tell(new RolloutEntity.Decide(command, reply));
         return quiesce.await(timed(reply));
+    }
+
+    /** Every event of the pool's rollouts, oldest first: the steps as they were recorded. */
+    public List<RolloutEvent> history(String pool) {
+        LeveldbReadJournal journal = PersistenceQuery.get(Adapter.toClassic(system))
+                .getReadJournalFor(LeveldbReadJournal.class, LeveldbReadJournal.Identifier());
+        List<EventEnvelope> envelopes = quiesce.await(journal.currentEventsByPersistenceId(
+                RolloutEntity.persistenceId(pool).id(), 0, Long.MAX_VALUE).runWith(Sink.seq(), system));
+        return envelopes.stream().map(e -> (RolloutEvent) e.event()).toList();
     }
 
     /** True while a {@link RolloutRunner} of this process drives the pool's rollout. */
