@@ -44,9 +44,16 @@ final class HistoryCommand extends ReadCommand {
             out.json(Map.of("events", shown.stream().map(EventCodec::encode).toList()));
         } else {
             Table table = new Table();
-            shown.forEach(e -> table.row(row(e)));
+            List<RolloutHistoryRows.Row> rollout = new java.util.ArrayList<>(RolloutHistoryRows.of(quiesce, server));
+            for (Event e : shown) {
+                while (!rollout.isEmpty() && !rollout.get(0).at().isAfter(e.at())) {
+                    table.row(rollout.remove(0).cells());
+                }
+                table.row(row(e));
+            }
+            rollout.forEach(r -> table.row(r.cells()));
             out.lines(table.lines(""));
-            if (shown.isEmpty()) {
+            if (shown.isEmpty() && rollout.isEmpty()) {
                 out.line(server == null ? "Nothing recorded yet." : "Nothing recorded for " + server + ".");
             }
         }
