@@ -197,6 +197,9 @@ public final class RolloutRunner {
                 return new RolloutCommand.StepRefused(server, RolloutStep.STOP, r, now());
             }
             // Sessions came back after the drain (a feature not re-routed without DNS load balancing).
+            if (rollouts.state(s.pool()).abortRequested()) {
+                return new RolloutCommand.StepRefused(server, RolloutStep.STOP, r, now());
+            }
             Duration timeout = s.options().drainTimeout();
             if (timeout != null && Duration.between(since, now()).compareTo(timeout) >= 0) {
                 if (s.options().onTimeout() == OnTimeout.ABORT) {
