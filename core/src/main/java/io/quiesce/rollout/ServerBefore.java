@@ -26,9 +26,12 @@ public record ServerBefore(Map<String, StartupType> startup, List<String> offlin
         return new ServerBefore(startup, offline);
     }
 
-    /** The services whose startup the rollout sets to manual, and later back to automatic. */
-    public List<String> automatic() {
-        return startup.entrySet().stream().filter(e -> e.getValue() == StartupType.AUTOMATIC)
+    /**
+     * The services whose startup type the rollout sets to manual, and later back: every one not
+     * manual already. A disabled one too, or it could not be started again after the patch.
+     */
+    public List<String> toManual() {
+        return startup.entrySet().stream().filter(e -> e.getValue() != StartupType.MANUAL)
                 .map(Map.Entry::getKey).toList();
     }
 

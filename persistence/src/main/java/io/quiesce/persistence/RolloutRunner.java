@@ -126,7 +126,7 @@ public final class RolloutRunner {
                 "rollout " + s.number() + " of " + s.pool() + (s.reason() == null ? "" : ": " + s.reason()));
         ServerBefore before = s.before().get(server);
         return switch (next.step()) {
-            case MANUAL_STARTUP -> each(next, before.automatic(), svc -> servers.startup(server, svc, StartupType.MANUAL),
+            case MANUAL_STARTUP -> each(next, before.toManual(), svc -> servers.startup(server, svc, StartupType.MANUAL),
                     "startup manual");
             case PAUSE -> one(next, servers.pause(server), "paused");
             case DRAIN -> drain(s, servers, server);
@@ -137,8 +137,8 @@ public final class RolloutRunner {
             }
             case START -> each(next, before.toStart(), svc -> servers.start(server, svc), "started");
             case RESUME -> one(next, servers.resume(server), "resumed");
-            case RESTORE_STARTUP -> each(next, before.automatic(),
-                    svc -> servers.startup(server, svc, StartupType.AUTOMATIC), "startup automatic again");
+            case RESTORE_STARTUP -> each(next, before.toManual(),
+                    svc -> servers.startup(server, svc, before.startup().get(svc)), "startup type restored");
         };
     }
 
