@@ -2,6 +2,7 @@ package io.quiesce.cli;
 
 import io.quiesce.persistence.RolloutProgress;
 import io.quiesce.rollout.RolloutState;
+import io.quiesce.rollout.RolloutStep;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -18,8 +19,12 @@ final class RolloutDisplay implements RolloutProgress {
         this.err = err;
     }
 
+    /** Only the steps that take time say they began: the wait for a drain and the patch step. */
     @Override
     public void stepStarted(RolloutState rollout, RolloutState.Next step) {
+        if (step.step() != RolloutStep.DRAIN && step.step() != RolloutStep.PATCH) {
+            return;
+        }
         err.println("[batch " + (rollout.at().batch() + 1) + "/" + rollout.batches().size() + "] " + step.server()
                 + ": " + step.step().words() + " ...");
         lastShown = null;

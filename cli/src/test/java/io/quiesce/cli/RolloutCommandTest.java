@@ -76,7 +76,7 @@ class RolloutCommandTest {
         // then exit 0, a progress line per step on stderr, and the rollout completed
         assertThat(start.exit()).as(start.toString()).isZero();
         assertThat(start.err()).contains("[batch 1/3] fe01: run the patch step: exit 0")
-                .contains("[batch 3/3] fe03: restore startup type: startup type restored: 9 of 9 service(s)");
+                .contains("[batch 3/3] fe03: restore startup type: 9 of 9 service(s) changed");
         Map<String, Object> status = cli.run("rollout", "status", "pool1", "--json").json();
         assertThat(status.get("status")).isEqualTo("COMPLETED");
         assertThat(Cli.list(status.get("servers"))).allSatisfy(s -> {

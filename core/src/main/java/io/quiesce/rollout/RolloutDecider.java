@@ -22,6 +22,7 @@ import io.quiesce.rollout.RolloutEvent.StepStarted;
 import io.quiesce.rules.RejectionCode;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -171,7 +172,8 @@ public final class RolloutDecider {
         RolloutState.Next next = s.next().orElseThrow();
         if (s.inProgress() && next.step() == RolloutStep.PATCH && !c.rerunUnfinished()) {
             return RolloutDecision.reject(RejectionCode.PATCH_UNFINISHED, "the patch step of " + next.server()
-                    + " started at " + s.stepStarted() + " but its outcome was never recorded: check "
+                    + " started at " + s.stepStarted().truncatedTo(ChronoUnit.SECONDS)
+                    + " but its outcome was never recorded: check "
                     + next.server() + " by hand, then run rollout resume " + s.pool() + " --rerun-unfinished to run it"
                     + " again, or rollout abort " + s.pool() + ".");
         }

@@ -126,8 +126,8 @@ public final class RolloutRunner {
                 "rollout " + s.number() + " of " + s.pool() + (s.reason() == null ? "" : ": " + s.reason()));
         ServerBefore before = s.before().get(server);
         return switch (next.step()) {
-            case MANUAL_STARTUP -> each(next, before.toManual(), svc -> servers.startup(server, svc, StartupType.MANUAL),
-                    "startup manual");
+            case MANUAL_STARTUP -> each(next, before.toManual(),
+                    svc -> servers.startup(server, svc, StartupType.MANUAL));
             case PAUSE -> one(next, servers.pause(server), "paused");
             case DRAIN -> drain(s, servers, server);
             case STOP -> stop(s, servers, server);
@@ -135,10 +135,10 @@ public final class RolloutRunner {
                 PatchOutcome out = patch.run(s.options().execFor(server));
                 yield new RolloutCommand.FinishPatch(server, out.exitCode(), out.outputTail(), out.duration(), now());
             }
-            case START -> each(next, before.toStart(), svc -> servers.start(server, svc), "started");
+            case START -> each(next, before.toStart(), svc -> servers.start(server, svc));
             case RESUME -> one(next, servers.resume(server), "resumed");
             case RESTORE_STARTUP -> each(next, before.toManual(),
-                    svc -> servers.startup(server, svc, before.startup().get(svc)), "startup type restored");
+                    svc -> servers.startup(server, svc, before.startup().get(svc)));
         };
     }
 
@@ -233,8 +233,7 @@ public final class RolloutRunner {
         return finish(next.server(), next.step(), ((Decision.Accepted) d).changedNothing() ? "already so" : done);
     }
 
-    private RolloutCommand each(Next next, List<String> services, java.util.function.Function<String, Decision> act,
-                                String done) {
+    private RolloutCommand each(Next next, List<String> services, java.util.function.Function<String, Decision> act) {
         int changed = 0;
         for (String svc : services) {
             Decision d = act.apply(svc);
@@ -243,7 +242,7 @@ public final class RolloutRunner {
             }
             changed += ((Decision.Accepted) d).changedNothing() ? 0 : 1;
         }
-        return finish(next.server(), next.step(), done + ": " + changed + " of " + services.size() + " service(s)");
+        return finish(next.server(), next.step(), changed + " of " + services.size() + " service(s) changed");
     }
 
     private RolloutCommand finish(String server, RolloutStep step, String note) {
