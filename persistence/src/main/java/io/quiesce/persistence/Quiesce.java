@@ -44,6 +44,8 @@ public final class Quiesce implements AutoCloseable {
     private final ExecutorService notifications;
     private final ExecutorService replies;
     private final Rollouts rollouts;
+    private final Object submissionOrder = new Object();
+    private CompletableFuture<Void> submitted = CompletableFuture.completedFuture(null);
     private volatile boolean closed;
 
     private Quiesce(QuiesceOptions options, DataDirectory directory) {
@@ -127,9 +129,28 @@ public final class Quiesce implements AutoCloseable {
      */
     public CompletionStage<Decision> submit(Command command) {
         ensureOpen();
-        return rollouts.guard(command).thenCompose(refusal -> refusal.isPresent()
-                ? CompletableFuture.completedFuture(new Decision.Rejected(refusal.get(), List.of()))
-                : submitPastRolloutGuard(command));
+        CompletableFuture<Decision> answer = new CompletableFuture<>();
+        synchronized (submissionOrder) {
+            // Commands reach the gatekeeper in the order they were submitted, also when one waits for the guard.
+            submitted = submitted.thenCompose(ready -> rollouts.guard(command)).handle((refusal, failure) -> {
+                if (failure != null) {
+                    answer.completeExceptionally(new QuiesceException("cannot check whether " + command.verb()
+                            + " concerns a server under rollout: " + failure.getMessage(), failure));
+                } else if (refusal.isPresent()) {
+                    answer.complete(new Decision.Rejected(refusal.get(), List.of()));
+                } else {
+                    submitPastRolloutGuard(command).whenComplete((decision, error) -> {
+                        if (error != null) {
+                            answer.completeExceptionally(error);
+                        } else {
+                            answer.complete(decision);
+                        }
+                    });
+                }
+                return null;
+            });
+        }
+        return answer;
     }
 
     /** {@link #submit} for a rollout's own steps. */

@@ -22,6 +22,7 @@ import org.apache.pekko.persistence.query.journal.leveldb.javadsl.LeveldbReadJou
 import org.apache.pekko.stream.javadsl.Sink;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,8 @@ public final class Rollouts {
     private final RolloutDecider decider;
     private final ConcurrentHashMap<String, ActorRef<RolloutEntity.Command>> entities = new ConcurrentHashMap<>();
     private final Set<String> driven = ConcurrentHashMap.newKeySet();
+    /** The pools whose rollout is under way, by pool; null until the guard first needs them. */
+    private CompletableFuture<Map<String, RolloutState>> underWay;
 
     Rollouts(Quiesce quiesce, ActorSystem<?> system) {
         this.quiesce = quiesce;
@@ -67,7 +70,11 @@ public final class Rollouts {
     public RolloutDecision decide(String pool, RolloutCommand command) {
         CompletableFuture<RolloutDecision> reply = new CompletableFuture<>();
         entity(pool).tell(new RolloutEntity.Decide(command, reply));
-        return quiesce.await(timed(reply));
+        RolloutDecision decision = quiesce.await(timed(reply));
+        if (decision instanceof RolloutDecision.Accepted a && !a.events().isEmpty()) {
+            remember(state(pool));
+        }
+        return decision;
     }
 
     /** Every event of the pool's rollouts, oldest first: the steps as they were recorded. */
@@ -92,15 +99,49 @@ public final class Rollouts {
         driven.remove(pool);
     }
 
-    /** The ROLLOUT_IN_PROGRESS refusal of an administrator's command, if its server is under rollout. */
+    /**
+     * The ROLLOUT_IN_PROGRESS refusal of an administrator's command, if its server is under rollout.
+     * The rollouts under way are read once, at the first command that needs them, then kept up to
+     * date by {@link #decide}: only this process can change them while it holds the directory.
+     */
     CompletionStage<Optional<Rejection>> guard(Command command) {
-        Optional<String> server = RolloutGuard.unforcedServer(command);
-        if (server.isEmpty()) {
+        if (RolloutGuard.unforcedServer(command).isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return quiesce.statusAsync().thenCompose(d -> d.server(server.get())
-                .map(s -> stateAsync(s.pool()).thenApply(rollout -> RolloutGuard.check(command, rollout)))
-                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty())));
+        return underWay().thenApply(rollouts -> rollouts.values().stream()
+                .map(rollout -> RolloutGuard.check(command, rollout)).flatMap(Optional::stream).findFirst());
+    }
+
+    private synchronized CompletableFuture<Map<String, RolloutState>> underWay() {
+        if (underWay == null) {
+            underWay = quiesce.statusAsync().toCompletableFuture().thenCompose(d -> {
+                List<CompletableFuture<RolloutState>> states = d.pools().keySet().stream()
+                        .map(pool -> stateAsync(pool).toCompletableFuture()).toList();
+                return CompletableFuture.allOf(states.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                    Map<String, RolloutState> rollouts = new ConcurrentHashMap<>();
+                    states.stream().map(CompletableFuture::join).filter(RolloutState::inProgressStatus)
+                            .forEach(state -> rollouts.put(state.pool(), state));
+                    return rollouts;
+                });
+            });
+        }
+        return underWay;
+    }
+
+    /** Keeps the rollouts under way as known to the guard, after a decision on the pool's rollout. */
+    private void remember(RolloutState state) {
+        CompletableFuture<Map<String, RolloutState>> known;
+        synchronized (this) {
+            known = underWay;
+        }
+        if (known != null) {
+            Map<String, RolloutState> rollouts = quiesce.await(known);
+            if (state.inProgressStatus()) {
+                rollouts.put(state.pool(), state);
+            } else {
+                rollouts.remove(state.pool());
+            }
+        }
     }
 
     private ActorRef<RolloutEntity.Command> entity(String pool) {
