@@ -41,6 +41,9 @@ public final class Rollouts {
     private final RolloutDecider decider;
     private final ConcurrentHashMap<String, ActorRef<RolloutEntity.Command>> entities = new ConcurrentHashMap<>();
     private final Set<String> driven = ConcurrentHashMap.newKeySet();
+    private static final String PERSISTENCE_ID_PREFIX = RolloutEntity.persistenceId("").id();
+    /** The pools with a rollout journal; null until first needed. */
+    private CompletableFuture<Set<String>> journaled;
     /** The pools whose rollout is under way, by pool; null until the guard first needs them. */
     private CompletableFuture<Map<String, RolloutState>> underWay;
 
@@ -61,13 +64,26 @@ public final class Rollouts {
     }
 
     public CompletionStage<RolloutState> stateAsync(String pool) {
-        CompletableFuture<RolloutState> reply = new CompletableFuture<>();
-        entity(pool).tell(new RolloutEntity.Get(reply));
-        return timed(reply);
+        return journaled().thenCompose(pools -> {
+            if (!pools.contains(pool)) {
+                return CompletableFuture.completedFuture(RolloutState.none(pool));
+            }
+            CompletableFuture<RolloutState> reply = new CompletableFuture<>();
+            entity(pool).tell(new RolloutEntity.Get(reply));
+            return timed(reply);
+        });
     }
 
     /** Decides and records a rollout command; answered once its events are in the journal. */
     public RolloutDecision decide(String pool, RolloutCommand command) {
+        if (!quiesce.await(journaled()).contains(pool)) {
+            // A pool never rolled gets a journal only with its first recorded rollout: a refusal writes nothing.
+            RolloutDecision first = decider.decide(RolloutState.none(pool), command);
+            if (!(first instanceof RolloutDecision.Accepted a) || a.events().isEmpty()) {
+                return first;
+            }
+            quiesce.await(journaled()).add(pool);
+        }
         CompletableFuture<RolloutDecision> reply = new CompletableFuture<>();
         entity(pool).tell(new RolloutEntity.Decide(command, reply));
         RolloutDecision decision = quiesce.await(timed(reply));
@@ -79,9 +95,10 @@ public final class Rollouts {
 
     /** Every event of the pool's rollouts, oldest first: the steps as they were recorded. */
     public List<RolloutEvent> history(String pool) {
-        LeveldbReadJournal journal = PersistenceQuery.get(Adapter.toClassic(system))
-                .getReadJournalFor(LeveldbReadJournal.class, LeveldbReadJournal.Identifier());
-        List<EventEnvelope> envelopes = quiesce.await(journal.currentEventsByPersistenceId(
+        if (!quiesce.await(journaled()).contains(pool)) {
+            return List.of();
+        }
+        List<EventEnvelope> envelopes = quiesce.await(readJournal().currentEventsByPersistenceId(
                 RolloutEntity.persistenceId(pool).id(), 0, Long.MAX_VALUE).runWith(Sink.seq(), system));
         return envelopes.stream().map(e -> (RolloutEvent) e.event()).toList();
     }
@@ -112,10 +129,33 @@ public final class Rollouts {
                 .map(rollout -> RolloutGuard.check(command, rollout)).flatMap(Optional::stream).findFirst());
     }
 
+    /**
+     * The pools with a rollout journal, read once from the journal's index. Only those have an
+     * entity: starting one for a pool never rolled would write to the journal (LevelDB numbers
+     * every persistence id on first use), and reading or a refused command must record nothing.
+     */
+    private synchronized CompletableFuture<Set<String>> journaled() {
+        if (journaled == null) {
+            journaled = readJournal().currentPersistenceIds().runWith(Sink.seq(), system).toCompletableFuture()
+                    .thenApply(ids -> {
+                        Set<String> pools = ConcurrentHashMap.newKeySet();
+                        ids.stream().filter(id -> id.startsWith(PERSISTENCE_ID_PREFIX))
+                                .forEach(id -> pools.add(id.substring(PERSISTENCE_ID_PREFIX.length())));
+                        return pools;
+                    });
+        }
+        return journaled;
+    }
+
+    private LeveldbReadJournal readJournal() {
+        return PersistenceQuery.get(Adapter.toClassic(system))
+                .getReadJournalFor(LeveldbReadJournal.class, LeveldbReadJournal.Identifier());
+    }
+
     private synchronized CompletableFuture<Map<String, RolloutState>> underWay() {
         if (underWay == null) {
-            underWay = quiesce.statusAsync().toCompletableFuture().thenCompose(d -> {
-                List<CompletableFuture<RolloutState>> states = d.pools().keySet().stream()
+            underWay = journaled().thenCompose(pools -> {
+                List<CompletableFuture<RolloutState>> states = List.copyOf(pools).stream()
                         .map(pool -> stateAsync(pool).toCompletableFuture()).toList();
                 return CompletableFuture.allOf(states.toArray(CompletableFuture[]::new)).thenApply(done -> {
                     Map<String, RolloutState> rollouts = new ConcurrentHashMap<>();
