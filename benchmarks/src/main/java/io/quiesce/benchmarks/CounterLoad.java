@@ -32,7 +32,7 @@ final class CounterLoad extends Load {
 
     CounterLoad(Path dataDirectory, boolean fsync, int counters, int clients) {
         Config config = ConfigFactory.parseString(PekkoCounter.CONFIG)
-                .withFallback(BenchmarkAccess.pekkoConfig(dataDirectory, fsync))
+                .withFallback(BenchmarkAccess.onPekkosLevelDbJournal(dataDirectory, fsync))
                 .withValue("pekko.persistence.journal.leveldb.class",
                         ConfigValueFactory.fromAnyRef(CountingLeveldbJournal.class.getName()));
         this.system = ActorSystem.create(Behaviors.empty(), "counters", config);

@@ -38,8 +38,8 @@ final class DirectWriter {
      * @return the number of events written
      */
     static long write(Path dataDirectory, Deployment status, long events, int perWrite, int snapshotEvery) {
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "direct",
-                BenchmarkAccess.pekkoConfig(dataDirectory, false));
+        BenchmarkAccess.Opened opened = BenchmarkAccess.open(dataDirectory, false);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "direct", opened.config());
         try {
             List<ServiceState> services = new ArrayList<>();
             for (ServerState server : status.servers().values()) {
@@ -61,6 +61,7 @@ final class DirectWriter {
         } finally {
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().join();
+            opened.close();
         }
     }
 

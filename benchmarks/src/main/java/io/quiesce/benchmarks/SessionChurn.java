@@ -2,12 +2,15 @@ package io.quiesce.benchmarks;
 
 import io.quiesce.persistence.Quiesce;
 import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.persistence.journal.JournalStore;
+import io.quiesce.persistence.journal.OpenStores;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /** B1: sessions opened and ended through the persistent services, beside raw LevelDB and bare Pekko. */
 final class SessionChurn implements Benchmark {
@@ -37,8 +40,9 @@ final class SessionChurn implements Benchmark {
                 + " service write of the library carries under this load) and of `clients` events (a whole gatekeeper"
                 + " batch in one write), `WriteOptions.sync` on/off. Bare Pekko: `EventSourcedBehavior` counters (as"
                 + " many as services) persisting a one-byte event, asked by `clients` concurrent clients, on the"
-                + " library's own journal configuration (`PekkoConfig.forDirectory`). Journal writes are counted by a"
-                + " subclass of Pekko's `LeveldbJournal`";
+                + " library's configuration but with Pekko's own LevelDB journal (what a bare Pekko actor gets), its"
+                + " writes counted by a subclass of Pekko's `LeveldbJournal`. The library's journal counts its own"
+                + " commits (one `WriteBatch`, one sync each) and entries";
     }
 
     @Override
@@ -52,6 +56,7 @@ final class SessionChurn implements Benchmark {
         List<Figure> rows = new ArrayList<>();
         Figure[] api = new Figure[2];
         Figure[] raw1 = new Figure[2];
+        Figure[] rawK = new Figure[2];
         Figure[] pekko = new Figure[2];
         for (boolean fsync : new boolean[] {false, true}) {
             int f = fsync ? 1 : 0;
@@ -61,8 +66,9 @@ final class SessionChurn implements Benchmark {
             raw1[f] = raw(Work.fresh(work, "b1-raw1-" + on), fsync, 1, services,
                     "raw LevelDB JNI, 1 event per WriteBatch, sync " + on);
             rows.add(raw1[f]);
-            rows.add(raw(Work.fresh(work, "b1-rawK-" + on), fsync, clients, services,
-                    "raw LevelDB JNI, " + clients + " events per WriteBatch, sync " + on));
+            rawK[f] = raw(Work.fresh(work, "b1-rawK-" + on), fsync, clients, services,
+                    "raw LevelDB JNI, " + clients + " events per WriteBatch, sync " + on);
+            rows.add(rawK[f]);
             pekko[f] = pekko(Work.fresh(work, "b1-pekko-" + on), fsync, services, "bare Pekko counter, fsync " + on);
             rows.add(pekko[f]);
         }
@@ -70,43 +76,46 @@ final class SessionChurn implements Benchmark {
             String on = f == 1 ? "on" : "off";
             rows.add(Figure.ratio(id(), "Quiesce API / raw LevelDB (1 event per write), fsync " + on, api[f], raw1[f],
                     ""));
+            rows.add(Figure.ratio(id(), "Quiesce API / raw LevelDB (" + clients + " events per write), fsync " + on,
+                    api[f], rawK[f], ""));
             rows.add(Figure.ratio(id(), "Quiesce API / bare Pekko counter, fsync " + on, api[f], pekko[f], ""));
         }
         return rows;
     }
 
     private Figure api(Path dir, boolean fsync, String name) throws Exception {
-        CountingLeveldbJournal.install();
         try (Quiesce q = Quiesce.open(QuiesceOptions.at(dir).withFsync(fsync))) {
             Pools.create(q.as(Pools.ADMIN), servers);
+            JournalStore store = OpenStores.get(q.dataDirectory().resolve("journal").toString());
             ApiChurn load = new ApiChurn(q, clients, true, Long.MAX_VALUE);
-            return measure(load, name, true);
-        } finally {
-            CountingLeveldbJournal.uninstall();
+            return measure(load, name, store::batchesWritten, store::entriesWritten);
         }
     }
 
     private Figure raw(Path dir, boolean sync, int batch, int entities, String name) throws Exception {
         RawLevelDb load = new RawLevelDb(dir, sync, batch, entities);
-        Figure f = measure(load, name, false);
+        Figure f = measure(load, name, null, null);
         return new Figure(f.id(), f.name(), f.unit(), f.summary(), String.format(Locale.ROOT,
                 "%.0f bytes of CBOR per event", RawLevelDb.averageSize(RawLevelDb.payloads(1024))));
     }
 
     private Figure pekko(Path dir, boolean fsync, int counters, String name) throws Exception {
-        return measure(new CounterLoad(dir, fsync, counters, clients), name, true);
+        return measure(new CounterLoad(dir, fsync, counters, clients), name, CountingLeveldbJournal.WRITES::sum,
+                CountingLeveldbJournal.EVENTS::sum);
     }
 
     /** Runs the load through the warm-up and measured windows; notes events per journal write when counted. */
-    private Figure measure(Load load, String name, boolean journalCounted) throws Exception {
+    private Figure measure(Load load, String name, LongSupplier writesSoFar, LongSupplier eventsSoFar)
+            throws Exception {
+        boolean journalCounted = writesSoFar != null;
         load.start();
         try {
             Load.windows(load, warmups, 0, window);
-            long w0 = CountingLeveldbJournal.WRITES.sum();
-            long e0 = CountingLeveldbJournal.EVENTS.sum();
+            long w0 = journalCounted ? writesSoFar.getAsLong() : 0;
+            long e0 = journalCounted ? eventsSoFar.getAsLong() : 0;
             double[] rates = Load.windows(load, 0, iterations, window);
-            long writes = CountingLeveldbJournal.WRITES.sum() - w0;
-            long events = CountingLeveldbJournal.EVENTS.sum() - e0;
+            long writes = journalCounted ? writesSoFar.getAsLong() - w0 : 0;
+            long events = journalCounted ? eventsSoFar.getAsLong() - e0 : 0;
             String note = "";
             if (journalCounted) {
                 double seconds = iterations * window.toMillis() / 1000.0;

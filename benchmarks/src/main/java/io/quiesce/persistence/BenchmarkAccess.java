@@ -1,6 +1,8 @@
 package io.quiesce.persistence;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
 
 import java.nio.file.Path;
 
@@ -13,11 +15,55 @@ public final class BenchmarkAccess {
     private BenchmarkAccess() {
     }
 
-    /** The actor system configuration the library would use for this data directory. */
-    public static Config pekkoConfig(Path dataDirectory, boolean fsync) {
+    /** A data directory held open with its journal, and the actor system configuration that uses it. */
+    public static final class Opened implements AutoCloseable {
+        private final DataDirectory dir;
+        private final Config config;
+
+        private Opened(DataDirectory dir, Config config) {
+            this.dir = dir;
+            this.config = config;
+        }
+
+        public Config config() {
+            return config;
+        }
+
+        /** Closes the journal and releases the directory: only once the actor system has terminated. */
+        @Override
+        public void close() {
+            dir.close();
+        }
+    }
+
+    /** The actor system configuration the library would use for this data directory, its journal open. */
+    public static Opened open(Path dataDirectory, boolean fsync) {
         DataDirectory dir = DataDirectory.open(dataDirectory);
         try {
-            return PekkoConfig.forDirectory(dir, QuiesceOptions.at(dataDirectory).withFsync(fsync));
+            return new Opened(dir, PekkoConfig.forDirectory(dir, QuiesceOptions.at(dataDirectory).withFsync(fsync)));
+        } catch (RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The library's configuration with Pekko's own LevelDB journal in place of the library's: the
+     * baseline of a bare Pekko actor as Pekko ships it.
+     */
+    @SuppressWarnings("deprecation")
+    public static Config onPekkosLevelDbJournal(Path dataDirectory, boolean fsync) {
+        DataDirectory dir = DataDirectory.open(dataDirectory);
+        try {
+            return ConfigFactory.parseString("""
+                    pekko.persistence.journal.plugin = "pekko.persistence.journal.leveldb"
+                    pekko.persistence.journal.leveldb.native = on
+                    pekko.persistence.journal.leveldb.checksum = on
+                    """).withValue("pekko.persistence.journal.leveldb.dir",
+                            ConfigValueFactory.fromAnyRef(dir.journal().toString()))
+                    .withValue("pekko.persistence.journal.leveldb.fsync", ConfigValueFactory.fromAnyRef(fsync))
+                    .withFallback(PekkoConfig.forJournal(dir, QuiesceOptions.at(dataDirectory).withFsync(fsync),
+                            "none"));
         } finally {
             dir.close();
         }

@@ -3,6 +3,7 @@ package io.quiesce.cli;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
 import io.quiesce.event.Event.ConnectionLost;
+import io.quiesce.event.Event.PauseDeadlineChanged;
 import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServiceDrained;
 import io.quiesce.event.Event.ServicePaused;
@@ -196,9 +197,16 @@ final class DecisionReport {
             }
             out.lines(table.lines(""));
         }
-        a.events().stream().filter(e -> e instanceof ServicePaused p && p.deadline() != null).findFirst()
-                .map(e -> ((ServicePaused) e).deadline())
+        a.events().stream().map(DecisionReport::deadlineSet).filter(java.util.Objects::nonNull).findFirst()
                 .ifPresent(d -> out.line("deadline: " + Times.format(d) + " (sessions still on then are interrupted)"));
+    }
+
+    /** The deadline a pause, or a change of its deadline, sets; null for any other event. */
+    private static java.time.Instant deadlineSet(Event e) {
+        if (e instanceof ServicePaused p) {
+            return p.deadline();
+        }
+        return e instanceof PauseDeadlineChanged c ? c.deadline() : null;
     }
 
     private String describe(Command command, Decision.Accepted a, ServiceOutcome o) {
@@ -208,6 +216,11 @@ final class DecisionReport {
         if (command instanceof Command.SetStartup) {
             StartupTypeChanged e = serviceEvent(a, StartupTypeChanged.class, o).orElseThrow();
             return "startup " + e.from().label() + " -> " + e.to().label();
+        }
+        Optional<PauseDeadlineChanged> moved = serviceEvent(a, PauseDeadlineChanged.class, o);
+        if (moved.isPresent()) {
+            return o.after() + ", deadline " + (moved.get().deadline() == null ? "cleared"
+                    : "now " + Times.format(moved.get().deadline()));
         }
         String text = o.before() + " -> " + o.after();
         if (serviceEvent(a, ServiceRestarted.class, o).map(ServiceRestarted::pauseCleared).orElse(false)) {
@@ -232,8 +245,11 @@ final class DecisionReport {
             m.put("pauseCleared", serviceEvent(a, ServiceRestarted.class, o).map(ServiceRestarted::pauseCleared)
                     .orElse(false));
         } else if (command instanceof Command.Pause) {
-            m.put("deadline", serviceEvent(a, ServicePaused.class, o).map(ServicePaused::deadline)
+            Optional<PauseDeadlineChanged> moved = serviceEvent(a, PauseDeadlineChanged.class, o);
+            m.put("deadline", moved.isPresent() ? moved.map(PauseDeadlineChanged::deadline).map(Object::toString)
+                    .orElse(null) : serviceEvent(a, ServicePaused.class, o).map(ServicePaused::deadline)
                     .map(Object::toString).orElse(null));
+            m.put("deadlineChanged", moved.isPresent());
         }
         return m;
     }

@@ -77,7 +77,7 @@ final class HistoryCommand extends ReadCommand {
     }
 
     private boolean concernsServer(Event e) {
-        return server.equals(EventCodec.encode(e).get("server"));
+        return EventCodec.encode(e).get("server") instanceof String named && io.quiesce.text.Names.same(server, named);
     }
 
     /** Time, type, where, who, and what else the event says. */

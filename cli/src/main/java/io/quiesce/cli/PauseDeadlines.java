@@ -1,29 +1,24 @@
 package io.quiesce.cli;
 
+import io.quiesce.rules.PauseDeadline;
+import io.quiesce.rules.Rejection;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 import java.time.Duration;
 
 /**
- * {@code pause --deadline}: a duration of {@link Durations}, at most {@link #MAX} away. A deadline
- * is kept as a timer of the library's actor system, which cannot wait much past 248 days: a later
- * one left the data directory stuck, every command timing out. No drain needs a month.
+ * {@code pause --deadline}: a duration of {@link Durations} within the core's bound
+ * ({@link PauseDeadline}), checked before the data directory is opened: one out of range is bad
+ * usage, with the same sentence the library and a replay give.
  */
 final class PauseDeadlines implements ITypeConverter<Duration> {
-    static final Duration MAX = Duration.ofDays(30);
-
-    /** Null when {@code deadline} is usable, else why not. */
-    static String problem(Duration deadline) {
-        return deadline.compareTo(MAX) > 0 ? "a pause deadline is at most 30 days (720h) away" : null;
-    }
-
     @Override
     public Duration convert(String value) {
         Duration deadline = Durations.parse(value);
-        String problem = problem(deadline);
-        if (problem != null) {
-            throw new TypeConversionException("'" + value + "' is too long: " + problem);
+        Rejection outOfRange = PauseDeadline.refusal(deadline);
+        if (outOfRange != null) {
+            throw new TypeConversionException("'" + value + "': " + outOfRange.message());
         }
         return deadline;
     }

@@ -12,6 +12,8 @@ import io.quiesce.history.ReplayResult;
 import io.quiesce.history.Timeline;
 import io.quiesce.history.WhatIf;
 import io.quiesce.rules.Rules;
+import io.quiesce.server.ServerState;
+import io.quiesce.service.ServiceState;
 import io.quiesce.service.InterruptionCause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +71,13 @@ final class ReplayCommand implements Callable<Integer> {
         WhatIf changed = parseWhatIf();
         Rules rules = new Rules(root.catalog(), new Authorization(root.adminGroup()));
         ReplayResult result = replay(rules, history, stopAt, null);
+        if (changed != null) {
+            try {
+                changed.check(result.state(), rules.catalog());
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.badInput(e.getMessage());
+            }
+        }
         ReplayResult alternative = changed == null ? null : replay(rules, history, stopAt, changed);
         if (report != null) {
             Path html = root.environment().workingDirectory().resolve(report);
@@ -85,6 +94,7 @@ final class ReplayCommand implements Callable<Integer> {
             print(out, result, rules);
             if (alternative != null) {
                 compare(out, result, alternative, changed);
+                endingDifferently(out, result, alternative, rules);
             }
             if (report != null) {
                 out.line("");
@@ -216,6 +226,35 @@ final class ReplayCommand implements Callable<Integer> {
 
     private static String cause(InterruptionCause cause) {
         return cause.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Each service whose status, startup type or sessions at the end differ under the what-if. */
+    private static void endingDifferently(Output out, ReplayResult base, ReplayResult alternative, Rules rules) {
+        ServiceNames names = new ServiceNames(rules.catalog(), base.state());
+        List<String[]> rows = new ArrayList<>();
+        for (ServerState server : base.state().servers().values()) {
+            ServerState other = alternative.state().server(server.name()).orElse(null);
+            for (ServiceState s : server.services().values()) {
+                ServiceState w = other == null ? null : other.service(s.name());
+                if (w == null || w.status() != s.status() || w.startup() != s.startup()
+                        || w.sessionCount() != s.sessionCount()) {
+                    rows.add(new String[] {server.name(), names.shortName(server.name(), s.name()), ending(s),
+                            w == null ? "not there" : ending(w)});
+                }
+            }
+        }
+        out.line("");
+        out.line("Services that end differently: " + rows.size());
+        if (!rows.isEmpty()) {
+            Table table = new Table();
+            table.row("SERVER", "SERVICE", "AS IT HAPPENED", "WHAT IF");
+            rows.forEach(table::row);
+            out.lines(table.lines("  "));
+        }
+    }
+
+    private static String ending(ServiceState s) {
+        return s.status() + " " + s.startup().label() + " " + Words.count(s.sessionCount(), "session");
     }
 
     private static void compare(Output out, ReplayResult base, ReplayResult alternative, WhatIf changed) {

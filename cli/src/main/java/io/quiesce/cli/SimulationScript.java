@@ -8,6 +8,7 @@ import io.quiesce.formats.history.CommandCodec;
 import io.quiesce.history.HistoryException;
 import io.quiesce.history.HistoryLine;
 import io.quiesce.formats.history.HistoryReader;
+import io.quiesce.rules.PauseDeadline;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -96,10 +97,8 @@ final class SimulationScript {
                 throw CliFailure.badInput(file + ":" + (i + 1) + ": an event line; simulate runs command lines"
                         + " only (replay reads events).");
             }
-            if (command.command() instanceof Command.Pause p && p.deadline() != null
-                    && PauseDeadlines.problem(p.deadline()) != null) {
-                throw CliFailure.badInput(file + ":" + (i + 1) + ": \"deadline\" " + p.deadline() + " is too long: "
-                        + PauseDeadlines.problem(p.deadline()) + ".");
+            if (command.command() instanceof Command.Pause p && PauseDeadline.refusal(p.deadline()) != null) {
+                throw CliFailure.badInput(file + ":" + (i + 1) + ": " + PauseDeadline.refusal(p.deadline()).message());
             }
             commands.add(command);
         }

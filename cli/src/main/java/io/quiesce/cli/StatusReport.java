@@ -32,11 +32,11 @@ final class StatusReport {
         }
 
         boolean includes(PoolState p) {
-            return pool == null || pool.equals(p.name());
+            return pool == null || io.quiesce.text.Names.same(pool, p.name());
         }
 
         boolean includes(ServerState s) {
-            return server == null || server.equals(s.name());
+            return server == null || io.quiesce.text.Names.same(server, s.name());
         }
     }
 

@@ -84,7 +84,7 @@ class FoundInputsTest {
     void durationsTooLongForTheActorSystemOrTheClockAreUsageErrors() throws Exception {
         Invocation pause = run("pause", "fe01", "--deadline", "250d");
         assertThat(pause.exit()).as(pause.toString()).isEqualTo(2);
-        assertThat(pause.err()).contains("'250d' is too long: a pause deadline is at most 30 days (720h) away");
+        assertThat(pause.err()).contains("'250d': a pause deadline must be more than zero and at most 30 days (720h) away");
 
         Invocation simulate = run("simulate", "pool1", "--duration", "106751991167300d");
         assertThat(simulate.exit()).as(simulate.toString()).isEqualTo(2);
@@ -94,7 +94,8 @@ class FoundInputsTest {
                 + "\"server\":\"fe01\",\"deadline\":\"P300D\"}\n");
         Invocation script = run("simulate", "pool1", "--script", "script.jsonl");
         assertThat(script.exit()).as(script.toString()).isEqualTo(2);
-        assertThat(script.err()).contains("script.jsonl:1: \"deadline\" PT7200H is too long");
+        assertThat(script.err()).contains("script.jsonl:1: a pause deadline must be more than zero and at most 30 days"
+                + " (720h) away, not PT7200H");
         assertThat(home.resolve("data")).as("refused before the data directory is opened").doesNotExist();
     }
 

@@ -1,5 +1,7 @@
 package io.quiesce.catalog;
 
+import io.quiesce.text.Names;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,13 @@ public record Catalog(Map<String, Role> roles, String defaultRole) {
 
     public Catalog {
         roles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+        java.util.Set<String> seen = new java.util.TreeSet<>(Names.ORDER);
+        for (String name : roles.keySet()) {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("the catalog names role " + name
+                        + " twice (role names ignore case)");
+            }
+        }
         if (!roles.containsKey(defaultRole)) {
             throw new IllegalArgumentException("default role " + defaultRole + " is not in the catalog");
         }
@@ -33,7 +42,10 @@ public record Catalog(Map<String, Role> roles, String defaultRole) {
         return new Catalog(byName, roles.get(0).name());
     }
 
+    /** The role of this name, in any case. */
     public Optional<Role> role(String name) {
-        return Optional.ofNullable(roles.get(name));
+        Role exact = roles.get(name);
+        return exact != null ? Optional.of(exact)
+                : roles.values().stream().filter(r -> Names.same(r.name(), name)).findFirst();
     }
 }

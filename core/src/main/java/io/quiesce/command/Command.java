@@ -66,8 +66,24 @@ public sealed interface Command {
         }
     }
 
-    /** {@code deadline} (may be null) is how long sessions may continue before being cut off. */
-    record Pause(String server, String service, Duration deadline, boolean force, Act act) implements Authorized {
+    /**
+     * Prevents new connections. {@code deadline} (may be null) is how long sessions may continue
+     * before being cut off; on a service already paused it replaces the pause's deadline, and
+     * {@code clearDeadline} removes it. Neither leaves an existing deadline as it is.
+     */
+    record Pause(String server, String service, Duration deadline, boolean clearDeadline, boolean force, Act act)
+            implements Authorized {
+        public Pause {
+            if (deadline != null && clearDeadline) {
+                throw new IllegalArgumentException("a pause sets a deadline or clears it, not both");
+            }
+        }
+
+        /** A pause that sets a deadline, or none (keeping the deadline of a service already paused). */
+        public Pause(String server, String service, Duration deadline, boolean force, Act act) {
+            this(server, service, deadline, false, force, act);
+        }
+
         @Override
         public String verb() {
             return "pause";
@@ -75,7 +91,7 @@ public sealed interface Command {
 
         @Override
         public Pause withAt(Instant time) {
-            return new Pause(server, service, deadline, force, act.withAt(time));
+            return new Pause(server, service, deadline, clearDeadline, force, act.withAt(time));
         }
     }
 

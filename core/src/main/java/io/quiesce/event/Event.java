@@ -64,8 +64,23 @@ public sealed interface Event {
             implements ServiceEvent {
     }
 
+    /**
+     * The deadline of a pause set, changed or cleared ({@code deadline} null) in place: the
+     * service stays paused throughout, so no connection gets in.
+     */
+    record PauseDeadlineChanged(Instant at, String server, String service, Instant deadline, String by,
+                                String reason) implements ServiceEvent {
+    }
+
     /** A paused service has no session left: ready to be taken offline (rule 7). */
     record ServiceDrained(Instant at, String server, String service) implements ServiceEvent {
+    }
+
+    /**
+     * A DRAINED service took a session that could not be re-routed (rule 6's exception): it is
+     * PAUSING again, no longer ready to be taken offline. Recorded just before that session.
+     */
+    record ServiceDrainingAgain(Instant at, String server, String service) implements ServiceEvent {
     }
 
     record ServiceResumed(Instant at, String server, String service, String by, String reason)

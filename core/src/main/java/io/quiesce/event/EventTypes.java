@@ -31,6 +31,8 @@ public final class EventTypes {
         m.put("SessionInterrupted", Event.SessionInterrupted.class);
         m.put("ServiceRestarted", Event.ServiceRestarted.class);
         m.put("DrainDeadlinePassed", Event.DrainDeadlinePassed.class);
+        m.put("PauseDeadlineChanged", Event.PauseDeadlineChanged.class);
+        m.put("ServiceDrainingAgain", Event.ServiceDrainingAgain.class);
         BY_NAME = Collections.unmodifiableMap(m);
         Map<Class<?>, String> c = new LinkedHashMap<>();
         m.forEach((name, type) -> c.put(type, name));

@@ -1,10 +1,13 @@
 package io.quiesce.history;
 
-/** What a replay points out in an incident (SPEC §6). */
+/** What a replay points out in an incident. */
 public enum FindingCode {
     /** A paused service with AUTOMATIC startup came back RUNNING after a restart. */
     PAUSE_CLEARED_BY_RESTART,
-    /** Sessions of a feature that needs DNS load balancing were interrupted in a pool without it. */
+    /**
+     * Sessions of a feature that needs DNS load balancing were interrupted after landing on a
+     * paused service, which they did only because the pool does not use it.
+     */
     INTERRUPTED_WITHOUT_DNS_LB,
     /** The pool was left with no RUNNING instance of a service. */
     NO_RUNNING_INSTANCE,

@@ -20,6 +20,9 @@ import io.quiesce.service.ServiceStatus;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,10 +33,41 @@ import java.util.Set;
 final class Observer {
     private final Catalog catalog;
     final Timeline timeline = new Timeline();
-    final List<Finding> findings = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    /**
+     * Active sessions that landed on a paused service because the pool has no DNS load balancing
+     * to route them elsewhere (rule 6's exception): only their interruption is for lack of it.
+     */
+    private final Set<String> notRerouted = new HashSet<>();
+    /** Services brought back RUNNING by a restart that cleared their pause, while they still run. */
+    private final Map<String, Aftermath> pauseCleared = new HashMap<>();
+    /** Services a pool has no RUNNING instance of, while it has none. */
+    private final Map<String, Aftermath> noInstance = new HashMap<>();
+
+    /** A finding whose detail tells what followed, counted until the situation ends. */
+    private static final class Aftermath {
+        final int index;
+        final String pool;
+        final String service;
+        long count;
+
+        Aftermath(int index, String pool, String service) {
+            this.index = index;
+            this.pool = pool;
+            this.service = service;
+        }
+    }
 
     Observer(Catalog catalog) {
         this.catalog = catalog;
+    }
+
+    /** The findings so far, the situations still going on told up to now. */
+    List<Finding> findings() {
+        List<Finding> all = new ArrayList<>(findings);
+        pauseCleared.values().forEach(a -> all.set(a.index, clearedDetail(all.get(a.index), a.count)));
+        noInstance.values().forEach(a -> all.set(a.index, noInstanceDetail(all.get(a.index), a.count)));
+        return all;
     }
 
     void step(Deployment before, List<Event> events, Deployment after) {
@@ -44,6 +78,7 @@ final class Observer {
         Map<String, Integer> forced = new LinkedHashMap<>();
         Set<String> touchedPools = new LinkedHashSet<>();
         Set<String> acted = new LinkedHashSet<>();
+        Map<String, Boolean> pausedNow = new HashMap<>();
         for (Event e : events) {
             timeline.seen(e.at());
             if (e instanceof Event.PoolEvent pe) {
@@ -59,10 +94,20 @@ final class Observer {
                 interrupted(before, after, si, dnsInterrupted, forced);
             } else if (e instanceof ConnectionLost lost) {
                 timeline.lost(new Timeline.LostConnection(lost.at(), lost.pool(), lost.feature(), lost.session()));
+                noInstance.values().stream().filter(a -> a.pool.equals(lost.pool()) && hosts(a.service, lost.feature()))
+                        .forEach(a -> a.count++);
+            } else if (e instanceof Event.SessionStarted ss) {
+                landed(before, after, ss, pausedNow);
+            } else if (e instanceof Event.SessionEnded se) {
+                notRerouted.remove(se.session());
             } else if (e instanceof ServiceRestarted r && r.pauseCleared()) {
                 findings.add(new Finding(FindingCode.PAUSE_CLEARED_BY_RESTART, r.at(), poolOf(after, r.server()),
-                        r.server(), r.service(), r.service() + " was paused but starts automatically: the restart"
-                        + " brought it back RUNNING and it took new connections again."));
+                        r.server(), r.service(), null));
+                pauseCleared.put(r.server() + "\u0000" + r.service(),
+                        new Aftermath(findings.size() - 1, null, r.service()));
+            }
+            if (e instanceof ServiceEvent se && pausedAfter(se) != null) {
+                pausedNow.put(se.server() + "\u0000" + se.service(), pausedAfter(se));
             }
             if (e instanceof ServiceStopped || e instanceof ServiceRestarted || e instanceof DrainDeadlinePassed) {
                 ServiceEvent se = (ServiceEvent) e;
@@ -76,13 +121,87 @@ final class Observer {
             act(e, acted);
         }
         report(dnsInterrupted, FindingCode.INTERRUPTED_WITHOUT_DNS_LB, after, events,
-                " session(s) of features that need DNS load balancing were interrupted: the pool does not use it,"
-                        + " so they had not been re-routed.");
+                " session(s) of features that need DNS load balancing were interrupted: they had landed on it while"
+                        + " it was paused, because the pool does not use DNS load balancing to route them elsewhere.");
         report(forced, FindingCode.FORCED_INTERRUPTION, after, events, " session(s) were interrupted by force.");
         lanes(before, events, after);
         for (String pool : touchedPools) {
             capacityAndQuorum(before, after, pool, events.get(events.size() - 1).at());
         }
+        closeAftermaths(after);
+    }
+
+    /** Whether a service is paused after this event of it, or null when the event does not say. */
+    private static Boolean pausedAfter(ServiceEvent e) {
+        if (e instanceof Event.ServicePaused || e instanceof Event.ServiceDrained
+                || e instanceof Event.ServiceDrainingAgain) {
+            return true;
+        }
+        if (e instanceof Event.ServiceResumed || e instanceof Event.ServiceStarted || e instanceof ServiceStopped) {
+            return false;
+        }
+        return e instanceof ServiceRestarted r ? r.to().isPaused() : null;
+    }
+
+    /** Rule 6's exception: a session of a DNS-dependent feature that a paused service had to take. */
+    private void landed(Deployment before, Deployment after, Event.SessionStarted ss, Map<String, Boolean> pausedNow) {
+        ServerState server = before.server(ss.server()).or(() -> after.server(ss.server())).orElseThrow();
+        Boolean paused = pausedNow.get(ss.server() + "\u0000" + ss.service());
+        if (paused == null) {
+            ServiceState was = server.service(ss.service());
+            paused = was != null && was.status().isPaused();
+        }
+        boolean poolHasDnsLb = before.pool(server.pool()).or(() -> after.pool(server.pool()))
+                .map(PoolState::dnsLoadBalancing).orElse(true);
+        if (paused && !poolHasDnsLb && needsDns(server, ss.service(), ss.feature())) {
+            notRerouted.add(ss.session());
+        }
+        Aftermath cleared = pauseCleared.get(ss.server() + "\u0000" + ss.service());
+        if (cleared != null) {
+            cleared.count++;
+        }
+    }
+
+    /** Ends the count of a cleared pause once the service stops running, and of a missing instance once one runs. */
+    private void closeAftermaths(Deployment after) {
+        for (Iterator<Map.Entry<String, Aftermath>> i = pauseCleared.entrySet().iterator(); i.hasNext(); ) {
+            Map.Entry<String, Aftermath> entry = i.next();
+            String server = entry.getKey().substring(0, entry.getKey().indexOf('\u0000'));
+            ServiceState now = after.server(server).map(s -> s.service(entry.getValue().service)).orElse(null);
+            if (now == null || now.status() != ServiceStatus.RUNNING) {
+                Aftermath a = entry.getValue();
+                findings.set(a.index, clearedDetail(findings.get(a.index), a.count));
+                i.remove();
+            }
+        }
+        for (Iterator<Aftermath> i = noInstance.values().iterator(); i.hasNext(); ) {
+            Aftermath a = i.next();
+            if (running(after.serversOf(a.pool), a.service) > 0) {
+                findings.set(a.index, noInstanceDetail(findings.get(a.index), a.count));
+                i.remove();
+            }
+        }
+    }
+
+    private static Finding clearedDetail(Finding f, long sessions) {
+        return withDetail(f, f.service() + " was paused but starts automatically: the restart brought it back"
+                + " RUNNING, open to new connections" + (sessions == 0 ? " (none arrived while it ran)."
+                : "; it took " + sessions + " new session(s) while it ran."));
+    }
+
+    private static Finding noInstanceDetail(Finding f, long lost) {
+        return withDetail(f, "pool " + f.pool() + " was left with no RUNNING " + f.service() + ": "
+                + (lost == 0 ? "no new connection for its features was lost while none ran."
+                : lost + " new connection(s) for its features were lost while none ran."));
+    }
+
+    private static Finding withDetail(Finding f, String detail) {
+        return new Finding(f.code(), f.at(), f.pool(), f.server(), f.service(), detail);
+    }
+
+    private boolean hosts(String service, String feature) {
+        return catalog.roles().values().stream().flatMap(r -> r.service(service).stream())
+                .anyMatch(w -> w.feature(feature).isPresent());
     }
 
     private void interrupted(Deployment before, Deployment after, SessionInterrupted si, Map<String, Integer> dns,
@@ -92,9 +211,7 @@ final class Observer {
         timeline.interrupted(new Timeline.Interruption(si.at(), server.pool(), si.server(), si.service(),
                 si.session(), si.feature(), si.cause()));
         String key = si.server() + "\u0000" + si.service();
-        boolean poolHasDnsLb = before.pool(server.pool()).or(() -> after.pool(server.pool()))
-                .map(PoolState::dnsLoadBalancing).orElse(true);
-        if (!poolHasDnsLb && needsDns(server, si.service(), si.feature())) {
+        if (notRerouted.remove(si.session())) {
             dns.merge(key, 1, Integer::sum);
         }
         if (si.cause() != InterruptionCause.DRAIN_DEADLINE) {
@@ -149,8 +266,8 @@ final class Observer {
         now.forEach(s -> services.addAll(s.services().keySet()));
         for (String service : services) {
             if (running(was, service) > 0 && running(now, service) == 0) {
-                findings.add(new Finding(FindingCode.NO_RUNNING_INSTANCE, at, pool, null, service, "pool " + pool
-                        + " was left with no RUNNING " + service + ": new connections for its features were lost."));
+                findings.add(new Finding(FindingCode.NO_RUNNING_INSTANCE, at, pool, null, service, null));
+                noInstance.put(pool + "\u0000" + service, new Aftermath(findings.size() - 1, pool, service));
             }
         }
         if (!now.isEmpty() && now.size() == was.size()) {

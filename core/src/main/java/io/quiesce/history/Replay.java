@@ -89,7 +89,7 @@ public final class Replay {
             if (deciding) {
                 fireDeadlines(stopAt != null ? stopAt : last);
             }
-            return new ReplayResult(observer.findings, observer.timeline.interruptionCount(),
+            return new ReplayResult(observer.findings(), observer.timeline.interruptionCount(),
                     observer.timeline.lostCount(), refusals, observer.timeline, state, count);
         }
 
@@ -232,6 +232,13 @@ public final class Replay {
                 // The operator paused it then; force keeps a guard from silently undoing that intent.
                 return Optional.of(new Command.Pause(c.server(), c.service(), deadline, true,
                         act(c.by(), c.at(), c.reason(), group)));
+            } else if (e instanceof Event.PauseDeadlineChanged c) {
+                // Decided again only on a service that is paused here too: a pause must not come of it.
+                boolean paused = state.server(c.server()).map(s -> s.service(c.service()))
+                        .map(s -> s.status().isPaused()).orElse(false);
+                Duration deadline = c.deadline() == null ? null : Duration.between(c.at(), c.deadline());
+                return paused ? Optional.of(new Command.Pause(c.server(), c.service(), deadline, deadline == null, true,
+                        act(c.by(), c.at(), c.reason(), group))) : Optional.empty();
             } else if (e instanceof Event.ServiceResumed c) {
                 return Optional.of(new Command.Resume(c.server(), c.service(), act(c.by(), c.at(), c.reason(), group)));
             } else if (e instanceof Event.ServiceStarted c) {

@@ -13,6 +13,7 @@ import io.quiesce.pool.PoolState;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;
 import io.quiesce.service.ServiceStatus;
+import io.quiesce.text.Names;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ public final class Deployment {
      * @param servers servers by name (server names are unique across pools)
      */
     public Deployment(Map<String, PoolState> pools, Map<String, ServerState> servers) {
-        this.pools = Collections.unmodifiableMap(new TreeMap<>(pools));
-        this.servers = Collections.unmodifiableMap(new TreeMap<>(servers));
+        this.pools = Collections.unmodifiableMap(byName(pools));
+        this.servers = Collections.unmodifiableMap(byName(servers));
         // Here (recovery, tests) from every session; evolve keeps it up to date change by change.
         this.sessions = SessionIndex.of(this.servers);
     }
@@ -47,6 +48,13 @@ public final class Deployment {
         this.pools = pools;
         this.servers = servers;
         this.sessions = sessions;
+    }
+
+    /** Names are looked up in any case ({@link Names}). */
+    private static <T> TreeMap<String, T> byName(Map<String, T> values) {
+        TreeMap<String, T> map = new TreeMap<>(Names.ORDER);
+        map.putAll(values);
+        return map;
     }
 
     public static Deployment empty() {
@@ -98,9 +106,10 @@ public final class Deployment {
         return Optional.ofNullable(servers.get(name));
     }
 
-    /** The servers of a pool, in the order they were added. */
+    /** The servers of a pool, in the order routing breaks ties in ({@link Names#ORDER}). */
     public List<ServerState> serversOf(String pool) {
-        return pools.get(pool).servers().stream().map(servers::get).toList();
+        return pools.get(pool).servers().stream().map(servers::get)
+                .sorted(java.util.Comparator.comparing(ServerState::name, Names.ORDER)).toList();
     }
 
     /** The service holding an active session with this id. */
@@ -169,14 +178,14 @@ public final class Deployment {
      * {@code session}, if not null, is the only session that can have started or ended.
      */
     private Deployment replacing(ServiceState before, ServiceState after, String session) {
-        Map<String, ServerState> next = new TreeMap<>(servers);
+        Map<String, ServerState> next = byName(servers);
         next.put(after.server(), next.get(after.server()).withService(after));
         Map<String, ServerState> nextServers = Collections.unmodifiableMap(next);
         return new Deployment(pools, nextServers, sessions.changed(before, after, session, nextServers));
     }
 
     private Deployment withPool(PoolState pool) {
-        Map<String, PoolState> next = new TreeMap<>(pools);
+        Map<String, PoolState> next = byName(pools);
         next.put(pool.name(), pool);
         return new Deployment(Collections.unmodifiableMap(next), servers, sessions);
     }
@@ -191,7 +200,7 @@ public final class Deployment {
                         s.deadline(), s.since()), null);
             }
         }
-        Map<String, ServerState> next = new TreeMap<>(d.servers);
+        Map<String, ServerState> next = byName(d.servers);
         next.put(server.name(), server);
         return new Deployment(d.pools, Collections.unmodifiableMap(next), d.sessions);
     }

@@ -31,6 +31,7 @@ import io.quiesce.server.Quorum;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;
 import io.quiesce.service.ServiceStatus;
+import io.quiesce.text.Names;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,12 +94,11 @@ public final class Rules {
 
     private static Plan.Preview preview(List<Rejection> waits, Evaluation forced) {
         List<Rejection> refusals = new ArrayList<>(waits);
-        refusals.addAll(forced.guards());
+        forced.guards().forEach(g -> refusals.add(g.refusal()));
         List<ServiceOutcome> outcomes = forced.decision() instanceof Decision.Accepted a ? a.outcomes() : List.of();
         Rejection blocked = forced.decision() instanceof Decision.Rejected r ? r.rejection() : null;
-        List<Warning> warnings = forced.decision().warnings().stream()
-                .filter(w -> w.code() != WarningCode.GUARD_OVERRIDDEN).toList();
-        return new Plan.Preview(blocked, refusals, outcomes, warnings);
+        // What the forced command would warn, guards overridden included, as it would print it.
+        return new Plan.Preview(blocked, refusals, outcomes, forced.decision().warnings());
     }
 
     private Decision decideAuthorized(Deployment d, Command command) {
@@ -109,9 +109,9 @@ public final class Rules {
         } else if (command instanceof AddServer c) {
             return addServer(d, c);
         } else if (command instanceof Pause c) {
-            if (c.deadline() != null && (c.deadline().isNegative() || c.deadline().isZero())) {
-                return Decision.reject(RejectionCode.INVALID_ARGUMENT,
-                        "a pause deadline must be a positive duration, not " + c.deadline() + ".");
+            Rejection outOfRange = PauseDeadline.refusal(c.deadline());
+            if (outOfRange != null) {
+                return new Decision.Rejected(outOfRange, List.of());
             }
             Instant deadline;
             try {
@@ -121,7 +121,7 @@ public final class Rules {
                         + " ends after the last instant a clock can show: give a shorter one.");
             }
             return serviceCommand(d, c.server(), c.service(), c.act(), c.force(), Verb.PAUSE,
-                    (s, wholeServer) -> ServiceDecider.pause(s, deadline, c.act(), wholeServer));
+                    (s, wholeServer) -> ServiceDecider.pause(s, deadline, c.clearDeadline(), c.act(), wholeServer));
         } else if (command instanceof Resume c) {
             return serviceCommand(d, c.server(), c.service(), c.act(), false, Verb.RESUME,
                     (s, wholeServer) -> ServiceDecider.resume(s, c.act(), wholeServer));
@@ -180,7 +180,8 @@ public final class Rules {
         if (pool.get().dnsLoadBalancing() == c.on()) {
             return new Decision.Accepted(List.of(), List.of(), List.of());
         }
-        return accepted(new DnsLoadBalancingChanged(c.at(), c.pool(), c.on(), c.act().by().name(), c.act().reason()));
+        return accepted(new DnsLoadBalancingChanged(c.at(), pool.get().name(), c.on(), c.act().by().name(),
+                c.act().reason()));
     }
 
     private Decision addServer(Deployment d, AddServer c) {
@@ -205,11 +206,11 @@ public final class Rules {
             return Decision.reject(RejectionCode.POOL_FULL, "pool " + c.pool() + " already has "
                     + Quorum.MAX_POOL_SIZE + " servers, the most a pool can hold: create another pool.");
         }
-        return accepted(new ServerAdded(c.at(), c.pool(), c.server(), roleName, role.get().coreService(),
+        return accepted(new ServerAdded(c.at(), pool.get().name(), c.server(), role.get().name(), role.get().coreService(),
                 role.get().serviceNames(), c.act().by().name(), c.act().reason()));
     }
 
-    /** Rules 6 and 11: the least loaded server whose hosting service takes the feature, ties by name. */
+    /** Rules 6 and 11: the least loaded server whose hosting service takes the feature, ties in listing order. */
     private Decision connect(Deployment d, Connect c) {
         Optional<PoolState> pool = d.pool(c.pool());
         if (pool.isEmpty()) {
@@ -230,9 +231,10 @@ public final class Rules {
                 .map(server -> hostOf(server, c.feature()))
                 .flatMap(Optional::stream)
                 .filter(s -> ServiceDecider.takesNewSession(s, notRerouted(d, s).test(c.feature())))
-                .min(Comparator.comparingInt(ServiceState::sessionCount).thenComparing(ServiceState::server));
+                .min(Comparator.comparingInt(ServiceState::sessionCount).thenComparing(ServiceState::server, Names.ORDER));
         if (target.isEmpty()) {
-            return accepted(new ConnectionLost(c.at(), c.pool(), c.feature(), c.session(), c.act().by().name()));
+            return accepted(new ConnectionLost(c.at(), pool.get().name(), c.feature(), c.session(),
+                    c.act().by().name()));
         }
         ServiceState s = target.get();
         return accepted(List.of(ServiceDecider.openSession(s, c.session(), c.feature(),
@@ -258,7 +260,14 @@ public final class Rules {
     }
 
     /** A decision and every guard that refused (or would have, were it not forced). */
-    private record Evaluation(Decision decision, List<Rejection> guards) {
+    private record Evaluation(Decision decision, List<Guard> guards) {
+    }
+
+    /**
+     * A guard in the way: the refusal (which says what to do instead, or to force), and what the
+     * command does anyway when it is forced.
+     */
+    private record Guard(Rejection refusal, String forced) {
     }
 
     private Decision serviceCommand(Deployment d, String serverName, String serviceName, Act act, boolean force,
@@ -295,7 +304,7 @@ public final class Rules {
         List<Event> events = new ArrayList<>();
         steps.forEach(s -> events.addAll(s.events()));
         Deployment after = d.evolve(events);
-        List<Rejection> guards = new ArrayList<>();
+        List<Guard> guards = new ArrayList<>();
         if (verb == Verb.PAUSE || verb == Verb.STOP) {
             guards.addAll(capacityGuard(d, after, server, verb.gerund));
         }
@@ -306,11 +315,15 @@ public final class Rules {
     }
 
     private Evaluation restartDecision(Deployment d, ServerState server, Act act, boolean force) {
-        List<Rejection> refusals = new ArrayList<>();
+        List<Guard> refusals = new ArrayList<>();
         int sessions = server.sessionCount();
         if (sessions > 0) {
-            refusals.add(new Rejection(RejectionCode.SESSIONS_ACTIVE, server.name() + " still has " + sessions
-                    + " session(s): pause it and wait until it is drained, or force the restart to interrupt them."));
+            boolean draining = server.services().values().stream()
+                    .filter(ServiceState::hasSessions).allMatch(s -> s.status().isPaused());
+            refusals.add(new Guard(new Rejection(RejectionCode.SESSIONS_ACTIVE, server.name() + " still has "
+                    + sessions + " session(s): " + (draining ? "" : "pause it and ") + "wait until it is drained,"
+                    + " or force the restart to interrupt them."),
+                    "restarting " + server.name() + " interrupts its " + sessions + " session(s)."));
         }
         // While it reboots the server serves nothing, whatever its services do afterwards.
         Deployment during = d.withServerDown(server.name());
@@ -330,13 +343,13 @@ public final class Rules {
         return finish(steps, events, refusals, force, warnings);
     }
 
-    private static Evaluation finish(List<Step> steps, List<Event> events, List<Rejection> guards, boolean force,
+    private static Evaluation finish(List<Step> steps, List<Event> events, List<Guard> guards, boolean force,
                                      List<Warning> warnings) {
         if (!guards.isEmpty() && !force) {
-            return new Evaluation(new Decision.Rejected(guards.get(0), warnings), guards);
+            return new Evaluation(new Decision.Rejected(guards.get(0).refusal(), warnings), guards);
         }
         List<Warning> all = new ArrayList<>(warnings);
-        guards.forEach(g -> all.add(new Warning(WarningCode.GUARD_OVERRIDDEN, "forced: " + g.message())));
+        guards.forEach(g -> all.add(new Warning(WarningCode.GUARD_OVERRIDDEN, "forced: " + g.forced())));
         long interrupted = events.stream().filter(e -> e instanceof Event.SessionInterrupted).count();
         if (interrupted > 0) {
             all.add(new Warning(WarningCode.SESSIONS_INTERRUPTED, "forced: " + interrupted
@@ -358,7 +371,9 @@ public final class Rules {
         List<Warning> warnings = new ArrayList<>();
         for (Step step : steps) {
             Optional<WindowsService> def = definition(server, step.before().name());
-            if (step.changed() && def.isPresent() && def.get().hostsDnsDependentFeature()) {
+            // A paused service whose deadline changes was warned about when it was paused.
+            boolean goesOut = step.changed() && step.after().status() != step.before().status();
+            if (goesOut && def.isPresent() && def.get().hostsDnsDependentFeature()) {
                 String features = def.get().features().stream().filter(Feature::needsDnsLoadBalancing)
                         .map(Feature::id).reduce((a, b) -> a + ", " + b).orElse("");
                 warnings.add(new Warning(WarningCode.DNS_LB_NOT_REROUTED, "pool " + pool.name()
@@ -371,16 +386,17 @@ public final class Rules {
     }
 
     /** Rule 12: a command may not take away the pool's last RUNNING instance of a service. */
-    private static List<Rejection> capacityGuard(Deployment before, Deployment after, ServerState server,
-                                                 String gerund) {
-        List<Rejection> refusals = new ArrayList<>();
+    private static List<Guard> capacityGuard(Deployment before, Deployment after, ServerState server,
+                                             String gerund) {
+        List<Guard> refusals = new ArrayList<>();
         for (String service : server.services().keySet()) {
             long runningBefore = running(before, server.pool(), service);
             long runningAfter = running(after, server.pool(), service);
             if (runningBefore > 0 && runningAfter == 0) {
-                refusals.add(new Rejection(RejectionCode.CAPACITY_GUARD, gerund + " " + server.name()
-                        + " would leave pool " + server.pool() + " with no running " + service
-                        + ": start or resume it on another server first, or force."));
+                String left = "pool " + server.pool() + " with no running " + service;
+                refusals.add(new Guard(new Rejection(RejectionCode.CAPACITY_GUARD, gerund + " " + server.name()
+                        + " would leave " + left + ": start or resume it on another server first, or force."),
+                        gerund + " " + server.name() + " leaves " + left + "."));
             }
         }
         return refusals;
@@ -392,16 +408,18 @@ public final class Rules {
     }
 
     /** Rule 13: a stop or restart may not bring the servers up below the pool's quorum. */
-    private static List<Rejection> quorumGuard(Deployment before, Deployment after, ServerState server,
-                                               String gerund) {
+    private static List<Guard> quorumGuard(Deployment before, Deployment after, ServerState server,
+                                           String gerund) {
         List<ServerState> members = before.serversOf(server.pool());
         int required = Quorum.required(members.size());
         long upBefore = members.stream().filter(ServerState::isUp).count();
         long upAfter = after.serversOf(server.pool()).stream().filter(ServerState::isUp).count();
         if (upAfter < upBefore && upAfter < required) {
-            return List.of(new Rejection(RejectionCode.QUORUM_GUARD, gerund + " " + server.name()
-                    + " would leave pool " + server.pool() + " with " + upAfter + " of " + members.size()
-                    + " servers up, below its quorum of " + required + ": bring another server up first, or force."));
+            String left = "pool " + server.pool() + " with " + upAfter + " of " + members.size()
+                    + " servers up, below its quorum of " + required;
+            return List.of(new Guard(new Rejection(RejectionCode.QUORUM_GUARD, gerund + " " + server.name()
+                    + " would leave " + left + ": bring another server up first, or force."),
+                    gerund + " " + server.name() + " leaves " + left + "."));
         }
         return List.of();
     }

@@ -2,7 +2,9 @@ package io.quiesce.rules;
 
 import io.quiesce.command.Act;
 import io.quiesce.event.Event.DrainDeadlinePassed;
+import io.quiesce.event.Event.PauseDeadlineChanged;
 import io.quiesce.event.Event.ServiceDrained;
+import io.quiesce.event.Event.ServiceDrainingAgain;
 import io.quiesce.event.Event.ServiceEvent;
 import io.quiesce.event.Event.ServicePaused;
 import io.quiesce.event.Event.ServiceRestarted;
@@ -21,10 +23,11 @@ import io.quiesce.service.StartupType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * The rules of one Windows service (SPEC rules 1-9 at service level). Pool-wide guards are
+ * The rules of one Windows service (rules 1-9 at service level). Pool-wide guards are
  * applied on top by {@link Rules}. {@code wholeServer} tells whether the command addresses the
  * whole server, where a command that does not apply to a service's state is reported as
  * unchanged instead of refused (rule 10).
@@ -33,7 +36,11 @@ final class ServiceDecider {
     private ServiceDecider() {
     }
 
-    static Step pause(ServiceState s, Instant deadline, Act act, boolean wholeServer) {
+    /**
+     * Rule 1. {@code deadline} (may be null) is when remaining sessions are cut; on a service
+     * already paused, a new deadline or {@code clearDeadline} changes the pause's deadline in place.
+     */
+    static Step pause(ServiceState s, Instant deadline, boolean clearDeadline, Act act, boolean wholeServer) {
         return switch (s.status()) {
             case RUNNING -> {
                 List<ServiceEvent> events = new ArrayList<>();
@@ -43,12 +50,24 @@ final class ServiceDecider {
                 }
                 yield Step.change(s, events);
             }
-            case PAUSING, DRAINED -> Step.unchanged(s, "already paused");
+            case PAUSING, DRAINED -> deadline != null || clearDeadline
+                    ? changeDeadline(s, deadline, act)
+                    : Step.unchanged(s, "already paused");
             case OFFLINE -> wholeServer
                     ? Step.unchanged(s, "offline: takes no connections")
                     : Step.refuse(s, RejectionCode.SERVICE_OFFLINE, s.name() + " on " + s.server()
                     + " is offline, so it cannot be paused: start it first if it should take connections.");
         };
+    }
+
+    /** Sets, changes or clears ({@code deadline} null) the deadline of a pause without resuming it. */
+    private static Step changeDeadline(ServiceState s, Instant deadline, Act act) {
+        if (Objects.equals(s.deadline(), deadline)) {
+            return Step.unchanged(s, deadline == null ? "already paused, with no deadline"
+                    : "already paused, with that deadline");
+        }
+        return Step.change(s, List.of(new PauseDeadlineChanged(act.at(), s.server(), s.name(), deadline,
+                act.by().name(), act.reason())));
     }
 
     static Step resume(ServiceState s, Act act, boolean wholeServer) {
@@ -96,8 +115,8 @@ final class ServiceDecider {
                         + " so they were not re-routed: wait for them to end, or force the stop to interrupt them.");
             }
             return Step.refuse(s, RejectionCode.SESSIONS_ACTIVE, s.name() + " on " + s.server() + " still has "
-                    + s.sessionCount() + " session(s): pause it and wait until it is drained, or force the stop"
-                    + " to interrupt them.");
+                    + s.sessionCount() + " session(s): " + (s.status().isPaused() ? "" : "pause it and ")
+                    + "wait until it is drained, or force the stop to interrupt them.");
         }
         List<ServiceEvent> events = new ArrayList<>(interruptAll(s, act.at(), InterruptionCause.FORCED_STOP));
         events.add(new ServiceStopped(act.at(), s.server(), s.name(), force, act.by().name(), act.reason()));
@@ -125,8 +144,20 @@ final class ServiceDecider {
             return Step.refuse(s, RejectionCode.NOT_ACCEPTING, s.name() + " on " + s.server() + " is "
                     + s.status().label() + " and takes no new connection: route it to a running server.");
         }
-        return Step.change(s, List.of(
-                new SessionStarted(act.at(), s.server(), s.name(), session, feature, act.by().name())));
+        List<ServiceEvent> events = new ArrayList<>();
+        if (s.status() == ServiceStatus.DRAINED) {
+            events.add(drainingAgain(s, act.at()));
+        }
+        events.add(new SessionStarted(act.at(), s.server(), s.name(), session, feature, act.by().name()));
+        return Step.change(s, events);
+    }
+
+    /**
+     * Rule 6's exception on a DRAINED service: the session it must take leaves it PAUSING again,
+     * no longer ready to be taken offline.
+     */
+    private static ServiceDrainingAgain drainingAgain(ServiceState s, Instant at) {
+        return new ServiceDrainingAgain(at, s.server(), s.name());
     }
 
     /** Rule 7: the last session of a PAUSING service leaves it DRAINED. */

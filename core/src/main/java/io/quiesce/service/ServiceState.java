@@ -1,7 +1,9 @@
 package io.quiesce.service;
 
 import io.quiesce.event.Event.DrainDeadlinePassed;
+import io.quiesce.event.Event.PauseDeadlineChanged;
 import io.quiesce.event.Event.ServiceDrained;
+import io.quiesce.event.Event.ServiceDrainingAgain;
 import io.quiesce.event.Event.ServiceEvent;
 import io.quiesce.event.Event.ServicePaused;
 import io.quiesce.event.Event.ServiceRestarted;
@@ -55,6 +57,10 @@ public record ServiceState(String server, String name, ServiceStatus status, Sta
             return new ServiceState(server, name, ServiceStatus.PAUSING, startup, sessions, e.deadline(), e.at());
         } else if (event instanceof ServiceDrained e) {
             return withStatus(ServiceStatus.DRAINED, deadline, e.at());
+        } else if (event instanceof ServiceDrainingAgain e) {
+            return withStatus(ServiceStatus.PAUSING, deadline, e.at());
+        } else if (event instanceof PauseDeadlineChanged e) {
+            return new ServiceState(server, name, status, startup, sessions, e.deadline(), since);
         } else if (event instanceof ServiceResumed e) {
             return withStatus(ServiceStatus.RUNNING, null, e.at());
         } else if (event instanceof ServiceStarted e) {
@@ -65,7 +71,8 @@ public record ServiceState(String server, String name, ServiceStatus status, Sta
             return new ServiceState(server, name, status, e.to(), sessions, deadline, since);
         } else if (event instanceof SessionStarted e) {
             SessionMap next = ((SessionMap) sessions).with(new Session(e.session(), e.feature(), e.at()));
-            // A paused service that takes a session under rule 6's exception is no longer drained.
+            // Journals written before ServiceDrainingAgain existed record only the session: a
+            // DRAINED service that took one is PAUSING again. New decisions record the change first.
             ServiceStatus nextStatus = status == ServiceStatus.DRAINED ? ServiceStatus.PAUSING : status;
             Instant nextSince = nextStatus == status ? since : e.at();
             return new ServiceState(server, name, nextStatus, startup, next, deadline, nextSince);

@@ -98,6 +98,7 @@ class CustomRoleTest {
         // the paused Mediation Server still takes a PSTN call: the pool has no DNS load balancing
         Decision pstn = rules.decide(d, new Connect("p", "pstn", "c1", act()));
         assertThat(((Decision.Accepted) pstn).events()).containsExactly(
+                new Event.ServiceDrainingAgain(T0, "med01", "Mediation Server"),
                 new SessionStarted(T0, "med01", "Mediation Server", "c1", "pstn", "admin"));
         d = d.evolve(((Decision.Accepted) pstn).events());
         assertThat(d.server("med01").orElseThrow().service("Mediation Server").status())

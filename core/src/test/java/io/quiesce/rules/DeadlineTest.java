@@ -2,6 +2,7 @@ package io.quiesce.rules;
 
 import io.quiesce.event.Event.DrainDeadlinePassed;
 import io.quiesce.event.Event.ServiceDrained;
+import io.quiesce.event.Event.ServiceDrainingAgain;
 import io.quiesce.event.Event.ServicePaused;
 import io.quiesce.event.Event.SessionInterrupted;
 import io.quiesce.event.Event.SessionStarted;
@@ -173,7 +174,8 @@ class DeadlineTest {
                         Scenario.act()))
                 .thenStatus(FE01, CALL_PARK, ServiceStatus.DRAINED)
                 .when(connect("call-park", "p1"))
-                .thenEvents(new SessionStarted(T0, FE01, CALL_PARK, "p1", "call-park", "admin"))
+                .thenEvents(new ServiceDrainingAgain(T0, FE01, CALL_PARK),
+                        new SessionStarted(T0, FE01, CALL_PARK, "p1", "call-park", "admin"))
                 .thenStatus(FE01, CALL_PARK, ServiceStatus.PAUSING);
         Instant deadline = T0.plus(Duration.ofMinutes(5));
         assertThat(s.service(FE01, CALL_PARK).deadline()).isEqualTo(deadline);

@@ -2,6 +2,7 @@ package io.quiesce.rules;
 
 import io.quiesce.event.Event.ConnectionLost;
 import io.quiesce.event.Event.ServiceDrained;
+import io.quiesce.event.Event.ServiceDrainingAgain;
 import io.quiesce.event.Event.ServicePaused;
 import io.quiesce.event.Event.ServiceStopped;
 import io.quiesce.event.Event.SessionInterrupted;
@@ -47,7 +48,8 @@ class DnsLoadBalancingTest {
         Scenario s = pool(false, FE01)
                 .given(paused(FE01, CALL_PARK), drained(FE01, CALL_PARK))
                 .when(new io.quiesce.command.Command.Connect(POOL, "call-park", "p1", Scenario.act(later)))
-                .thenEvents(new SessionStarted(later, FE01, CALL_PARK, "p1", "call-park", "admin"))
+                .thenEvents(new ServiceDrainingAgain(later, FE01, CALL_PARK),
+                        new SessionStarted(later, FE01, CALL_PARK, "p1", "call-park", "admin"))
                 .thenStatus(FE01, CALL_PARK, ServiceStatus.PAUSING)
                 .thenOutcomes(new ServiceOutcome(FE01, CALL_PARK, ServiceStatus.DRAINED, ServiceStatus.PAUSING,
                         true, null));
@@ -93,7 +95,26 @@ class DnsLoadBalancingTest {
         pool(false, FE01)
                 .given(paused(FE01, RESPONSE_GROUP), drained(FE01, RESPONSE_GROUP))
                 .when(connect("announcement", "a1"))
-                .thenEvents(new SessionStarted(T0, FE01, RESPONSE_GROUP, "a1", "announcement", "admin"));
+                .thenEvents(new ServiceDrainingAgain(T0, FE01, RESPONSE_GROUP),
+                        new SessionStarted(T0, FE01, RESPONSE_GROUP, "a1", "announcement", "admin"));
+    }
+
+    @Test
+    void aSessionOnAPausingServiceIsAllItRecords() {
+        pool(false, FE01)
+                .given(sessionStarted(FE01, CALL_PARK, "p0", "call-park"), paused(FE01, CALL_PARK))
+                .when(connect("call-park", "p1"))
+                .thenEvents(new SessionStarted(T0, FE01, CALL_PARK, "p1", "call-park", "admin"))
+                .thenStatus(FE01, CALL_PARK, ServiceStatus.PAUSING);
+    }
+
+    @Test
+    void aDrainedServiceGoesBackToPausingByItsOwnEventNotBySessionStarted() {
+        // The event alone says so: folded on its own, before any session.
+        pool(false, FE01)
+                .given(paused(FE01, CALL_PARK), drained(FE01, CALL_PARK),
+                        new ServiceDrainingAgain(T0, FE01, CALL_PARK))
+                .thenStatus(FE01, CALL_PARK, ServiceStatus.PAUSING);
     }
 
     @Test

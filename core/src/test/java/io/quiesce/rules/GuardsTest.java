@@ -50,8 +50,8 @@ class GuardsTest {
                             new ServiceDrained(T0, FE01, IM_CONF))
                     .thenWarnings(WarningCode.GUARD_OVERRIDDEN);
             assertThat(s.decision().warnings().get(0).message())
-                    .isEqualTo("forced: pausing fe01 would leave pool pool1 with no running Lync Server IM"
-                            + " Conferencing: start or resume it on another server first, or force.");
+                    .as("says what forcing did, not what to do instead of forcing")
+                    .isEqualTo("forced: pausing fe01 leaves pool pool1 with no running Lync Server IM Conferencing.");
         }
 
         @Test
@@ -163,6 +163,15 @@ class GuardsTest {
                     .when(stopForced(FE01, FRONT_END))
                     .thenEvents(new ServiceStopped(T0, FE01, FRONT_END, true, "admin", null))
                     .thenWarnings(WarningCode.GUARD_OVERRIDDEN);
+        }
+
+        @Test
+        void theOverriddenWarningSaysWhatForcingDidAndAdvisesNothingMore() {
+            Scenario s = threeServers()
+                    .given(serverOffline(FE02))
+                    .when(stopForced(FE01, FRONT_END));
+            assertThat(s.decision().warnings()).singleElement().satisfies(w -> assertThat(w.message())
+                    .isEqualTo("forced: stopping fe01 leaves pool pool1 with 1 of 3 servers up, below its quorum of 2."));
         }
 
         @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static io.quiesce.rules.Scenario.ADMIN;
 import static io.quiesce.rules.Scenario.CALL_PARK;
@@ -103,13 +104,31 @@ class PauseTest {
     void aPauseDeadlineMustBePositive(String deadline) {
         threeServers()
                 .when(pause(FE01, FRONT_END, Duration.parse(deadline)))
-                .thenRejected(RejectionCode.INVALID_ARGUMENT, "positive");
+                .thenRejected(RejectionCode.INVALID_ARGUMENT, "a pause deadline must be more than zero and at most"
+                        + " 30 days (720h) away, not " + Duration.parse(deadline) + ": give one in that range.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"P30DT1S", "P31D", "PT2562047788015215H30M7S"})
+    void aPauseDeadlineIsAtMostThirtyDaysAwayWithTheSameMessage(String deadline) {
+        threeServers()
+                .when(pause(FE01, FRONT_END, Duration.parse(deadline)))
+                .thenRejected(RejectionCode.INVALID_ARGUMENT, "a pause deadline must be more than zero and at most"
+                        + " 30 days (720h) away, not " + Duration.parse(deadline) + ": give one in that range.");
+    }
+
+    @Test
+    void aPauseDeadlineOfExactlyThirtyDaysIsAccepted() {
+        threeServers()
+                .when(pause(FE01, FRONT_END, Duration.ofDays(30)))
+                .thenStatus(FE01, FRONT_END, ServiceStatus.DRAINED);
     }
 
     @Test
     void aPauseDeadlineBeyondTheEndOfTimeIsRefused() {
+        Instant nearTheEnd = Instant.MAX.minus(Duration.ofHours(1));
         threeServers()
-                .when(pause(FE01, FRONT_END, Duration.ofSeconds(Long.MAX_VALUE)))
+                .when(new Pause(FE01, FRONT_END, Duration.ofHours(2), false, Scenario.act(nearTheEnd)))
                 .thenRejected(RejectionCode.INVALID_ARGUMENT, "shorter");
     }
 

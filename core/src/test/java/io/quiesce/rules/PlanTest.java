@@ -17,6 +17,7 @@ import static io.quiesce.rules.Scenario.serverDrained;
 import static io.quiesce.rules.Scenario.serverOffline;
 import static io.quiesce.rules.Scenario.sessionStarted;
 import static io.quiesce.rules.Scenario.stop;
+import static io.quiesce.rules.Scenario.stopForced;
 import static io.quiesce.rules.Scenario.threeServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +53,7 @@ class PlanTest {
                 .containsExactly(RejectionCode.SESSIONS_ACTIVE);
         assertThat(plan.restart().allowedNow()).isFalse();
         assertThat(plan.restart().warnings()).extracting(Warning::code)
-                .containsExactly(WarningCode.SESSIONS_INTERRUPTED);
+                .containsExactly(WarningCode.GUARD_OVERRIDDEN, WarningCode.SESSIONS_INTERRUPTED);
     }
 
     @Test
@@ -92,7 +93,11 @@ class PlanTest {
         Plan plan = threeServers().given(serverOffline(FE02)).plan(FE01);
         assertThat(plan.stop().guards()).extracting(Rejection::code).containsExactly(RejectionCode.QUORUM_GUARD);
         assertThat(plan.stop().allowedNow()).isFalse();
-        assertThat(plan.stop().warnings()).as("overridden guards are not repeated as warnings").isEmpty();
+        assertThat(plan.stop().warnings()).as("what stop --force would warn")
+                .extracting(Warning::message).containsExactly("forced: stopping fe01 leaves pool pool1 with 1 of 3"
+                        + " servers up, below its quorum of 2.");
+        assertThat(plan.stop().warnings())
+                .isEqualTo(threeServers().given(serverOffline(FE02)).when(stopForced(FE01, null)).decision().warnings());
         assertThat(plan.restart().guards()).extracting(Rejection::code).containsExactly(RejectionCode.QUORUM_GUARD);
     }
 

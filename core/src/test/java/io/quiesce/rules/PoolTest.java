@@ -138,9 +138,9 @@ class PoolTest {
     }
 
     @Test
-    void serversAreListedInTheOrderTheyWereAdded() {
-        Scenario s = pool(true, "fe03", "fe01", "fe02");
+    void serversAreListedInTheOrderRoutingBreaksTiesInWhateverTheirCase() {
+        Scenario s = pool(true, "fe03", "FE01", "fe02");
         assertThat(s.state().serversOf(POOL)).extracting(io.quiesce.server.ServerState::name)
-                .containsExactly("fe03", "fe01", "fe02");
+                .containsExactly("FE01", "fe02", "fe03");
     }
 }

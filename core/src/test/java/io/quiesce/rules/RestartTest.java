@@ -74,6 +74,17 @@ class RestartTest {
     }
 
     @Test
+    void aServerAlreadyDrainingIsOnlyAdvisedToWait() {
+        Scenario s = threeServers()
+                .given(sessionStarted(FE01, FRONT_END, "s1", "im"))
+                .givenCommands(Scenario.pause(FE01, null))
+                .when(restart(FE01))
+                .thenRejected(RejectionCode.SESSIONS_ACTIVE);
+        assertThat(s.rejection().message()).isEqualTo("fe01 still has 1 session(s): wait until it is drained, or"
+                + " force the restart to interrupt them.");
+    }
+
+    @Test
     void aForcedRestartInterruptsEverySession() {
         List<Event> expected = new ArrayList<>();
         expected.add(new ServerRestarted(T0, FE01, true, "admin", null));
@@ -96,7 +107,8 @@ class RestartTest {
                 .thenWarnings(WarningCode.GUARD_OVERRIDDEN, WarningCode.SESSIONS_INTERRUPTED);
         assertThat(s.server(FE01).sessionCount()).isZero();
         assertThat(s.decision().warnings().get(1).message()).isEqualTo("forced: 2 session(s) interrupted.");
-        assertThat(s.decision().warnings().get(0).message()).startsWith("forced: fe01 still has 2 session(s)");
+        assertThat(s.decision().warnings().get(0).message())
+                .isEqualTo("forced: restarting fe01 interrupts its 2 session(s).");
     }
 
     @Test

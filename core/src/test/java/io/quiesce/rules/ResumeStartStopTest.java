@@ -160,8 +160,9 @@ class ResumeStartStopTest {
                             sessionStarted(FE01, IM_CONF, "s2", "im-conferencing"), paused(FE01, IM_CONF))
                     .when(stop(FE01, IM_CONF))
                     .thenRejected(RejectionCode.SESSIONS_ACTIVE);
-            assertThat(s.rejection().message()).isEqualTo("Lync Server IM Conferencing on fe01 still has 2"
-                    + " session(s): pause it and wait until it is drained, or force the stop to interrupt them.");
+            assertThat(s.rejection().message()).as("it is paused already: waiting is all there is to do")
+                    .isEqualTo("Lync Server IM Conferencing on fe01 still has 2"
+                    + " session(s): wait until it is drained, or force the stop to interrupt them.");
         }
 
         @Test

@@ -1,5 +1,8 @@
 package io.quiesce.persistence;
 
+import io.quiesce.persistence.journal.JournalStore;
+import io.quiesce.persistence.journal.OpenStores;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -21,6 +24,8 @@ final class DataDirectory implements AutoCloseable {
     private final Path root;
     private final FileChannel channel;
     private final FileLock lock;
+    /** The journal, once opened; closed with the directory. */
+    private JournalStore journalStore;
 
     private DataDirectory(Path root, FileChannel channel, FileLock lock) {
         this.root = root;
@@ -100,8 +105,44 @@ final class DataDirectory implements AutoCloseable {
         return root.resolve("snapshots");
     }
 
+    /**
+     * Opens the journal (converting one of the earlier format) and makes it known to the journal
+     * plugin; returns the name the plugin finds it by.
+     */
+    String openJournal(boolean fsync) {
+        CleanClose.forget(root);
+        JournalStore store;
+        try {
+            store = JournalStore.open(journal(), fsync);
+        } catch (IOException e) {
+            throw new DataDirectoryException(root, "cannot open the journal of data directory " + root + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            EarlierJournals.convertIfPresent(store);
+            String name = OpenStores.register(store);
+            journalStore = store;
+            return name;
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw new DataDirectoryException(root, "cannot convert the journal of data directory " + root
+                    + " written by an earlier version: " + e.getMessage()
+                    + ". Restore the directory from a backup, or move it aside to start with an empty one.", e);
+        }
+    }
+
+    /** Closes the journal (after the actor system is gone) and releases the directory. */
     @Override
     public void close() {
+        if (journalStore != null) {
+            OpenStores.unregister(journalStore);
+            try {
+                journalStore.close();
+                CleanClose.record(root, journal());
+            } finally {
+                journalStore = null;
+            }
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

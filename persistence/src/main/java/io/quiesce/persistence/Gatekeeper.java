@@ -42,13 +42,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -59,11 +56,8 @@ import java.util.concurrent.CompletableFuture;
  * they are refused as OVERLOADED rather than dropped.
  */
 final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
-    private static final Duration MAX_TIMER = Duration.ofDays(1);
     /** Callers' threads race by far less: a clock this far behind the journal was set back. */
     private static final Duration CLOCK_BEHIND = Duration.ofSeconds(1);
-    /** At most this many commands are decided ahead of the journal. */
-    private static final int MAX_BATCH = 512;
     /** Target of a write that is not to a single service. */
     private static final String WHOLE = "";
 
@@ -169,13 +163,13 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     /** The batch being written, answered when {@code writesLeft} reaches zero. */
     private final List<Pending> batch = new ArrayList<>();
     private final Map<String, String> failedTargets = new HashMap<>();
-    /**
-     * Services ({@code server|service}) whose passed deadline is queued and not yet answered. Without
-     * this, every check while the journal is slow queued it again, and a timer for a deadline
-     * already past fired at once, again and again, filling the queue.
-     */
-    private final Set<String> deadlinesQueued = new HashSet<>();
+    private final DeadlineSchedule deadlines = new DeadlineSchedule();
     private int writesLeft;
+    /**
+     * Names the journal transactions of this process; never reused, unlike decision numbers, which
+     * go on from the last recorded one after a failed batch is read back.
+     */
+    private long transactions;
 
     // Recovery progress.
     private List<PoolCreated> created = List.of();
@@ -309,8 +303,11 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         });
         deployment = new Deployment(poolStates, serverStates);
         recovering = false;
-        ready.complete(null);
-        getContext().getSelf().tell(CheckDeadlines.INSTANCE);
+        // Deadlines that passed while no process ran fire first, and opening completes once they are
+        // recorded: a read after opening shows the state after what opening fired.
+        List<CompletableFuture<Reply>> fired = queuePassedDeadlines();
+        scheduleNextDeadline();
+        CompletableFuture.allOf(fired.toArray(CompletableFuture[]::new)).whenComplete((ok, f) -> ready.complete(null));
         return drain();
     }
 
@@ -345,24 +342,22 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      * service, so it is not limited to one journal round trip per command. Everything else is
      * written on its own. Answers go out only once every write of the batch is acknowledged.
      *
-     * <p>The writes of a batch are separate: one can fail while the others land. So a batch never
-     * holds two commands where the second was decided on what the first changed in another
-     * service: a session id, named by a command or started, ended or interrupted by its decision,
-     * is used once per batch, and administrative commands, whose guards look at other services, go
-     * alone.
+     * <p>The writes of a batch, one per service, are one transaction of the journal: they are
+     * committed together or not at all. So a command decided on what an earlier one of the batch
+     * changed in another service (a session id ended there and used again here) can never land
+     * without it, and session ids need no rule of their own. Administrative commands, whose
+     * events reach servers and pools, go alone.
      */
     private Behavior<Message> drain() {
         while (!recovering && batch.isEmpty() && !queue.isEmpty()) {
             Deployment view = deployment;
             Map<String, List<DecisionRecorded>> byService = new LinkedHashMap<>();
-            Set<String> sessionIds = new HashSet<>();
-            while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+            while (!queue.isEmpty() && batch.size() < BatchRules.MAX_BATCH) {
                 Submit next = queue.peek();
-                if (!byService.isEmpty() && !joinsBatch(next.command(), sessionIds)) {
+                if (!byService.isEmpty() && !BatchRules.isSessionTraffic(next.command())) {
                     break; // decided once this batch is written
                 }
                 Command command = inOrder(next.command());
-                sessionIdOf(command).ifPresent(sessionIds::add);
                 Decision decision;
                 try {
                     decision = settings.rules().decide(view, command);
@@ -378,7 +373,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     batch.add(Pending.answered(next, decision));
                     continue;
                 }
-                String target = singleServiceTarget(accepted.events());
+                String target = BatchRules.singleService(accepted.events()).orElse(null);
                 if (target == null && !byService.isEmpty()) {
                     break; // written on its own, after this batch
                 }
@@ -395,15 +390,16 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 }
                 byService.computeIfAbsent(target, t -> new ArrayList<>()).add(DecisionRecorded.of(number,
                         accepted.events()));
-                // A passed deadline interrupts sessions its command does not name.
-                accepted.events().forEach(e -> sessionIdOf(e).ifPresent(sessionIds::add));
-                if (!isSessionTraffic(command)) {
+                if (!BatchRules.isSessionTraffic(command)) {
                     break;
                 }
             }
             if (!byService.isEmpty()) {
                 writesLeft = byService.size();
-                byService.forEach((target, decisions) -> {
+                long transaction = byService.size() > 1 ? ++transactions : 0;
+                byService.forEach((target, written) -> {
+                    List<DecisionRecorded> decisions = transaction == 0 ? written : written.stream()
+                            .map(d -> d.inTransaction(transaction, byService.size())).toList();
                     ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
                     getContext().ask(Done.class, services.get(first.server()).get(first.service()),
                             settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, r),
@@ -415,31 +411,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             }
         }
         return this;
-    }
-
-    private static boolean isSessionTraffic(Command command) {
-        return command instanceof Command.Connect || command instanceof Command.End
-                || command instanceof DeadlinePassed;
-    }
-
-    private static boolean joinsBatch(Command command, Set<String> sessionIds) {
-        return isSessionTraffic(command) && sessionIdOf(command).map(id -> !sessionIds.contains(id)).orElse(true);
-    }
-
-    private static Optional<String> sessionIdOf(Event event) {
-        if (event instanceof Event.SessionStarted e) {
-            return Optional.of(e.session());
-        } else if (event instanceof Event.SessionEnded e) {
-            return Optional.of(e.session());
-        }
-        return event instanceof Event.SessionInterrupted e ? Optional.of(e.session()) : Optional.empty();
-    }
-
-    private static Optional<String> sessionIdOf(Command command) {
-        if (command instanceof Command.Connect c) {
-            return Optional.ofNullable(c.session());
-        }
-        return command instanceof Command.End e ? Optional.ofNullable(e.session()) : Optional.empty();
     }
 
     /**
@@ -481,16 +452,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         }
     }
 
-    /** The key of the one service all these events belong to, or null when they are not all of one service. */
-    private static String singleServiceTarget(List<Event> events) {
-        if (!(events.get(0) instanceof ServiceEvent first)) {
-            return null;
-        }
-        boolean single = events.stream().allMatch(e -> e instanceof ServiceEvent se
-                && se.server().equals(first.server()) && se.service().equals(first.service()));
-        return single ? first.server() + "|" + first.service() : null;
-    }
-
     private Behavior<Message> onWriteDone(WriteDone done) {
         if (done.failure() != null) {
             failedTargets.put(done.target(), done.failure().getMessage());
@@ -506,7 +467,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         boolean failed = !failedTargets.isEmpty();
         for (Pending p : batch) {
             if (p.submit().command() instanceof DeadlinePassed d) {
-                deadlinesQueued.remove(d.server() + "|" + d.service());
+                deadlines.answered(d);
             }
             String failure = p.error() != null ? p.error() : failedTargets.get(p.target());
             if (failure != null) {
@@ -516,7 +477,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 continue;
             }
             if (p.decision() instanceof Decision.Accepted a && p.target() != null) {
-                // A batch's commands do not depend on each other (see drain), so what landed stands on its own.
+                // A batch is one transaction: a write acknowledged beside a failed one means the failed one
+                // only timed out here. What was acknowledged is told; the read-back below settles the rest.
                 Deployment after = failed ? deployment.evolve(a.events()) : p.after();
                 spawnFor(a.events());
                 notifier.recorded(deployment, a.events(), after);
@@ -609,24 +571,32 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         if (recovering) {
             return this;
         }
-        Instant now = settings.clock().instant();
-        deployment.pendingDeadlines().stream().filter(s -> !s.deadline().isAfter(now))
-                .filter(s -> deadlinesQueued.add(s.server() + "|" + s.name()))
-                .forEach(s -> queue.add(new Submit(new DeadlinePassed(s.server(), s.name(), now),
-                        new CompletableFuture<>())));
+        queuePassedDeadlines();
         scheduleNextDeadline();
         return drain();
     }
 
+    /**
+     * Queues a command for each deadline passed by the clock and not yet queued. It is stamped with
+     * the deadline's own instant, as a replay of the history does, also when it passed while no
+     * process ran: the history then reads as if it had fired on time (never before a decision
+     * already recorded, see {@link #inOrder}).
+     */
+    private List<CompletableFuture<Reply>> queuePassedDeadlines() {
+        List<CompletableFuture<Reply>> answers = new ArrayList<>();
+        for (DeadlinePassed due : deadlines.due(deployment, settings.clock().instant())) {
+            CompletableFuture<Reply> answer = new CompletableFuture<>();
+            answers.add(answer);
+            queue.add(new Submit(due, answer));
+        }
+        return answers;
+    }
+
     /** A timer for the earliest deadline not yet queued: one already queued is decided in its turn. */
     private void scheduleNextDeadline() {
-        deployment.pendingDeadlines().stream().filter(s -> !deadlinesQueued.contains(s.server() + "|" + s.name()))
-                .findFirst().map(ServiceState::deadline).ifPresentOrElse(at -> {
-            Duration delay = Duration.between(settings.clock().instant(), at);
-            // Timers cannot wait much beyond 248 days: a far deadline is re-armed a day at a time.
-            Duration step = delay.isNegative() ? Duration.ZERO : delay.compareTo(MAX_TIMER) > 0 ? MAX_TIMER : delay;
-            timers.startSingleTimer(CheckDeadlines.INSTANCE, CheckDeadlines.INSTANCE, step);
-        }, () -> timers.cancel(CheckDeadlines.INSTANCE));
+        deadlines.nextTimer(deployment, settings.clock().instant()).ifPresentOrElse(
+                delay -> timers.startSingleTimer(CheckDeadlines.INSTANCE, CheckDeadlines.INSTANCE, delay),
+                () -> timers.cancel(CheckDeadlines.INSTANCE));
     }
 
     // ---- entities

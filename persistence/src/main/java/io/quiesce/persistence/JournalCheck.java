@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * LevelDB drops a damaged write-ahead-log record without a word, starts an empty database when
  * CURRENT is gone, and a journal it cannot read leaves every entity retrying until the recovery
  * timeout. Any of these would open the directory with part of its history, or hang; this check
- * refuses it at once instead, saying what to do.
+ * refuses it at once instead, saying what to do. A journal just as the last clean close left it
+ * ({@link CleanClose}) is not read again.
  */
 final class JournalCheck {
     private JournalCheck() {
@@ -28,6 +29,9 @@ final class JournalCheck {
                 throw damaged(dir, "its journal has no CURRENT file, so LevelDB would start an empty one");
             }
             return; // a new data directory
+        }
+        if (CleanClose.vouchesFor(dir.root(), journal)) {
+            return;
         }
         try {
             readEveryBlock(journal, true);

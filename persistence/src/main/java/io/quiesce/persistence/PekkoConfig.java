@@ -3,6 +3,7 @@ package io.quiesce.persistence;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.quiesce.persistence.journal.OpenStores;
 
 /**
  * The actor system's configuration for one data directory. The journal and snapshot paths are
@@ -12,10 +13,19 @@ final class PekkoConfig {
     /** Entities see at most a few commands at once (the gatekeeper sends one write at a time). */
     static final int ENTITY_STASH_CAPACITY = 10_000;
 
+    /** Where the journal plugin finds the name of its store. */
+    static final String STORE_KEY = "quiesce.journal.store";
+
     private PekkoConfig() {
     }
 
+    /** Opens the directory's journal and gives the configuration that uses it. */
     static Config forDirectory(DataDirectory dir, QuiesceOptions options) {
+        return forJournal(dir, options, dir.openJournal(options.fsync()));
+    }
+
+    /** The configuration for a journal already open, known to {@link OpenStores} as {@code store}. */
+    static Config forJournal(DataDirectory dir, QuiesceOptions options, String store) {
         Config ours = ConfigFactory.parseString("""
                 pekko {
                   loglevel = WARNING
@@ -36,34 +46,33 @@ final class PekkoConfig {
                     }
                   }
                   persistence {
-                    journal.plugin = "pekko.persistence.journal.leveldb"
-                    journal.leveldb.native = on
-                    # Opening verifies the whole journal (JournalCheck); this keeps later reads honest too,
-                    # at no measurable cost.
-                    journal.leveldb.checksum = on
+                    journal.plugin = "quiesce.journal"
                     snapshot-store.plugin = "pekko.persistence.snapshot-store.local"
                     # Events are never deleted, so an unreadable snapshot is replayed from events
                     # instead of failing the entity's recovery.
                     snapshot-store.local.snapshot-is-optional = true
-                    # The history reads each entity's events in one replay. With a bounded buffer,
-                    # Pekko's current-events query can stall for good when one event is left after a
-                    # full buffer (an entity of 101 events, with the default of 100).
-                    query.journal.leveldb.max-buffer-size = 2147483647
                     typed {
                       # Overflow must never drop a command silently: fail loudly instead.
                       stash-overflow-strategy = "fail"
                     }
                   }
                 }
+                quiesce.journal {
+                  # The parts of one decision are written by its entities at once: far less than this apart.
+                  part-timeout = 5s
+                }
                 """);
+        // Below Pekko's reference configuration, so that a system property (quiesce.journal.class) can
+        // put a test's journal in its place.
+        Config plugin = ConfigFactory.parseString(
+                "quiesce.journal.class = \"io.quiesce.persistence.journal.DecisionJournal\"");
         return ours
-                .withValue("pekko.persistence.journal.leveldb.dir",
-                        ConfigValueFactory.fromAnyRef(dir.journal().toString()))
-                .withValue("pekko.persistence.journal.leveldb.fsync", ConfigValueFactory.fromAnyRef(options.fsync()))
+                .withValue(STORE_KEY, ConfigValueFactory.fromAnyRef(store))
                 .withValue("pekko.persistence.snapshot-store.local.dir",
                         ConfigValueFactory.fromAnyRef(dir.snapshots().toString()))
                 .withValue("pekko.persistence.typed.stash-capacity",
                         ConfigValueFactory.fromAnyRef(ENTITY_STASH_CAPACITY))
-                .withFallback(ConfigFactory.defaultReference(PekkoConfig.class.getClassLoader()));
+                .withFallback(ConfigFactory.defaultReference(PekkoConfig.class.getClassLoader()))
+                .withFallback(plugin);
     }
 }

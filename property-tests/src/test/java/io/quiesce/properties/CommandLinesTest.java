@@ -27,7 +27,7 @@ class CommandLinesTest {
         String line = "{\"at\":\"2026-11-26T10:00:00Z\",\"command\":\"pause\",\"server\":\"fe01\",\"as\":\"alice\","
                 + "\"groups\":[\"Administrators\"]}";
 
-        assertThat(CommandLines.read(line, "spec")).containsExactly(Step.admin(new Request.Pause("fe01", null, null, false)));
+        assertThat(CommandLines.read(line, "spec")).containsExactly(Step.admin(new Request.Pause("fe01", null, null, false, false)));
     }
 
     @Test

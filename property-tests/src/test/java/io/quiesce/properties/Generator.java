@@ -131,6 +131,7 @@ record Generator(Decider decider, Catalog catalog, int maxSteps, int minReopens,
                     new Choice(active.isEmpty() ? 1 : 14, () -> end(active)),
                     new Choice(10, () -> pause(services(d, Set.of(ServiceStatus.RUNNING)), all)),
                     new Choice(paused.isEmpty() ? 1 : 6, () -> resume(paused, all)),
+                    new Choice(paused.isEmpty() ? 0 : 3, () -> moveDeadline(paused, all)),
                     new Choice(paused.isEmpty() ? 3 : 9, () -> stop(paused, all)),
                     new Choice(offline.isEmpty() ? 1 : 6, () -> start(offline, all)),
                     new Choice(4, this::restart),
@@ -184,7 +185,14 @@ record Generator(Decider decider, Catalog catalog, int maxSteps, int minReopens,
         private Step pause(List<ServiceState> running, List<ServiceState> all) {
             Target t = pick(running, all);
             Duration deadline = r.nextInt(100) < 35 ? Duration.ofMinutes(r.nextInt(1, 61)) : null;
-            return send(new Request.Pause(t.server, t.service, deadline, oneIn(8)));
+            return send(new Request.Pause(t.server, t.service, deadline, false, oneIn(8)));
+        }
+
+        /** Sets, moves or clears the deadline of a pause in place. */
+        private Step moveDeadline(List<ServiceState> paused, List<ServiceState> all) {
+            Target t = pick(paused, all);
+            return oneIn(3) ? send(new Request.Pause(t.server, t.service, null, true, false))
+                    : send(new Request.Pause(t.server, t.service, Duration.ofMinutes(r.nextInt(1, 61)), false, false));
         }
 
         private Step resume(List<ServiceState> paused, List<ServiceState> all) {

@@ -43,7 +43,8 @@ final class ModelRun {
 
     /**
      * Runs one step. A request or a restart first fires every pause deadline that has passed,
-     * earliest first, as the persistence layer does; the request's own observation comes last.
+     * earliest first, each at its own instant, as the persistence layer does; the request's own
+     * observation comes last.
      */
     List<Observation> apply(Step step) {
         if (step instanceof Step.Wait w) {
@@ -53,7 +54,7 @@ final class ModelRun {
         List<Observation> seen = new ArrayList<>();
         for (ServiceState s : state.pendingDeadlines()) {
             if (!s.deadline().isAfter(now)) {
-                seen.add(decide(new Command.DeadlinePassed(s.server(), s.name(), now)));
+                seen.add(decide(new Command.DeadlinePassed(s.server(), s.name(), s.deadline())));
             }
         }
         if (step instanceof Step.Send send) {

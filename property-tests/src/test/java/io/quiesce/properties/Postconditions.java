@@ -50,7 +50,10 @@ final class Postconditions {
                 case RUNNING -> expect(s1.status() == (s0.hasSessions() ? ServiceStatus.PAUSING : ServiceStatus.DRAINED)
                         && Objects.equals(s1.deadline(), deadline) && s1.sessions().equals(s0.sessions()),
                         "a RUNNING service should be paused with deadline " + deadline + ", got " + s1);
-                case PAUSING, DRAINED -> unchanged(s0, s1);
+                case PAUSING, DRAINED -> p.deadline() == null && !p.clearDeadline() ? unchanged(s0, s1)
+                        : expect(s1.status() == s0.status() && s1.sessions().equals(s0.sessions())
+                        && Objects.equals(s1.deadline(), deadline) && Objects.equals(s1.since(), s0.since()),
+                        "a paused service should stay paused with its deadline now " + deadline + ", got " + s1);
                 case OFFLINE -> specific ? "pausing an OFFLINE service must be refused" : unchanged(s0, s1);
             });
         } else if (c instanceof Command.Resume r) {
@@ -213,11 +216,17 @@ final class Postconditions {
         Optional<ServiceState> expected = d.serversOf(c.pool()).stream()
                 .map(server -> lookup.hostOf(server, c.feature())).flatMap(Optional::stream)
                 .filter(s -> lookup.takesNewSession(d, s, c.feature()))
-                .min(Comparator.comparingInt(ServiceState::sessionCount).thenComparing(ServiceState::server));
+                .min(Comparator.comparingInt(ServiceState::sessionCount)
+                        .thenComparing(ServiceState::server, io.quiesce.text.Names.ORDER));
         List<Event> events = o.events();
+        // A DRAINED taker records that it is PAUSING again, then the session.
+        int drained = expected.isPresent() && expected.get().status() == ServiceStatus.DRAINED ? 1 : 0;
         boolean ok = expected.isEmpty()
                 ? events.size() == 1 && events.get(0) instanceof ConnectionLost lost && lost.session().equals(c.session())
-                : events.size() == 1 && events.get(0) instanceof SessionStarted s && s.session().equals(c.session())
+                : events.size() == 1 + drained
+                && (drained == 0 || events.get(0) instanceof Event.ServiceDrainingAgain again
+                        && again.server().equals(expected.get().server()) && again.service().equals(expected.get().name()))
+                && events.get(drained) instanceof SessionStarted s && s.session().equals(c.session())
                 && s.feature().equals(c.feature()) && s.server().equals(expected.get().server())
                 && s.service().equals(expected.get().name());
         return expectOr(ok, "R11", c.feature() + " session " + c.session() + " should go to "

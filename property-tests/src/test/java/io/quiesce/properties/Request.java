@@ -30,7 +30,7 @@ sealed interface Request {
         } else if (c instanceof Command.AddServer x) {
             return new AddServer(x.pool(), x.server(), x.role());
         } else if (c instanceof Command.Pause x) {
-            return new Pause(x.server(), x.service(), x.deadline(), x.force());
+            return new Pause(x.server(), x.service(), x.deadline(), x.clearDeadline(), x.force());
         } else if (c instanceof Command.Resume x) {
             return new Resume(x.server(), x.service());
         } else if (c instanceof Command.Start x) {
@@ -70,22 +70,26 @@ sealed interface Request {
         }
     }
 
-    /** {@code deadline} may be null. */
-    record Pause(String server, String service, Duration deadline, boolean force) implements Request {
+    /** {@code deadline} may be null; {@code clearDeadline} clears that of a service already paused. */
+    record Pause(String server, String service, Duration deadline, boolean clearDeadline, boolean force)
+            implements Request {
         public Command command(Act act) {
-            return new Command.Pause(server, service, deadline, force, act);
+            return new Command.Pause(server, service, deadline, clearDeadline, force, act);
         }
 
         public List<Request> simpler() {
             List<Request> out = new ArrayList<>();
             if (force) {
-                out.add(new Pause(server, service, deadline, false));
+                out.add(new Pause(server, service, deadline, clearDeadline, false));
+            }
+            if (clearDeadline) {
+                out.add(new Pause(server, service, null, false, force));
             }
             if (deadline != null) {
-                out.add(new Pause(server, service, null, force));
-                Shrinks.shorter(deadline).forEach(d -> out.add(new Pause(server, service, d, force)));
+                out.add(new Pause(server, service, null, false, force));
+                Shrinks.shorter(deadline).forEach(d -> out.add(new Pause(server, service, d, false, force)));
             }
-            Shrinks.services(service).forEach(s -> out.add(new Pause(server, s, deadline, force)));
+            Shrinks.services(service).forEach(s -> out.add(new Pause(server, s, deadline, clearDeadline, force)));
             return out;
         }
     }

@@ -78,9 +78,10 @@ public final class CatalogLoader {
         Map<String, Role> roles = new LinkedHashMap<>();
         for (int i = 0; i < roleValues.size(); i++) {
             Role role = role(roleValues.get(i), source, i + 1);
-            if (roles.putIfAbsent(role.name(), role) != null) {
+            if (roles.keySet().stream().anyMatch(name -> io.quiesce.text.Names.same(name, role.name()))) {
                 throw new CatalogException(source + ": role \"" + role.name() + "\" is defined twice");
             }
+            roles.put(role.name(), role);
         }
         String defaultRole = fields.optionalString("defaultRole").orElse(roles.keySet().iterator().next());
         if (!roles.containsKey(defaultRole)) {

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Commands as history lines, for hand-written scenarios (SPEC §6):
  * {@code {"at":"...","command":"pause","server":"fe01","as":"alice","groups":["Administrators"]}}.
- * Without {@code as}, the principal is an administrator named {@code replay}.
+ * A line with neither {@code as} nor {@code groups} stands for an administrator named
+ * {@code replay}; one with {@code as} alone is that user in no group, as on the command line.
  */
 public final class CommandCodec {
     public static final String DEFAULT_PRINCIPAL = Replay.DEFAULT_PRINCIPAL;
@@ -37,8 +38,9 @@ public final class CommandCodec {
         Fields f = new Fields(line);
         String name = f.string("command");
         Instant at = f.instant("at");
-        Principal by = new Principal(f.optionalString("as", DEFAULT_PRINCIPAL),
-                line.containsKey("groups") ? Set.copyOf(f.strings("groups")) : Set.of(adminGroup));
+        Set<String> groups = line.containsKey("groups") ? Set.copyOf(f.strings("groups"))
+                : line.containsKey("as") ? Set.of() : Set.of(adminGroup);
+        Principal by = new Principal(f.optionalString("as", DEFAULT_PRINCIPAL), groups);
         Act act = new Act(by, at, f.optionalString("reason", null));
         Command command = switch (name) {
             case "createPool" -> new Command.CreatePool(f.string("pool"), f.optionalBoolean("dnsLoadBalancing", true),
@@ -46,8 +48,15 @@ public final class CommandCodec {
             case "setDnsLoadBalancing" -> new Command.SetDnsLoadBalancing(f.string("pool"), f.bool("on"), act);
             case "addServer" -> new Command.AddServer(f.string("pool"), f.string("server"),
                     f.optionalString("role", null), act);
-            case "pause" -> new Command.Pause(f.string("server"), f.optionalString("service", null),
-                    f.optionalDeadline("deadline", at), f.optionalBoolean("force", false), act);
+            case "pause" -> {
+                Duration deadline = f.optionalDeadline("deadline", at);
+                boolean noDeadline = f.optionalBoolean("noDeadline", false);
+                if (deadline != null && noDeadline) {
+                    throw new LineFormatException("pause takes \"deadline\" or \"noDeadline\", not both");
+                }
+                yield new Command.Pause(f.string("server"), f.optionalString("service", null), deadline, noDeadline,
+                        f.optionalBoolean("force", false), act);
+            }
             case "resume" -> new Command.Resume(f.string("server"), f.optionalString("service", null), act);
             case "start" -> new Command.Start(f.string("server"), f.optionalString("service", null), act);
             case "stop" -> new Command.Stop(f.string("server"), f.optionalString("service", null),
@@ -77,7 +86,8 @@ public final class CommandCodec {
             put(line, "addServer", c.act(), "pool", c.pool(), "server", c.server(), "role", c.role());
         } else if (command instanceof Command.Pause c) {
             put(line, "pause", c.act(), "server", c.server(), "service", c.service(), "deadline",
-                    c.deadline() == null ? null : c.deadline().toString(), "force", c.force());
+                    c.deadline() == null ? null : c.deadline().toString(), "noDeadline", c.clearDeadline() ? true : null,
+                    "force", c.force());
         } else if (command instanceof Command.Resume c) {
             put(line, "resume", c.act(), "server", c.server(), "service", c.service());
         } else if (command instanceof Command.Start c) {

@@ -233,6 +233,8 @@ class CatalogLoaderTest {
                 arguments(roles("{'name':['a']}"), "my-roles.json: role 1: 'name' must be a string, not an array"),
                 arguments(roles(role("a", "SVCA", svcA), role("b", "SVCA", svcA), role("a", "SVCA", svcA)),
                         "my-roles.json: role 'a' is defined twice"),
+                arguments(roles(role("a", "SVCA", svcA), role("A", "SVCA", svcA)),
+                        "my-roles.json: role 'A' is defined twice"),
                 arguments(roles("{'name':'a','coreService':'SVCA','service':[]}"),
                         "my-roles.json: role 'a' has unknown field 'service' (allowed: name, coreService, services)"),
                 arguments(roles("{'name':'a','services':[" + svcA + "]}"), "my-roles.json: role 'a' has no 'coreService'"),

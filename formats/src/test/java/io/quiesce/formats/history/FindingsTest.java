@@ -42,10 +42,11 @@ class FindingsTest {
     }
 
     @Test
-    void forcedStopOfAParkedCallInAPoolWithoutDnsLoadBalancing() {
+    void forcedStopOfACallParkedOnAPausedServiceInAPoolWithoutDnsLoadBalancing() {
+        // The call lands on fe01's paused Call Park (a tie, fe01 first): without DNS load balancing nothing re-routes it.
         ReplayResult r = run(with(
-                cmd("10:01:00", "\"command\":\"connect\",\"pool\":\"p\",\"feature\":\"call-park\",\"id\":\"c1\""),
-                cmd("10:02:00", "\"command\":\"pause\",\"server\":\"fe01\",\"service\":\"RTCCPS\""),
+                cmd("10:01:00", "\"command\":\"pause\",\"server\":\"fe01\",\"service\":\"RTCCPS\""),
+                cmd("10:02:00", "\"command\":\"connect\",\"pool\":\"p\",\"feature\":\"call-park\",\"id\":\"c1\""),
                 cmd("10:03:00", "\"command\":\"stop\",\"server\":\"fe01\",\"service\":\"RTCCPS\",\"force\":true")));
 
         assertThat(r.findings()).extracting(Finding::code).containsExactly(FindingCode.DRAIN_INCOMPLETE,

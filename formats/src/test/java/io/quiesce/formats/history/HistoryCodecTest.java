@@ -43,7 +43,10 @@ class HistoryCodecTest {
                 new Event.SessionEnded(T, "fe01", FE, "s1", "bob"),
                 new Event.SessionInterrupted(T, "fe01", FE, "s2", "im", InterruptionCause.FORCED_STOP),
                 new Event.ServiceRestarted(T, "fe01", FE, ServiceStatus.DRAINED, ServiceStatus.RUNNING, true),
-                new Event.DrainDeadlinePassed(T, "fe01", FE));
+                new Event.DrainDeadlinePassed(T, "fe01", FE),
+                new Event.PauseDeadlineChanged(T, "fe01", FE, T.plusSeconds(300), "alice", "later"),
+                new Event.PauseDeadlineChanged(T, "fe01", FE, null, "alice", null),
+                new Event.ServiceDrainingAgain(T, "fe01", FE));
     }
 
     @Test
@@ -70,6 +73,7 @@ class HistoryCodecTest {
                 new Command.SetDnsLoadBalancing("pool1", true, ACT),
                 new Command.AddServer("pool1", "fe01", "lync2013-frontend", ACT),
                 new Command.Pause("fe01", "RTCSRV", Duration.ofMinutes(30), true, ACT),
+                new Command.Pause("fe01", null, null, true, false, ACT),
                 new Command.Resume("fe01", null, ACT),
                 new Command.Start("fe01", "RTCSRV", ACT),
                 new Command.Stop("fe01", null, true, ACT),
@@ -92,6 +96,22 @@ class HistoryCodecTest {
         Command.Connect c = (Command.Connect) ((HistoryLine.CommandLine) line).command();
         assertThat(c.act().by()).isEqualTo(new Principal("replay", Set.of("Ops")));
         assertThat(c.session()).isEqualTo("line-7");
+    }
+
+    @Test
+    void aCommandLineWithAsButNoGroupsIsThatUserInNoGroup() {
+        HistoryLine line = HistoryReader.parse("{\"at\":\"2026-11-26T10:00:00Z\",\"command\":\"pause\","
+                + "\"server\":\"s1\",\"as\":\"bob\"}", 3, "h.jsonl", "Administrators");
+
+        Command.Pause c = (Command.Pause) ((HistoryLine.CommandLine) line).command();
+        assertThat(c.act().by()).isEqualTo(new Principal("bob", Set.of()));
+    }
+
+    @Test
+    void aPauseLineSetsADeadlineOrClearsItNotBoth() {
+        assertThatThrownBy(() -> HistoryReader.parse("{\"at\":\"2026-11-26T10:00:00Z\",\"command\":\"pause\","
+                + "\"server\":\"s1\",\"deadline\":\"PT5M\",\"noDeadline\":true}", 2, "h.jsonl", "Administrators"))
+                .isInstanceOf(HistoryException.class).hasMessageContaining("not both");
     }
 
     @Test

@@ -2,31 +2,26 @@ package io.quiesce.persistence.reliability;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.quiesce.persistence.journal.DecisionJournal;
 import org.apache.pekko.dispatch.Futures;
 import org.apache.pekko.persistence.AtomicWrite;
-import org.apache.pekko.persistence.journal.leveldb.LeveldbJournal;
-import scala.collection.immutable.Seq;
 import scala.concurrent.Future;
-import scala.jdk.javaapi.CollectionConverters;
-import scala.runtime.BoxedUnit;
-import scala.util.Failure;
-import scala.util.Try;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Pekko's LevelDB journal, failing every write of one persistence id while {@link #failing} names
+ * The library's journal, failing every write of one persistence id while {@link #failing} names
  * it: as a disk error (the write fails) or as an entry the journal cannot take (the write is
  * rejected). Writes of other entities still land. Installed, like the benchmarks' counting
  * journal, through the system property that Pekko's reference configuration reads.
  */
-@SuppressWarnings("deprecation") // Pekko deprecates its LevelDB journal; the library uses it.
-public final class FailingLeveldbJournal extends LeveldbJournal {
-    private static final String CLASS_KEY = "pekko.persistence.journal.leveldb.class";
+public final class FailingLeveldbJournal extends DecisionJournal {
+    private static final String CLASS_KEY = "quiesce.journal.class";
 
     enum Mode { FAIL, REJECT }
 
@@ -41,22 +36,23 @@ public final class FailingLeveldbJournal extends LeveldbJournal {
     }
 
     @Override
-    public Future<Seq<Try<BoxedUnit>>> asyncWriteMessages(Seq<AtomicWrite> messages) {
-        List<AtomicWrite> all = CollectionConverters.asJava(messages);
+    public Future<Iterable<Optional<Exception>>> doAsyncWriteMessages(Iterable<AtomicWrite> messages) {
+        List<AtomicWrite> all = new ArrayList<>();
+        messages.forEach(all::add);
         if (all.stream().anyMatch(w -> w.persistenceId().equals(holding))) {
             awaitRelease();
         }
         if (all.stream().noneMatch(w -> w.persistenceId().equals(failing))) {
-            return super.asyncWriteMessages(messages);
+            return super.doAsyncWriteMessages(messages);
         }
         if (mode == Mode.FAIL) {
             return Futures.failed(new IOException("disk error made by the test"));
         }
-        List<Try<BoxedUnit>> rejected = new ArrayList<>();
+        List<Optional<Exception>> rejected = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            rejected.add(new Failure<>(new IllegalArgumentException("entry refused by the test")));
+            rejected.add(Optional.of(new IllegalArgumentException("entry refused by the test")));
         }
-        return Future.successful(CollectionConverters.asScala(rejected).toList());
+        return Futures.successful(rejected);
     }
 
     private static void awaitRelease() {

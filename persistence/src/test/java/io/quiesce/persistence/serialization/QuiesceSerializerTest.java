@@ -51,7 +51,9 @@ class QuiesceSerializerTest {
                         InterruptionCause.FORCED_STOP),
                 new Event.ServiceRestarted(T, "fe01", "Lync Server Front-End", ServiceStatus.DRAINED,
                         ServiceStatus.RUNNING, true),
-                new Event.DrainDeadlinePassed(T, "fe01", "Lync Server Front-End"));
+                new Event.DrainDeadlinePassed(T, "fe01", "Lync Server Front-End"),
+                new Event.PauseDeadlineChanged(T, "fe01", "Lync Server Front-End", T.plusSeconds(300), "alice", "later"),
+                new Event.ServiceDrainingAgain(T, "fe01", "Lync Server Front-End"));
     }
 
     @Test
