@@ -2,6 +2,8 @@ package io.quiesce.persistence;
 
 import io.quiesce.command.Command;
 import io.quiesce.persistence.entity.RolloutEntity;
+import io.quiesce.persistence.journal.JournalStore;
+import io.quiesce.persistence.journal.OpenStores;
 import io.quiesce.rollout.RolloutCommand;
 import io.quiesce.rollout.RolloutDecider;
 import io.quiesce.rollout.RolloutDecision;
@@ -15,12 +17,9 @@ import io.quiesce.rules.Rejection;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.persistence.query.EventEnvelope;
-import org.apache.pekko.persistence.query.PersistenceQuery;
-import org.apache.pekko.persistence.query.journal.leveldb.javadsl.LeveldbReadJournal;
-import org.apache.pekko.stream.javadsl.Sink;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,9 +40,6 @@ public final class Rollouts {
     private final RolloutDecider decider;
     private final ConcurrentHashMap<String, ActorRef<RolloutEntity.Command>> entities = new ConcurrentHashMap<>();
     private final Set<String> driven = ConcurrentHashMap.newKeySet();
-    private static final String PERSISTENCE_ID_PREFIX = RolloutEntity.persistenceId("").id();
-    /** The pools with a rollout journal; null until first needed. */
-    private CompletableFuture<Set<String>> journaled;
     /** The pools whose rollout is under way, by pool; null until the guard first needs them. */
     private CompletableFuture<Map<String, RolloutState>> underWay;
 
@@ -64,25 +60,22 @@ public final class Rollouts {
     }
 
     public CompletionStage<RolloutState> stateAsync(String pool) {
-        return journaled().thenCompose(pools -> {
-            if (!pools.contains(pool)) {
-                return CompletableFuture.completedFuture(RolloutState.none(pool));
-            }
-            CompletableFuture<RolloutState> reply = new CompletableFuture<>();
-            entity(pool).tell(new RolloutEntity.Get(reply));
-            return timed(reply);
-        });
+        if (!journaled(pool)) {
+            return CompletableFuture.completedFuture(RolloutState.none(pool));
+        }
+        CompletableFuture<RolloutState> reply = new CompletableFuture<>();
+        entity(pool).tell(new RolloutEntity.Get(reply));
+        return timed(reply);
     }
 
     /** Decides and records a rollout command; answered once its events are in the journal. */
     public RolloutDecision decide(String pool, RolloutCommand command) {
-        if (!quiesce.await(journaled()).contains(pool)) {
-            // A pool never rolled gets a journal only with its first recorded rollout: a refusal writes nothing.
+        if (!journaled(pool)) {
+            // A pool never rolled gets an entity only with its first recorded rollout: a refusal starts nothing.
             RolloutDecision first = decider.decide(RolloutState.none(pool), command);
             if (!(first instanceof RolloutDecision.Accepted a) || a.events().isEmpty()) {
                 return first;
             }
-            quiesce.await(journaled()).add(pool);
         }
         CompletableFuture<RolloutDecision> reply = new CompletableFuture<>();
         entity(pool).tell(new RolloutEntity.Decide(command, reply));
@@ -95,12 +88,22 @@ public final class Rollouts {
 
     /** Every event of the pool's rollouts, oldest first: the steps as they were recorded. */
     public List<RolloutEvent> history(String pool) {
-        if (!quiesce.await(journaled()).contains(pool)) {
+        if (!journaled(pool)) {
             return List.of();
         }
-        List<EventEnvelope> envelopes = quiesce.await(readJournal().currentEventsByPersistenceId(
-                RolloutEntity.persistenceId(pool).id(), 0, Long.MAX_VALUE).runWith(Sink.seq(), system));
-        return envelopes.stream().map(e -> (RolloutEvent) e.event()).toList();
+        List<RolloutEvent> events = new ArrayList<>();
+        try {
+            store().replay(RolloutEntity.persistenceId(pool).id(), 1, Long.MAX_VALUE, Long.MAX_VALUE, bytes -> {
+                try {
+                    events.add((RolloutEvent) JournalEntries.read(bytes).payload());
+                } catch (IOException e) {
+                    throw new QuiesceException("cannot read the rollouts of " + pool + ": " + e.getMessage(), e);
+                }
+            });
+        } catch (IOException e) {
+            throw new QuiesceException("cannot read the rollouts of " + pool + ": " + e.getMessage(), e);
+        }
+        return events;
     }
 
     /** True while a {@link RolloutRunner} of this process drives the pool's rollout. */
@@ -129,33 +132,26 @@ public final class Rollouts {
                 .map(rollout -> RolloutGuard.check(command, rollout)).flatMap(Optional::stream).findFirst());
     }
 
-    /**
-     * The pools with a rollout journal, read once from the journal's index. Only those have an
-     * entity: starting one for a pool never rolled would write to the journal (LevelDB numbers
-     * every persistence id on first use), and reading or a refused command must record nothing.
-     */
-    private synchronized CompletableFuture<Set<String>> journaled() {
-        if (journaled == null) {
-            journaled = readJournal().currentPersistenceIds().runWith(Sink.seq(), system).toCompletableFuture()
-                    .thenApply(ids -> {
-                        Set<String> pools = ConcurrentHashMap.newKeySet();
-                        ids.stream().filter(id -> id.startsWith(PERSISTENCE_ID_PREFIX))
-                                .forEach(id -> pools.add(id.substring(PERSISTENCE_ID_PREFIX.length())));
-                        return pools;
-                    });
+    /** True when the pool has a rollout entity: its journal holds a rollout, or one was started here. */
+    private boolean journaled(String pool) {
+        if (entities.containsKey(pool)) {
+            return true;
         }
-        return journaled;
+        try {
+            return store().highestSequenceNr(RolloutEntity.persistenceId(pool).id()) > 0;
+        } catch (IOException e) {
+            throw new QuiesceException("cannot read the rollouts of " + pool + ": " + e.getMessage(), e);
+        }
     }
 
-    private LeveldbReadJournal readJournal() {
-        return PersistenceQuery.get(Adapter.toClassic(system))
-                .getReadJournalFor(LeveldbReadJournal.class, LeveldbReadJournal.Identifier());
+    private JournalStore store() {
+        return OpenStores.get(system.settings().config().getString(PekkoConfig.STORE_KEY));
     }
 
     private synchronized CompletableFuture<Map<String, RolloutState>> underWay() {
         if (underWay == null) {
-            underWay = journaled().thenCompose(pools -> {
-                List<CompletableFuture<RolloutState>> states = List.copyOf(pools).stream()
+            underWay = quiesce.statusAsync().toCompletableFuture().thenCompose(d -> {
+                List<CompletableFuture<RolloutState>> states = d.pools().keySet().stream()
                         .map(pool -> stateAsync(pool).toCompletableFuture()).toList();
                 return CompletableFuture.allOf(states.toArray(CompletableFuture[]::new)).thenApply(done -> {
                     Map<String, RolloutState> rollouts = new ConcurrentHashMap<>();
