@@ -1,8 +1,9 @@
 package io.quiesce.benchmarks;
 
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,9 +50,9 @@ final class AdminLatency implements Benchmark {
                     long[] nanos = new long[2 * pairs];
                     for (int i = 0; i < pairs; i++) {
                         long t0 = System.nanoTime();
-                        Pools.accepted(op.pause(Pools.server(0), SERVICE, null, false));
+                        Pools.accepted(op.pause(Target.service(Pools.server(0), SERVICE)));
                         long t1 = System.nanoTime();
-                        Pools.accepted(op.resume(Pools.server(0), SERVICE));
+                        Pools.accepted(op.resume(Target.service(Pools.server(0), SERVICE)));
                         long t2 = System.nanoTime();
                         nanos[2 * i] = t1 - t0;
                         nanos[2 * i + 1] = t2 - t1;

@@ -1,7 +1,7 @@
 package io.quiesce.benchmarks;
 
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
 import io.quiesce.rules.Decision;
 
 import java.util.concurrent.CountDownLatch;

@@ -1,8 +1,8 @@
 package io.quiesce.benchmarks;
 
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 
 import java.io.File;
 import java.io.IOException;

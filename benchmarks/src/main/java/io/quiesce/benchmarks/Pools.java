@@ -1,7 +1,7 @@
 package io.quiesce.benchmarks;
 
+import io.quiesce.Operator;
 import io.quiesce.auth.Principal;
-import io.quiesce.persistence.Operator;
 import io.quiesce.rules.Decision;
 
 import java.util.List;
@@ -25,9 +25,9 @@ final class Pools {
 
     /** Creates the pool and its servers through the API. */
     static void create(Operator op, int servers) {
-        accepted(op.createPool(POOL, true));
+        accepted(op.createPool(POOL));
         for (int i = 0; i < servers; i++) {
-            accepted(op.addServer(POOL, server(i), null));
+            accepted(op.addServer(POOL, server(i)));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.quiesce.benchmarks;
 
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.persistence.BenchmarkAccess;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Deployment;
 
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.quiesce.benchmarks;
 
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.persistence.journal.JournalStore;
 import io.quiesce.persistence.journal.OpenStores;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;

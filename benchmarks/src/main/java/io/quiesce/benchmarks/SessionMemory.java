@@ -1,12 +1,12 @@
 package io.quiesce.benchmarks;
 
-import io.quiesce.catalog.Catalog;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Authorization;
+import io.quiesce.catalog.Catalog;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rules;
 import io.quiesce.server.ServerState;

@@ -3,6 +3,8 @@ package io.quiesce.persistence;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 
 import java.nio.file.Path;
 

@@ -1,9 +1,9 @@
 package io.quiesce.cli;
 
+import io.quiesce.Quiesce;
 import io.quiesce.auth.Principal;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
-import io.quiesce.persistence.Quiesce;
 import io.quiesce.rules.Decision;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * A subcommand that asks for a change: it becomes one core {@link Command}, decided by the rules
  * and recorded in the data directory. The same object serves as a step of {@code simulate}.
  */
-abstract class ChangeCommand implements Callable<Integer> {
+public abstract class ChangeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -24,6 +24,11 @@ abstract class ChangeCommand implements Callable<Integer> {
     /** Why, as given with {@code --reason}; null when the command takes none. */
     String reason() {
         return null;
+    }
+
+    /** The command of this line, by {@code principal} at {@code at}, with its reason: a step of a simulation. */
+    public Command commandBy(Principal principal, java.time.Instant at) {
+        return command(new Act(principal, at, reason()));
     }
 
     @Override

@@ -4,17 +4,17 @@ package io.quiesce.cli;
  * A failure the command line explains in one line and turns into an exit code; never shown as a
  * stack trace.
  */
-final class CliFailure extends RuntimeException {
+public final class CliFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int exitCode;
 
-    CliFailure(int exitCode, String message) {
+    public CliFailure(int exitCode, String message) {
         super(message);
         this.exitCode = exitCode;
     }
 
-    static CliFailure badInput(String message) {
+    public static CliFailure badInput(String message) {
         return new CliFailure(ExitCode.BAD_INPUT, message);
     }
 

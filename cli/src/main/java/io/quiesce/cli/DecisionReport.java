@@ -1,6 +1,7 @@
 package io.quiesce.cli;
 
 import io.quiesce.command.Command;
+import io.quiesce.formats.decision.DecisionJson;
 import io.quiesce.event.Event;
 import io.quiesce.event.Event.ConnectionLost;
 import io.quiesce.event.Event.PauseDeadlineChanged;
@@ -9,7 +10,6 @@ import io.quiesce.event.Event.ServiceDrained;
 import io.quiesce.event.Event.ServicePaused;
 import io.quiesce.event.Event.ServiceRestarted;
 import io.quiesce.event.Event.SessionEnded;
-import io.quiesce.event.Event.SessionInterrupted;
 import io.quiesce.event.Event.SessionStarted;
 import io.quiesce.event.Event.StartupTypeChanged;
 import io.quiesce.rules.Decision;
@@ -27,7 +27,7 @@ import java.util.Optional;
  * Prints what a decided command did, in human text or JSON, and gives its exit code. Refusals
  * go to stderr as one line; warnings go with the result.
  */
-final class DecisionReport {
+public final class DecisionReport {
     /** Not a {@link RejectionCode}: a connection no server took is accepted and recorded as lost. */
     static final String CONNECTION_LOST = "CONNECTION_LOST";
 
@@ -35,18 +35,18 @@ final class DecisionReport {
     private final ServiceNames names;
     private final boolean compact;
 
-    DecisionReport(Output out, ServiceNames names) {
+    public DecisionReport(Output out, ServiceNames names) {
         this(out, names, false);
     }
 
     /** {@code compact}: services with the same outcome share a line, as the demo and simulate show them. */
-    DecisionReport(Output out, ServiceNames names, boolean compact) {
+    public DecisionReport(Output out, ServiceNames names, boolean compact) {
         this.out = out;
         this.names = names;
         this.compact = compact;
     }
 
-    int report(Command command, Decision decision) {
+    public int report(Command command, Decision decision) {
         if (decision instanceof Decision.Rejected rejected) {
             out.warnings(rejected.warnings());
             out.refused(rejected.rejection());
@@ -73,12 +73,7 @@ final class DecisionReport {
 
     private void createdPool(Command.CreatePool c) {
         if (out.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("pool", c.pool());
-            json.put("dnsLoadBalancing", c.dnsLoadBalancing());
-            json.put("changed", true);
-            json.put("warnings", List.of());
-            out.json(json);
+            out.json(DecisionJson.poolCreated(c));
         } else {
             out.line("created pool " + c.pool() + " (DNS load balancing " + OnOff.label(c.dnsLoadBalancing()) + ")");
         }
@@ -86,12 +81,7 @@ final class DecisionReport {
 
     private void dnsLoadBalancing(Command.SetDnsLoadBalancing c, Decision.Accepted a) {
         if (out.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("pool", c.pool());
-            json.put("dnsLoadBalancing", c.on());
-            json.put("changed", !a.changedNothing());
-            json.put("warnings", Output.warningsJson(a.warnings()));
-            out.json(json);
+            out.json(DecisionJson.dnsLoadBalancing(c, a));
         } else {
             out.line("pool " + c.pool() + ": DNS load balancing " + (a.changedNothing() ? "already " : "now ")
                     + OnOff.label(c.on()) + (a.changedNothing() ? " (unchanged)" : ""));
@@ -101,18 +91,7 @@ final class DecisionReport {
     private void addedServer(Decision.Accepted a) {
         ServerAdded added = first(a, ServerAdded.class).orElseThrow();
         if (out.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("pool", added.pool());
-            json.put("server", added.server());
-            json.put("role", added.role());
-            json.put("services", added.services().stream().<Object>map(s -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", s);
-                m.put("shortName", names.shortName(added.server(), s));
-                return m;
-            }).toList());
-            json.put("warnings", Output.warningsJson(a.warnings()));
-            out.json(json);
+            out.json(DecisionJson.serverAdded(added, a.warnings(), names.shortNames()));
         } else {
             out.line("added " + added.server() + " to pool " + added.pool() + " (role " + added.role() + ", "
                     + added.services().size() + " services running, startup automatic)");
@@ -124,11 +103,7 @@ final class DecisionReport {
         if (started.isEmpty()) {
             ConnectionLost lost = first(a, ConnectionLost.class).orElseThrow();
             if (out.json()) {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("session", lost.session());
-                json.put("server", null);
-                json.put("service", null);
-                out.json(json);
+                out.json(DecisionJson.lost(lost));
             }
             out.error("refused (" + CONNECTION_LOST + "): no server of pool " + lost.pool() + " takes new "
                     + lost.feature() + " connections, so session " + lost.session() + " is lost and counted as"
@@ -137,11 +112,7 @@ final class DecisionReport {
         }
         SessionStarted s = started.get();
         if (out.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("session", s.session());
-            json.put("server", s.server());
-            json.put("service", s.service());
-            out.json(json);
+            out.json(DecisionJson.connected(s));
         } else {
             out.line("session " + s.session() + " on " + s.server() + ": " + s.service() + " ("
                     + names.shortName(s.server(), s.service()) + ")");
@@ -158,12 +129,7 @@ final class DecisionReport {
         SessionEnded e = first(a, SessionEnded.class).orElseThrow();
         boolean drained = first(a, ServiceDrained.class).isPresent();
         if (out.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("session", e.session());
-            json.put("server", e.server());
-            json.put("service", e.service());
-            json.put("drained", drained);
-            out.json(json);
+            out.json(DecisionJson.ended(e, drained));
         } else {
             out.line("ended session " + e.session() + " on " + e.server() + ": " + e.service() + " ("
                     + names.shortName(e.server(), e.service()) + ")");
@@ -176,12 +142,7 @@ final class DecisionReport {
     /** Rule 10: one line per service addressed. */
     private void outcomes(Command command, Decision.Accepted a) {
         if (out.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("server", serverOf(command));
-            json.put("outcomes", a.outcomes().stream().<Object>map(o -> outcomeJson(command, a, o)).toList());
-            json.put("interrupted", interruptedJson(a));
-            json.put("warnings", Output.warningsJson(a.warnings()));
-            out.json(json);
+            out.json(DecisionJson.outcomes(command, serverOf(command), a, names.shortNames()));
             return;
         }
         if (compact) {
@@ -227,47 +188,6 @@ final class DecisionReport {
             text += " (pause cleared by restart)";
         }
         return text;
-    }
-
-    private Map<String, Object> outcomeJson(Command command, Decision.Accepted a, ServiceOutcome o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("service", o.service());
-        m.put("shortName", names.shortName(o.server(), o.service()));
-        m.put("before", o.before().name());
-        m.put("after", o.after().name());
-        m.put("changed", o.changed());
-        m.put("note", o.note());
-        if (command instanceof Command.SetStartup s) {
-            Optional<StartupTypeChanged> e = serviceEvent(a, StartupTypeChanged.class, o);
-            m.put("startupFrom", e.map(x -> x.from().name()).orElse(s.type().name()));
-            m.put("startupTo", s.type().name());
-        } else if (command instanceof Command.Restart) {
-            m.put("pauseCleared", serviceEvent(a, ServiceRestarted.class, o).map(ServiceRestarted::pauseCleared)
-                    .orElse(false));
-        } else if (command instanceof Command.Pause) {
-            Optional<PauseDeadlineChanged> moved = serviceEvent(a, PauseDeadlineChanged.class, o);
-            m.put("deadline", moved.isPresent() ? moved.map(PauseDeadlineChanged::deadline).map(Object::toString)
-                    .orElse(null) : serviceEvent(a, ServicePaused.class, o).map(ServicePaused::deadline)
-                    .map(Object::toString).orElse(null));
-            m.put("deadlineChanged", moved.isPresent());
-        }
-        return m;
-    }
-
-    private List<Object> interruptedJson(Decision.Accepted a) {
-        List<Object> list = new ArrayList<>();
-        for (Event e : a.events()) {
-            if (e instanceof SessionInterrupted i) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("session", i.session());
-                m.put("server", i.server());
-                m.put("service", i.service());
-                m.put("feature", i.feature());
-                m.put("cause", i.cause().name());
-                list.add(m);
-            }
-        }
-        return list;
     }
 
     private static String serverOf(Command command) {

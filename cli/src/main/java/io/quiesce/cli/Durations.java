@@ -10,11 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as operators type them: ISO-8601 ({@code PT30M}) or short ({@code 90s}, {@code 30m}, {@code 1h30m}). */
-final class Durations implements ITypeConverter<Duration> {
+public final class Durations implements ITypeConverter<Duration> {
     private static final Pattern SHORT = Pattern.compile("(?:\\d+[dhms])+");
     private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.startsWith("p")) {
             try {
@@ -45,7 +45,7 @@ final class Durations implements ITypeConverter<Duration> {
     }
 
     /** "2m30s", the way the short form writes it. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = d.getSeconds();
         StringBuilder b = new StringBuilder();
         if (s >= 3600) {

@@ -1,10 +1,9 @@
 package io.quiesce.cli;
 
+import io.quiesce.Quiesce;
 import io.quiesce.event.Event;
 import io.quiesce.event.EventTypes;
 import io.quiesce.formats.history.EventCodec;
-import io.quiesce.formats.json.Json;
-import io.quiesce.persistence.Quiesce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +40,7 @@ final class HistoryCommand extends ReadCommand {
         }
         List<Event> shown = server == null ? events : events.stream().filter(this::concernsServer).toList();
         if (out.json()) {
-            out.json(Map.of("events", shown.stream().map(EventCodec::encode).toList()));
+            out.json(EventCodec.history(shown));
         } else {
             Table table = new Table();
             List<RolloutHistoryRows.Row> rollout = new java.util.ArrayList<>(RolloutHistoryRows.of(quiesce, server));
@@ -64,7 +63,7 @@ final class HistoryCommand extends ReadCommand {
         Path file = QuiesceCommand.of(spec).environment().workingDirectory().resolve(export);
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Event e : events) {
-                writer.write(Json.write(EventCodec.encode(e)));
+                writer.write(EventCodec.line(e));
                 writer.newLine();
             }
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package io.quiesce.cli;
 
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.Warning;
 import io.quiesce.rules.WarningCode;
@@ -15,37 +15,37 @@ import java.util.Map;
  * Where results and complaints go: results on stdout (human text, or JSON with {@code --json}),
  * refusals and errors on stderr as one line each.
  */
-final class Output {
+public final class Output {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean json;
     private final String indent;
 
-    Output(PrintStream out, PrintStream err, boolean json) {
+    public Output(PrintStream out, PrintStream err, boolean json) {
         this(out, err, json, "");
     }
 
     /** Every line prefixed with {@code indent}: results shown inside the demo's or a simulation's story. */
-    Output(PrintStream out, PrintStream err, boolean json, String indent) {
+    public Output(PrintStream out, PrintStream err, boolean json, String indent) {
         this.out = out;
         this.err = err;
         this.json = json;
         this.indent = indent;
     }
 
-    boolean json() {
+    public boolean json() {
         return json;
     }
 
-    PrintStream out() {
+    public PrintStream out() {
         return out;
     }
 
-    PrintStream err() {
+    public PrintStream err() {
         return err;
     }
 
-    void line(String text) {
+    public void line(String text) {
         out.println(indent + text);
     }
 
@@ -53,8 +53,8 @@ final class Output {
         text.forEach(this::line);
     }
 
-    void json(Object value) {
-        out.println(Json.write(value));
+    public void json(Object value) {
+        out.println(JsonText.write(value));
     }
 
     /**
@@ -62,7 +62,7 @@ final class Output {
      * command can warn the same way about each of nine services; past two of a kind, one line
      * stands for the rest.
      */
-    void warnings(List<Warning> warnings) {
+    public void warnings(List<Warning> warnings) {
         if (!json) {
             lines(warningLines(warnings));
         }
@@ -83,30 +83,11 @@ final class Output {
         return lines;
     }
 
-    void refused(Rejection rejection) {
+    public void refused(Rejection rejection) {
         error("refused (" + rejection.code() + "): " + rejection.message());
     }
 
-    void error(String message) {
+    public void error(String message) {
         err.println(indent + message);
-    }
-
-    static List<Object> warningsJson(List<Warning> warnings) {
-        return warnings.stream().<Object>map(w -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", w.code().name());
-            m.put("message", w.message());
-            return m;
-        }).toList();
-    }
-
-    static Map<String, Object> rejectionJson(Rejection r) {
-        if (r == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", r.code().name());
-        m.put("message", r.message());
-        return m;
     }
 }

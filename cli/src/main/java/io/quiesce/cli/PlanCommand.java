@@ -1,6 +1,6 @@
 package io.quiesce.cli;
 
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.RejectionCode;

@@ -1,5 +1,6 @@
 package io.quiesce.cli;
 
+import io.quiesce.formats.decision.PlanJson;
 import io.quiesce.rules.Plan;
 import io.quiesce.rules.ServiceOutcome;
 
@@ -66,40 +67,6 @@ final class PlanReport {
     }
 
     Map<String, Object> json(Plan plan) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("server", plan.server());
-        json.put("pool", plan.pool());
-        json.put("status", plan.status().name());
-        json.put("sessions", plan.sessions().stream().<Object>map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("session", s.session());
-            m.put("service", s.service());
-            m.put("shortName", names.shortName(plan.server(), s.service()));
-            m.put("feature", s.feature());
-            m.put("startedAt", s.startedAt().toString());
-            return m;
-        }).toList());
-        json.put("stop", previewJson(plan.stop()));
-        json.put("restart", previewJson(plan.restart()));
-        return json;
-    }
-
-    private Map<String, Object> previewJson(Plan.Preview p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("allowedNow", p.allowedNow());
-        m.put("blocked", Output.rejectionJson(p.blocked()));
-        m.put("guards", p.guards().stream().<Object>map(Output::rejectionJson).toList());
-        m.put("outcomes", p.outcomes().stream().<Object>map(o -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("service", o.service());
-            x.put("shortName", names.shortName(o.server(), o.service()));
-            x.put("before", o.before().name());
-            x.put("after", o.after().name());
-            x.put("changed", o.changed());
-            x.put("note", o.note());
-            return x;
-        }).toList());
-        m.put("warnings", Output.warningsJson(p.warnings()));
-        return m;
+        return PlanJson.of(plan, names.shortNames());
     }
 }

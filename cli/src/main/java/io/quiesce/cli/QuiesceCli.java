@@ -1,7 +1,7 @@
 package io.quiesce.cli;
 
-import io.quiesce.persistence.DataDirectoryException;
-import io.quiesce.persistence.QuiesceException;
+import io.quiesce.DataDirectoryException;
+import io.quiesce.QuiesceException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -38,7 +38,7 @@ public final class QuiesceCli {
     }
 
     /** The parser of the whole command line; simulate also parses its steps with it. */
-    static CommandLine commandLine(QuiesceCommand root, PrintStream out, PrintStream err) {
+    public static CommandLine commandLine(QuiesceCommand root, PrintStream out, PrintStream err) {
         // picocli's own warnings (an unbalanced quote in a --groups list) would add lines to a refusal that
         // must say why in one line; the usage error that follows already names what is wrong.
         CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);

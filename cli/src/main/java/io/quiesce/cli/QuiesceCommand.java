@@ -1,12 +1,14 @@
 package io.quiesce.cli;
 
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Authorization;
 import io.quiesce.auth.Principal;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.catalog.CatalogException;
+import io.quiesce.cli.demo.DemoCommand;
+import io.quiesce.cli.demo.SimulateCommand;
 import io.quiesce.formats.catalog.CatalogLoader;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.RejectionCode;
 import picocli.CommandLine.Command;
@@ -41,7 +43,7 @@ import java.util.concurrent.Callable;
                 DemoCommand.class, SimulateCommand.class, RolloutGroup.class},
         footer = {"", "Exit codes: 0 done, 2 bad usage or input, 3 refused by a rule or guard, 4 not authorized, "
                 + "5 data directory unusable. See docs/cli.md."})
-final class QuiesceCommand implements Callable<Integer> {
+public final class QuiesceCommand implements Callable<Integer> {
     static final String DEFAULT_DATA = "quiesce-data";
 
     @Spec
@@ -81,7 +83,7 @@ final class QuiesceCommand implements Callable<Integer> {
     }
 
     /** A fresh root for parsing a simulation step; without --as or --groups, the step runs as this invocation. */
-    QuiesceCommand forStep() {
+    public QuiesceCommand forStep() {
         QuiesceCommand step = new QuiesceCommand(environment, stdout, stderr);
         step.as = as;
         step.groups = groups;
@@ -89,7 +91,7 @@ final class QuiesceCommand implements Callable<Integer> {
     }
 
     /** The root of a parsed command line, from any of its subcommands. */
-    static QuiesceCommand of(CommandSpec spec) {
+    public static QuiesceCommand of(CommandSpec spec) {
         return (QuiesceCommand) spec.root().userObject();
     }
 
@@ -99,22 +101,27 @@ final class QuiesceCommand implements Callable<Integer> {
         return ExitCode.BAD_INPUT;
     }
 
-    Environment environment() {
+    public Environment environment() {
         return environment;
     }
 
     /** Built on use, since {@code --json} is only known once the whole line is parsed. */
-    Output output() {
+    public Output output() {
         return new Output(stdout, stderr, json);
     }
 
-    Path dataDirectory() {
+    /** Whether {@code --data} was given: the demo uses a temporary directory otherwise. */
+    public boolean dataGiven() {
+        return data != null;
+    }
+
+    public Path dataDirectory() {
         Path dir = data != null ? data
                 : environment.variable("QUIESCE_DATA").map(Path::of).orElse(Path.of(DEFAULT_DATA));
         return environment.workingDirectory().resolve(dir).normalize();
     }
 
-    Principal principal() {
+    public Principal principal() {
         String name = as != null ? as.trim() : environment.osUser();
         if (name.isEmpty()) {
             throw CliFailure.badInput("--as needs a user name.");
@@ -131,7 +138,7 @@ final class QuiesceCommand implements Callable<Integer> {
      * traffic, decided as a "traffic" administrator), checked before it opens anything: the
      * refusal, if any.
      */
-    Optional<Rejection> unauthorized(Principal principal) {
+    public Optional<Rejection> unauthorized(Principal principal) {
         if (new Authorization(adminGroup()).mayChange(principal)) {
             return Optional.empty();
         }
@@ -139,7 +146,7 @@ final class QuiesceCommand implements Callable<Integer> {
                 + adminGroup() + ": ask an administrator to do this."));
     }
 
-    String adminGroup() {
+    public String adminGroup() {
         return adminGroup != null ? adminGroup
                 : environment.variable("QUIESCE_ADMIN_GROUP").orElse(Authorization.DEFAULT_ADMIN_GROUP);
     }
@@ -156,7 +163,7 @@ final class QuiesceCommand implements Callable<Integer> {
         }
     }
 
-    QuiesceOptions options(Path directory, Clock clock) {
+    public QuiesceOptions options(Path directory, Clock clock) {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new CliFailure(ExitCode.DATA_DIRECTORY, directory + " is a file, not a data directory: use another"
                     + " --data.");

@@ -1,7 +1,7 @@
 package io.quiesce.cli;
 
 import io.quiesce.command.Act;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import io.quiesce.rollout.RolloutCommand;
 import io.quiesce.rollout.RolloutDecision;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.quiesce.cli;
 
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import io.quiesce.rollout.RolloutEvent;
 import io.quiesce.rollout.RolloutEventTypes;
 

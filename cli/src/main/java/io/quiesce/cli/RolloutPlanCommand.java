@@ -1,6 +1,6 @@
 package io.quiesce.cli;
 
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import io.quiesce.rollout.RolloutOptions;
 import io.quiesce.rollout.RolloutPlan;
 import io.quiesce.rules.RejectionCode;

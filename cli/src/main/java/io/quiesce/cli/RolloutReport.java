@@ -73,7 +73,12 @@ final class RolloutReport {
         m.put("pool", plan.pool());
         m.put("maxUnavailable", plan.maxUnavailable());
         m.put("possible", plan.possible());
-        m.put("obstacles", plan.obstacles().stream().<Object>map(Output::rejectionJson).toList());
+        m.put("obstacles", plan.obstacles().stream().<Object>map(o -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("code", o.code().name());
+            v.put("message", o.message());
+            return v;
+        }).toList());
         m.put("steps", RolloutStep.sequence(patch).stream().<Object>map(RolloutStep::name).toList());
         List<Object> batches = new ArrayList<>();
         for (RolloutPlan.Batch b : plan.batches()) {

@@ -2,7 +2,7 @@ package io.quiesce.cli;
 
 import io.quiesce.command.Act;
 import io.quiesce.persistence.PatchStep;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import io.quiesce.persistence.RolloutRunner;
 import io.quiesce.rollout.RolloutDecision;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ final class RolloutResumeCommand extends RolloutDriving implements Callable<Inte
             if (quiesce.status().pool(pool).isEmpty()) {
                 throw CliFailure.badInput("no pool named " + pool + ": check the name with status.");
             }
-            RolloutRunner runner = new RolloutRunner(quiesce, new RolloutDisplay(out.err()),
+            RolloutRunner runner = new RolloutRunner(quiesce.rollouts(), new RolloutDisplay(out.err()),
                     RolloutRunner.Pace.realTime(), PatchStep.shell());
             RolloutDecision resumed = runner.resume(pool, rerunUnfinished,
                     new Act(root.principal(), quiesce.clock().instant(), null));

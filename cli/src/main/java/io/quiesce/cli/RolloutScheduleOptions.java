@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** The options {@code rollout plan} and {@code rollout start} share. */
-final class RolloutScheduleOptions {
+public final class RolloutScheduleOptions {
     @Option(names = "--servers", paramLabel = "S1,S2", split = ",",
             description = "Only these servers, in this order (default: every server of the pool).")
     List<String> servers;
@@ -29,7 +29,7 @@ final class RolloutScheduleOptions {
             description = "The patch step, run by sh with {server} replaced, while the server is offline.")
     String exec;
 
-    RolloutOptions options() {
+    public RolloutOptions options() {
         if (drainTimeout != null && (drainTimeout.isNegative() || drainTimeout.isZero())) {
             throw CliFailure.badInput("--drain-timeout must be a positive duration, not " + drainTimeout + ".");
         }

@@ -2,7 +2,7 @@ package io.quiesce.cli;
 
 import io.quiesce.command.Act;
 import io.quiesce.persistence.PatchStep;
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import io.quiesce.persistence.RolloutRunner;
 import io.quiesce.rollout.RolloutDecision;
 import io.quiesce.rollout.RolloutOptions;
@@ -37,7 +37,7 @@ final class RolloutStartCommand extends RolloutDriving implements Callable<Integ
                 plan.obstacles().forEach(out::refused);
                 return ExitCode.of(plan.obstacles().get(0).code());
             }
-            RolloutRunner runner = new RolloutRunner(quiesce, new RolloutDisplay(out.err()),
+            RolloutRunner runner = new RolloutRunner(quiesce.rollouts(), new RolloutDisplay(out.err()),
                     RolloutRunner.Pace.realTime(), PatchStep.shell());
             Act act = new Act(root.principal(), quiesce.clock().instant(), reason);
             RolloutDecision begun = runner.begin(pool, options, plan, act);

@@ -1,6 +1,6 @@
 package io.quiesce.cli;
 
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

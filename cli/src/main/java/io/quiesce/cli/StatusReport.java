@@ -1,11 +1,11 @@
 package io.quiesce.cli;
 
+import io.quiesce.formats.status.StatusJson;
 import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Deployment;
 import io.quiesce.server.Quorum;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;
-import io.quiesce.formats.status.StatusJson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,10 @@ import java.util.Map;
  * A server whose services all share one state is shown on one line; otherwise, and whenever a
  * single server is asked for, every service gets its own line.
  */
-final class StatusReport {
+public final class StatusReport {
     /** Which part of the deployment to show. */
-    record Selection(String pool, String server) {
-        static Selection all() {
+    public record Selection(String pool, String server) {
+        public static Selection all() {
             return new Selection(null, null);
         }
 
@@ -42,7 +42,7 @@ final class StatusReport {
 
     private final ServiceNames names;
 
-    StatusReport(ServiceNames names) {
+    public StatusReport(ServiceNames names) {
         this.names = names;
     }
 
@@ -58,7 +58,7 @@ final class StatusReport {
         }
     }
 
-    List<String> lines(Selection selection) {
+    public List<String> lines(Selection selection) {
         List<String> lines = new ArrayList<>();
         if (deployment().pools().isEmpty()) {
             lines.add("no pools yet: create one with 'quiesce pool create POOL'.");

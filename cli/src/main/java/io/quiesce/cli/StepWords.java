@@ -14,7 +14,7 @@ import java.util.Stack;
  * so that {@code --at 10s pause fe01 --force --at 5m restart fe01} gives two steps. A step with
  * options of simulate's own (--json, --data, --as...) must be quoted as one word.
  */
-final class StepWords implements IParameterConsumer {
+public final class StepWords implements IParameterConsumer {
     @Override
     public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
         List<String> words = new ArrayList<>();

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a command written as one string into words, as a shell would: quotes group words. */
-final class Tokens {
+public final class Tokens {
     private Tokens() {
     }
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

@@ -1,11 +1,11 @@
 package io.quiesce.cli;
 
 /** Counted nouns: "1 session", "3 sessions". */
-final class Words {
+public final class Words {
     private Words() {
     }
 
-    static String count(long n, String noun) {
+    public static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -1,6 +1,6 @@
 package io.quiesce.cli;
 
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,7 +27,7 @@ final class Cli {
 
         @SuppressWarnings("unchecked")
         Map<String, Object> json() {
-            return (Map<String, Object>) Json.parse(out);
+            return (Map<String, Object>) JsonText.parse(out);
         }
 
         @Override

@@ -3,8 +3,8 @@ package io.quiesce.cli;
 import io.quiesce.auth.Principal;
 import io.quiesce.command.Act;
 import io.quiesce.persistence.PatchStep;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.persistence.RolloutProgress;
 import io.quiesce.persistence.RolloutRunner;
 import io.quiesce.rollout.RolloutCommand;
@@ -108,7 +108,7 @@ class RolloutCommandTest {
         // given a rollout whose process stopped while fe01 was paused
         try (Quiesce q = Quiesce.open(QuiesceOptions.at(home.resolve("data")))) {
             RolloutOptions options = RolloutOptions.defaults();
-            RolloutRunner runner = new RolloutRunner(q, new RolloutProgress() { }, () -> { }, PatchStep.shell());
+            RolloutRunner runner = new RolloutRunner(q.rollouts(), new RolloutProgress() { }, () -> { }, PatchStep.shell());
             Act act = new Act(Principal.of("alice", "Administrators"), q.clock().instant(), null);
             runner.begin("pool1", options, q.rollouts().plan("pool1", options), act);
             for (RolloutStep step : List.of(RolloutStep.MANUAL_STARTUP, RolloutStep.PAUSE)) {

@@ -1,8 +1,8 @@
 package io.quiesce.cli;
 
 import io.quiesce.event.Event;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.rollout.RolloutEvent;
 import io.quiesce.rollout.RolloutStep;
 import io.quiesce.service.ServiceStatus;

@@ -1,6 +1,7 @@
 package io.quiesce.hostile;
 
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
+
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ final class CatalogInputs {
             """;
 
     private final List<String> bases = List.of(shippedCatalog(), SMALL, MINIMAL);
-    private final List<Object> parsed = bases.stream().map(Json::parse).toList();
+    private final List<Object> parsed = bases.stream().map(JsonText::parse).toList();
 
     Input next(SplittableRandom r) {
         int base = r.nextInt(bases.size());

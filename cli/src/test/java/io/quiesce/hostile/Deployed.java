@@ -1,8 +1,10 @@
 package io.quiesce.hostile;
 
+import io.quiesce.DnsLoadBalancing;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.Target;
 import io.quiesce.auth.Principal;
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
 import io.quiesce.rules.Decision;
 
 import java.nio.file.Path;
@@ -22,18 +24,18 @@ final class Deployed {
     static Path at(Path data) {
         try (Quiesce q = Quiesce.open(data)) {
             Operator alice = q.as(Principal.of("alice", "Administrators"));
-            expectAccepted(alice.createPool("pool1", true));
-            expectAccepted(alice.createPool("pool2", false));
+            expectAccepted(alice.createPool("pool1"));
+            expectAccepted(alice.createPool("pool2", DnsLoadBalancing.OFF));
             for (String server : new String[] {"fe01", "fe02", "fe03"}) {
-                expectAccepted(alice.addServer("pool1", server, null));
+                expectAccepted(alice.addServer("pool1", server));
             }
-            expectAccepted(alice.addServer("pool2", "fe04", null));
-            expectAccepted(alice.addServer("pool2", "fe05", null));
+            expectAccepted(alice.addServer("pool2", "fe04"));
+            expectAccepted(alice.addServer("pool2", "fe05"));
             expectAccepted(alice.connect("pool1", "calls", "c1"));
             expectAccepted(alice.connect("pool2", "call-park", "c2"));
-            expectAccepted(alice.pause("fe02", null, null, false));
-            expectAccepted(alice.pause("fe03", null, null, false));
-            expectAccepted(alice.stop("fe03", null, false));
+            expectAccepted(alice.pause(Target.server("fe02")));
+            expectAccepted(alice.pause(Target.server("fe03")));
+            expectAccepted(alice.stop(Target.server("fe03")));
         }
         return data;
     }

@@ -41,7 +41,8 @@ class FoundInputsTest {
                 .hasMessage("gen.json: the catalog has unknown field \"efe01\\nxtra\" (allowed: defaultRole, roles)");
         assertThatThrownBy(() -> replay(CREATE + "{\"at\":\"2026-11-21T09:12:00Z\",\"command\":\"connect\","
                 + "\"pool\":\"pool1\",\"feature\":\"calls\",\"ex\\rtra\":\" \"}\n"))
-                .isInstanceOf(HistoryException.class).hasMessage("gen.jsonl:3: connect has no field \"ex\\rtra\"");
+                .isInstanceOf(HistoryException.class).hasMessage("gen.jsonl:3: connect has unknown field \"ex\\rtra\""
+                        + " (allowed: command, at, as, groups, reason, pool, feature, id)");
     }
 
     @Test

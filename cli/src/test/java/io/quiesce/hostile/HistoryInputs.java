@@ -6,7 +6,7 @@ import io.quiesce.command.Command;
 import io.quiesce.event.Event;
 import io.quiesce.formats.history.CommandCodec;
 import io.quiesce.formats.history.EventCodec;
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rules;
@@ -105,11 +105,11 @@ final class HistoryInputs {
                 continue;
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> line = (Map<String, Object>) Json.parse(commandLines.get(i));
+            Map<String, Object> line = (Map<String, Object>) JsonText.parse(commandLines.get(i));
             Command command = CommandCodec.decode(line, Authorization.DEFAULT_ADMIN_GROUP, i + 1);
             if (rules.decide(state, command) instanceof Decision.Accepted a) {
                 state = state.evolve(a.events());
-                a.events().stream().map(EventCodec::encode).map(Json::write).forEach(lines::add);
+                a.events().stream().map(EventCodec::line).forEach(lines::add);
             }
         }
         return lines;
@@ -120,7 +120,7 @@ final class HistoryInputs {
         List<byte[]> lines = new ArrayList<>(base.stream().map(HistoryInputs::utf8).toList());
         int k = r.nextInt(lines.size());
         switch (r.nextInt(14)) {
-            case 0, 1, 2, 3 -> lines.set(k, utf8(new JsonMutations(r, WORDS).damage(Json.parse(base.get(k)),
+            case 0, 1, 2, 3 -> lines.set(k, utf8(new JsonMutations(r, WORDS).damage(JsonText.parse(base.get(k)),
                     1 + r.nextInt(2))));
             case 4, 5 -> lines.set(k, utf8(damaged(base.get(k), 1 + r.nextInt(3), r)));
             case 6 -> moved(lines, k, r);
@@ -160,7 +160,7 @@ final class HistoryInputs {
     /** The line with one of the format's fields set to a value at its edges, or of the wrong kind or size. */
     private static String withField(String line, SplittableRandom r) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> fields = (Map<String, Object>) Json.parse(line);
+        Map<String, Object> fields = (Map<String, Object>) JsonText.parse(line);
         String field = Mutations.pick(WORDS.subList(0, FIELDS), r);
         Object value = switch (r.nextInt(5)) {
             case 0, 1 -> EDGES.containsKey(field) ? Mutations.pick(EDGES.get(field), r) : Mutations.pick(WORDS, r);
@@ -169,7 +169,7 @@ final class HistoryInputs {
             default -> Mutations.pick(Arrays.asList(true, null, 0L, -1L, List.of(), List.of("fe01"), Map.of()), r);
         };
         fields.put(field, value);
-        return Json.write(fields);
+        return JsonText.write(fields);
     }
 
     private static void moved(List<byte[]> lines, int k, SplittableRandom r) {
@@ -200,8 +200,8 @@ final class HistoryInputs {
             StringBuilder b = new StringBuilder("{");
             int fields = r.nextInt(7);
             for (int f = 0; f < fields; f++) {
-                b.append(f == 0 ? "" : ",").append(Json.write(Mutations.pick(WORDS, r))).append(':')
-                        .append(r.nextBoolean() ? Json.write(Mutations.pick(WORDS, r)) : Mutations.hugeNumber(r));
+                b.append(f == 0 ? "" : ",").append(JsonText.write(Mutations.pick(WORDS, r))).append(':')
+                        .append(r.nextBoolean() ? JsonText.write(Mutations.pick(WORDS, r)) : Mutations.hugeNumber(r));
             }
             lines.add(utf8(b.append('}').toString()));
         }

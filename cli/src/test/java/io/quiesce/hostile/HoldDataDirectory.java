@@ -1,6 +1,6 @@
 package io.quiesce.hostile;
 
-import io.quiesce.persistence.Quiesce;
+import io.quiesce.Quiesce;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.quiesce.hostile;
 
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * Damage to a parsed JSON document that keeps it JSON: a value replaced by one of the wrong type,
- * range or size, a member dropped, renamed or added. Text that Json cannot write (nesting past its
+ * range or size, a member dropped, renamed or added. Text that JsonText cannot write (nesting past its
  * limit, numbers past BigDecimal) is spliced in after writing.
  */
 final class JsonMutations {
@@ -27,11 +27,11 @@ final class JsonMutations {
 
     /** {@code document} after {@code times} damages, as JSON text. */
     String damage(Object document, int times) {
-        Object copy = Json.parse(Json.write(document));
+        Object copy = JsonText.parse(JsonText.write(document));
         for (int i = 0; i < times; i++) {
             copy = damageOnce(copy);
         }
-        String text = Json.write(copy);
+        String text = JsonText.write(copy);
         for (int i = 0; i < raw.size(); i++) {
             text = text.replace("\"@@raw" + i + "@@\"", raw.get(i));
         }
@@ -101,7 +101,7 @@ final class JsonMutations {
         } else {
             List<Object> list = (List<Object>) container;
             list.add(r.nextInt(list.size() + 1), r.nextBoolean() || list.isEmpty() ? oddValue()
-                    : Json.parse(Json.write(list.get(r.nextInt(list.size())))));
+                    : JsonText.parse(JsonText.write(list.get(r.nextInt(list.size())))));
         }
     }
 
@@ -133,7 +133,7 @@ final class JsonMutations {
         if (value instanceof Number n) {
             return n.toString();
         }
-        return value == null ? "null" : Json.write(value);
+        return value == null ? "null" : JsonText.write(value);
     }
 
     /** A value of the wrong type, range or size. */
@@ -151,7 +151,7 @@ final class JsonMutations {
         };
     }
 
-    /** Json writes no unpaired surrogate (it could not read it back); the text-level damage covers those. */
+    /** JsonText writes no unpaired surrogate (it could not read it back); the text-level damage covers those. */
     private static String writable(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param defaultRole the role a server gets when none is named
  */
 public record Catalog(Map<String, Role> roles, String defaultRole) {
+    /** The built-in role: the Lync Server 2013 Front End. */
     public static final String LYNC_2013_FRONT_END = "lync2013-frontend";
 
+    /** Refuses a catalog that names a role twice (in any case) or whose default role is not one of its roles. */
     public Catalog {
         roles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roles));
         java.util.Set<String> seen = new java.util.TreeSet<>(Names.ORDER);
@@ -36,6 +38,7 @@ public record Catalog(Map<String, Role> roles, String defaultRole) {
         return Lync2013FrontEnd.CATALOG;
     }
 
+    /** A catalog of these roles, the first one the default. */
     public static Catalog of(List<Role> roles) {
         Map<String, Role> byName = new LinkedHashMap<>();
         roles.forEach(r -> byName.put(r.name(), r));
@@ -47,5 +50,13 @@ public record Catalog(Map<String, Role> roles, String defaultRole) {
         Role exact = roles.get(name);
         return exact != null ? Optional.of(exact)
                 : roles.values().stream().filter(r -> Names.same(r.name(), name)).findFirst();
+    }
+
+    /**
+     * The short name ("RTCSRV") of a service of {@code role}, named by display or short name; the
+     * name as given when the catalog does not know the role or the service.
+     */
+    public String shortName(String role, String service) {
+        return role(role).flatMap(r -> r.service(service)).map(WindowsService::shortName).orElse(service);
     }
 }

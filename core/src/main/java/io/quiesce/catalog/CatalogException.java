@@ -10,10 +10,12 @@ import io.quiesce.text.OneLine;
 public class CatalogException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A catalog refused for the reason in {@code message}. */
     public CatalogException(String message) {
         super(OneLine.escapeControls(message));
     }
 
+    /** A catalog refused for the reason in {@code message}, caused by {@code cause}. */
     public CatalogException(String message, Throwable cause) {
         super(OneLine.escapeControls(message), cause);
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
  *                             away from a paused server
  */
 public record Feature(String id, boolean needsDnsLoadBalancing) {
+    /** Refuses a missing id. */
     public Feature {
         Objects.requireNonNull(id, "id");
     }

@@ -10,15 +10,18 @@ import java.util.Objects;
  * Time comes in as a value; the core never reads a clock.
  */
 public record Act(Principal by, Instant at, String reason) {
+    /** Refuses a missing principal or time. */
     public Act {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(at, "at");
     }
 
+    /** An act without a reason. */
     public static Act of(Principal by, Instant at) {
         return new Act(by, at, null);
     }
 
+    /** The same act at another time. */
     public Act withAt(Instant time) {
         return new Act(by, time, reason);
     }

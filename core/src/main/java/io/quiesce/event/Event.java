@@ -34,34 +34,48 @@ public sealed interface Event {
         String service();
     }
 
+    /** An event about one user session, named by its id. */
+    sealed interface SessionEvent extends Event {
+        String session();
+    }
+
+    /** An act of an administrator: who ({@code by}) and why ({@code reason}, may be null). */
+    sealed interface AdministrativeAct extends Event {
+        String by();
+
+        String reason();
+    }
+
     record PoolCreated(Instant at, String pool, boolean dnsLoadBalancing, String by, String reason)
-            implements PoolEvent {
+            implements PoolEvent, AdministrativeAct {
     }
 
     record DnsLoadBalancingChanged(Instant at, String pool, boolean dnsLoadBalancing, String by, String reason)
-            implements PoolEvent {
+            implements PoolEvent, AdministrativeAct {
     }
 
     /** A server joined a pool; its services start RUNNING with AUTOMATIC startup. */
     record ServerAdded(Instant at, String pool, String server, String role, String coreService,
-                       List<String> services, String by, String reason) implements PoolEvent {
+                       List<String> services, String by, String reason)
+            implements PoolEvent, AdministrativeAct {
         public ServerAdded {
             services = List.copyOf(services);
         }
     }
 
     /** No server of the pool took a new connection: lost service (rule 11). */
-    record ConnectionLost(Instant at, String pool, String feature, String session, String by) implements PoolEvent {
+    record ConnectionLost(Instant at, String pool, String feature, String session, String by)
+            implements PoolEvent, SessionEvent {
     }
 
     /** A simulated reboot; the per-service outcomes follow as {@link ServiceRestarted}. */
     record ServerRestarted(Instant at, String server, boolean forced, String by, String reason)
-            implements ServerEvent {
+            implements ServerEvent, AdministrativeAct {
     }
 
     /** Prevent new connections; {@code deadline} (may be null) is when remaining sessions are cut. */
     record ServicePaused(Instant at, String server, String service, Instant deadline, String by, String reason)
-            implements ServiceEvent {
+            implements ServiceEvent, AdministrativeAct {
     }
 
     /**
@@ -69,7 +83,7 @@ public sealed interface Event {
      * service stays paused throughout, so no connection gets in.
      */
     record PauseDeadlineChanged(Instant at, String server, String service, Instant deadline, String by,
-                                String reason) implements ServiceEvent {
+                                String reason) implements ServiceEvent, AdministrativeAct {
     }
 
     /** A paused service has no session left: ready to be taken offline (rule 7). */
@@ -84,31 +98,31 @@ public sealed interface Event {
     }
 
     record ServiceResumed(Instant at, String server, String service, String by, String reason)
-            implements ServiceEvent {
+            implements ServiceEvent, AdministrativeAct {
     }
 
     record ServiceStarted(Instant at, String server, String service, String by, String reason)
-            implements ServiceEvent {
+            implements ServiceEvent, AdministrativeAct {
     }
 
     record ServiceStopped(Instant at, String server, String service, boolean forced, String by, String reason)
-            implements ServiceEvent {
+            implements ServiceEvent, AdministrativeAct {
     }
 
     record StartupTypeChanged(Instant at, String server, String service, StartupType from, StartupType to,
-                              String by, String reason) implements ServiceEvent {
+                              String by, String reason) implements ServiceEvent, AdministrativeAct {
     }
 
     record SessionStarted(Instant at, String server, String service, String session, String feature, String by)
-            implements ServiceEvent {
+            implements ServiceEvent, SessionEvent {
     }
 
     record SessionEnded(Instant at, String server, String service, String session, String by)
-            implements ServiceEvent {
+            implements ServiceEvent, SessionEvent {
     }
 
     record SessionInterrupted(Instant at, String server, String service, String session, String feature,
-                              InterruptionCause cause) implements ServiceEvent {
+                              InterruptionCause cause) implements ServiceEvent, SessionEvent {
     }
 
     /** The service after its server's restart; {@code pauseCleared} records a pause lost to it. */

@@ -11,6 +11,7 @@ public class HistoryException extends RuntimeException {
     private final int line;
     private final String reason;
 
+    /** A history refused at {@code line} of {@code source}, for {@code reason}. */
     public HistoryException(String source, int line, String reason) {
         super(OneLine.escapeControls(source + ":" + line + ": " + reason));
         this.source = source;
@@ -18,14 +19,17 @@ public class HistoryException extends RuntimeException {
         this.reason = OneLine.escapeControls(reason);
     }
 
+    /** The file (or other source) of the history. */
     public String source() {
         return source;
     }
 
+    /** The line refused, counted from 1. */
     public int line() {
         return line;
     }
 
+    /** Why, in one sentence. */
     public String reason() {
         return reason;
     }

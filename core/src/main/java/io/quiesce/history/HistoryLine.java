@@ -7,10 +7,13 @@ import java.time.Instant;
 
 /** One line of a history file: an event as recorded, or a command to decide at its time. */
 public sealed interface HistoryLine {
+    /** The line number in the file, counted from 1. */
     int number();
 
+    /** When the line says it happened. */
     Instant at();
 
+    /** A recorded event, as exported. */
     record EventLine(int number, Event event) implements HistoryLine {
         @Override
         public Instant at() {
@@ -18,6 +21,7 @@ public sealed interface HistoryLine {
         }
     }
 
+    /** A command of a hand-written scenario, decided by the rules on replay. */
     record CommandLine(int number, Command command) implements HistoryLine {
         @Override
         public Instant at() {

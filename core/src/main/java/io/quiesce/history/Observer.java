@@ -18,7 +18,6 @@ import io.quiesce.service.InterruptionCause;
 import io.quiesce.service.ServiceState;
 import io.quiesce.service.ServiceStatus;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,20 +75,10 @@ final class Observer {
         }
         Map<String, Integer> dnsInterrupted = new LinkedHashMap<>();
         Map<String, Integer> forced = new LinkedHashMap<>();
-        Set<String> touchedPools = new LinkedHashSet<>();
         Set<String> acted = new LinkedHashSet<>();
         Map<String, Boolean> pausedNow = new HashMap<>();
         for (Event e : events) {
             timeline.seen(e.at());
-            if (e instanceof Event.PoolEvent pe) {
-                touchedPools.add(pe.pool());
-            }
-            if (e instanceof ServiceEvent se) {
-                touchedPools.add(after.server(se.server()).orElseThrow().pool());
-            }
-            if (e instanceof Event.ServerRestarted sr) {
-                touchedPools.add(after.server(sr.server()).orElseThrow().pool());
-            }
             if (e instanceof SessionInterrupted si) {
                 interrupted(before, after, si, dnsInterrupted, forced);
             } else if (e instanceof ConnectionLost lost) {
@@ -124,9 +113,11 @@ final class Observer {
                 " session(s) of features that need DNS load balancing were interrupted: they had landed on it while"
                         + " it was paused, because the pool does not use DNS load balancing to route them elsewhere.");
         report(forced, FindingCode.FORCED_INTERRUPTION, after, events, " session(s) were interrupted by force.");
-        lanes(before, events, after);
-        for (String pool : touchedPools) {
-            capacityAndQuorum(before, after, pool, events.get(events.size() - 1).at());
+        boolean statusChanged = lanes(before, events, after);
+        if (statusChanged || !onlyServiceEvents(events)) {
+            for (String pool : touchedPools(events, after)) {
+                capacityAndQuorum(before, after, pool, events.get(events.size() - 1).at());
+            }
         }
         closeAftermaths(after);
     }
@@ -176,7 +167,7 @@ final class Observer {
         }
         for (Iterator<Aftermath> i = noInstance.values().iterator(); i.hasNext(); ) {
             Aftermath a = i.next();
-            if (running(after.serversOf(a.pool), a.service) > 0) {
+            if (after.runningInstances(a.pool, a.service) > 0) {
                 findings.set(a.index, noInstanceDetail(findings.get(a.index), a.count));
                 i.remove();
             }
@@ -202,6 +193,38 @@ final class Observer {
     private boolean hosts(String service, String feature) {
         return catalog.roles().values().stream().flatMap(r -> r.service(service).stream())
                 .anyMatch(w -> w.feature(feature).isPresent());
+    }
+
+    /** The pools the events are about, in the order they first come up. */
+    private static Set<String> touchedPools(List<Event> events, Deployment after) {
+        Set<String> touched = new LinkedHashSet<>();
+        for (Event e : events) {
+            if (e instanceof Event.PoolEvent pe) {
+                touched.add(pe.pool());
+            }
+            if (e instanceof ServiceEvent se) {
+                touched.add(after.server(se.server()).orElseThrow().pool());
+            }
+            if (e instanceof Event.ServerRestarted sr) {
+                touched.add(after.server(sr.server()).orElseThrow().pool());
+            }
+        }
+        return touched;
+    }
+
+    /**
+     * Whether the step holds only events that change no pool's membership. Then a pool can lose
+     * its last RUNNING instance or its quorum only through a service whose status changed: the
+     * pool-wide checks are skipped for the many steps (sessions starting and ending) that change none.
+     */
+    private static boolean onlyServiceEvents(List<Event> events) {
+        for (Event e : events) {
+            if (!(e instanceof ServiceEvent || e instanceof ConnectionLost || e instanceof Event.ServerRestarted
+                    || e instanceof Event.DnsLoadBalancingChanged)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void interrupted(Deployment before, Deployment after, SessionInterrupted si, Map<String, Integer> dns,
@@ -233,8 +256,10 @@ final class Observer {
         });
     }
 
-    private void lanes(Deployment before, List<Event> events, Deployment after) {
-        Set<String> seen = new LinkedHashSet<>();
+    /** Draws the step on the services' lanes; true when a service's status changed (or it is new). */
+    private boolean lanes(Deployment before, List<Event> events, Deployment after) {
+        boolean statusChanged = false;
+        Set<String> seen = events.size() == 1 ? null : new LinkedHashSet<>();
         for (Event e : events) {
             if (e instanceof Event.ServerAdded added) {
                 ServerState server = after.server(added.server()).orElseThrow();
@@ -243,13 +268,18 @@ final class Observer {
                     lane.status(s.status(), added.at());
                     lane.sessions(0, added.at());
                 });
-            } else if (e instanceof ServiceEvent se && seen.add(se.server() + "\u0000" + se.service())) {
+            } else if (e instanceof ServiceEvent se
+                    && (seen == null || seen.add(se.server() + "\u0000" + se.service()))) {
                 // A server added in the same instant is not in {@code before}: it starts as installed.
-                ServiceState was = before.server(se.server()).map(s -> s.service(se.service()))
-                        .orElseGet(() -> ServiceState.installed(se.server(), se.service(), e.at()));
+                ServiceState was = before.server(se.server()).map(s -> s.service(se.service())).orElse(null);
+                if (was == null) {
+                    statusChanged = true;
+                    was = ServiceState.installed(se.server(), se.service(), e.at());
+                }
                 ServiceState now = after.server(se.server()).orElseThrow().service(se.service());
                 Timeline.Lane lane = timeline.lane(se.server(), se.service());
                 if (was.status() != now.status()) {
+                    statusChanged = true;
                     lane.status(now.status(), e.at());
                 }
                 if (was.sessionCount() != now.sessionCount()) {
@@ -257,6 +287,7 @@ final class Observer {
                 }
             }
         }
+        return statusChanged;
     }
 
     private void capacityAndQuorum(Deployment before, Deployment after, String pool, java.time.Instant at) {
@@ -265,7 +296,7 @@ final class Observer {
         Set<String> services = new LinkedHashSet<>();
         now.forEach(s -> services.addAll(s.services().keySet()));
         for (String service : services) {
-            if (running(was, service) > 0 && running(now, service) == 0) {
+            if (before.runningInstances(pool, service) > 0 && after.runningInstances(pool, service) == 0) {
                 findings.add(new Finding(FindingCode.NO_RUNNING_INSTANCE, at, pool, null, service, null));
                 noInstance.put(pool + "\u0000" + service, new Aftermath(findings.size() - 1, pool, service));
             }
@@ -281,37 +312,27 @@ final class Observer {
         }
     }
 
-    private static long running(List<ServerState> servers, String service) {
-        return servers.stream().map(s -> s.service(service))
-                .filter(s -> s != null && s.status() == ServiceStatus.RUNNING).count();
-    }
-
     private void act(Event e, Set<String> acted) {
-        String by = field(e, "by");
-        if (by == null || e instanceof Event.SessionStarted || e instanceof Event.SessionEnded
-                || e instanceof ConnectionLost) {
+        if (!(e instanceof Event.AdministrativeAct a) || a.by() == null) {
             return;
         }
-        String server = field(e, "server");
+        String server = serverOf(e);
         String what = EventTypes.nameOf(e);
         if (acted.add(what + "\u0000" + server)) {
             String service = e instanceof ServiceEvent se ? se.service() : null;
-            timeline.act(new Timeline.AdminAct(e.at(), by, what, server, service, field(e, "reason")));
+            timeline.act(new Timeline.AdminAct(e.at(), a.by(), what, server, service, a.reason()));
         }
     }
 
-    private static String field(Event e, String name) {
-        for (RecordComponent c : e.getClass().getRecordComponents()) {
-            if (c.getName().equals(name)) {
-                try {
-                    Object value = c.getAccessor().invoke(e);
-                    return value == null ? null : value.toString();
-                } catch (ReflectiveOperationException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }
+    /** The server an event names, or null for events of a pool as a whole. */
+    private static String serverOf(Event e) {
+        if (e instanceof ServiceEvent se) {
+            return se.server();
         }
-        return null;
+        if (e instanceof Event.ServerEvent se) {
+            return se.server();
+        }
+        return e instanceof Event.ServerAdded a ? a.server() : null;
     }
 
     private static String endedBy(Event e) {

@@ -283,8 +283,7 @@ public final class Replay {
                 step(accepted(new Command.SetStartup(server, null, whole, act)));
             }
             for (ServiceState s : state.server(server).get().services().values()) {
-                String shortName = rules.catalog().role(state.server(server).get().role())
-                        .flatMap(r -> r.service(s.name())).map(w -> w.shortName()).orElse(s.name());
+                String shortName = rules.catalog().shortName(state.server(server).get().role(), s.name());
                 StartupType one = Optional.ofNullable(whatIf.startupOf(server, s.name()))
                         .orElse(whatIf.startupOf(server, shortName));
                 if (one != null) {

@@ -98,7 +98,11 @@ public final class Timeline {
         }
     }
 
-    private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    /** A lane's key: a record, so finding a lane per event builds no string. */
+    private record LaneKey(String server, String service) {
+    }
+
+    private final Map<LaneKey, Lane> lanes = new LinkedHashMap<>();
     private final List<Interruption> interruptions = new ArrayList<>();
     private final List<LostConnection> lost = new ArrayList<>();
     private final List<AdminAct> acts = new ArrayList<>();
@@ -108,7 +112,7 @@ public final class Timeline {
     private Instant last;
 
     Lane lane(String server, String service) {
-        return lanes.computeIfAbsent(server + "\u0000" + service, k -> new Lane(server, service));
+        return lanes.computeIfAbsent(new LaneKey(server, service), k -> new Lane(server, service));
     }
 
     void seen(Instant at) {

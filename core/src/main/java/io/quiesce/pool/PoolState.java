@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param lostConnections connections no server of the pool took (rule 11)
  */
 public record PoolState(String name, boolean dnsLoadBalancing, List<String> servers, long lostConnections) {
+    /** Refuses a missing name; copies the server list. */
     public PoolState {
         Objects.requireNonNull(name, "name");
         servers = List.copyOf(servers);

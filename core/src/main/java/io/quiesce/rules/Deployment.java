@@ -6,9 +6,6 @@ import io.quiesce.event.Event.PoolEvent;
 import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServerRestarted;
 import io.quiesce.event.Event.ServiceEvent;
-import io.quiesce.event.Event.SessionEnded;
-import io.quiesce.event.Event.SessionInterrupted;
-import io.quiesce.event.Event.SessionStarted;
 import io.quiesce.pool.PoolState;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;
@@ -112,6 +109,18 @@ public final class Deployment {
                 .sorted(java.util.Comparator.comparing(ServerState::name, Names.ORDER)).toList();
     }
 
+    /**
+     * How many servers of the pool have this service RUNNING, taking new connections: what the
+     * capacity guard keeps above zero. None in a pool that does not exist.
+     */
+    public long runningInstances(String pool, String service) {
+        if (!pools.containsKey(pool)) {
+            return 0;
+        }
+        return serversOf(pool).stream().map(s -> s.service(service))
+                .filter(s -> s != null && s.status() == ServiceStatus.RUNNING).count();
+    }
+
     /** The service holding an active session with this id. */
     public Optional<ServiceState> serviceWithSession(String session) {
         return sessions.holder(session, servers);
@@ -163,14 +172,7 @@ public final class Deployment {
 
     /** The one session a service event can start or end, or null for the other service events. */
     private static String sessionOf(ServiceEvent event) {
-        if (event instanceof SessionStarted e) {
-            return e.session();
-        } else if (event instanceof SessionEnded e) {
-            return e.session();
-        } else if (event instanceof SessionInterrupted e) {
-            return e.session();
-        }
-        return null;
+        return event instanceof Event.SessionEvent e ? e.session() : null;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public record Plan(String server, String pool, ServiceStatus status, List<SessionView> sessions, Preview stop,
                    Preview restart) {
+    /** Copies the sessions. */
     public Plan {
         sessions = List.copyOf(sessions);
     }
@@ -32,6 +33,7 @@ public record Plan(String server, String pool, ServiceStatus status, List<Sessio
      */
     public record Preview(Rejection blocked, List<Rejection> guards, List<ServiceOutcome> outcomes,
                           List<Warning> warnings) {
+        /** Copies the lists. */
         public Preview {
             guards = List.copyOf(guards);
             outcomes = List.copyOf(outcomes);

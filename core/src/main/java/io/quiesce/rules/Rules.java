@@ -390,8 +390,8 @@ public final class Rules {
                                              String gerund) {
         List<Guard> refusals = new ArrayList<>();
         for (String service : server.services().keySet()) {
-            long runningBefore = running(before, server.pool(), service);
-            long runningAfter = running(after, server.pool(), service);
+            long runningBefore = before.runningInstances(server.pool(), service);
+            long runningAfter = after.runningInstances(server.pool(), service);
             if (runningBefore > 0 && runningAfter == 0) {
                 String left = "pool " + server.pool() + " with no running " + service;
                 refusals.add(new Guard(new Rejection(RejectionCode.CAPACITY_GUARD, gerund + " " + server.name()
@@ -400,11 +400,6 @@ public final class Rules {
             }
         }
         return refusals;
-    }
-
-    private static long running(Deployment d, String pool, String service) {
-        return d.serversOf(pool).stream().map(s -> s.service(service))
-                .filter(s -> s != null && s.status() == ServiceStatus.RUNNING).count();
     }
 
     /** Rule 13: a stop or restart may not bring the servers up below the pool's quorum. */

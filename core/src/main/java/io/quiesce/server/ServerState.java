@@ -4,8 +4,6 @@ import io.quiesce.service.ServiceState;
 import io.quiesce.service.ServiceStatus;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +19,7 @@ public record ServerState(String name, String pool, String role, String coreServ
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(coreService, "coreService");
-        services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+        services = ServiceMap.copyOf(services);
     }
 
     public ServiceState service(String displayName) {
@@ -29,9 +27,7 @@ public record ServerState(String name, String pool, String role, String coreServ
     }
 
     public ServerState withService(ServiceState service) {
-        Map<String, ServiceState> next = new LinkedHashMap<>(services);
-        next.put(service.name(), service);
-        return new ServerState(name, pool, role, coreService, next);
+        return new ServerState(name, pool, role, coreService, ((ServiceMap) services).with(service));
     }
 
     /** The server's own status, derived from its services (SPEC §2). */

@@ -39,6 +39,7 @@ public final class IdMap<V> extends AbstractMap<String, V> {
     }
 
     @SuppressWarnings("unchecked")
+    /** A map with no entry. */
     public static <V> IdMap<V> empty() {
         return (IdMap<V>) EMPTY;
     }

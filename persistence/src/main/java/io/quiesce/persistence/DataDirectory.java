@@ -3,6 +3,7 @@ package io.quiesce.persistence;
 import io.quiesce.persistence.journal.JournalStore;
 import io.quiesce.persistence.journal.OpenStores;
 
+import io.quiesce.DataDirectoryException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

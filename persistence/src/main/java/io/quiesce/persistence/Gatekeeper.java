@@ -1,5 +1,6 @@
 package io.quiesce.persistence;
 
+import io.quiesce.QuiesceException;
 import io.quiesce.command.Command;
 import io.quiesce.command.Command.DeadlinePassed;
 import io.quiesce.event.Event;

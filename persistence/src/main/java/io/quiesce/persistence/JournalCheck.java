@@ -1,5 +1,6 @@
 package io.quiesce.persistence;
 
+import io.quiesce.DataDirectoryException;
 import org.fusesource.leveldbjni.internal.NativeDB;
 import org.fusesource.leveldbjni.internal.NativeIterator;
 import org.fusesource.leveldbjni.internal.NativeOptions;

@@ -1,5 +1,6 @@
 package io.quiesce.persistence;
 
+import io.quiesce.QuiesceException;
 import io.quiesce.event.Event;
 import io.quiesce.persistence.journal.OpenStores;
 import org.apache.pekko.actor.typed.ActorSystem;

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.quiesce.persistence.journal.OpenStores;
+import io.quiesce.QuiesceOptions;
 
 /**
  * The actor system's configuration for one data directory. The journal and snapshot paths are

@@ -1,5 +1,6 @@
 package io.quiesce.persistence;
 
+import io.quiesce.QuiesceException;
 import io.quiesce.auth.Principal;
 import io.quiesce.command.Act;
 import io.quiesce.rollout.OnTimeout;
@@ -51,15 +52,15 @@ public final class RolloutRunner {
         }
     }
 
-    private final Quiesce quiesce;
+    private final Engine quiesce;
     private final Rollouts rollouts;
     private final RolloutProgress progress;
     private final Pace pace;
     private final PatchStep patch;
 
-    public RolloutRunner(Quiesce quiesce, RolloutProgress progress, Pace pace, PatchStep patch) {
-        this.quiesce = quiesce;
-        this.rollouts = quiesce.rollouts();
+    public RolloutRunner(Rollouts rollouts, RolloutProgress progress, Pace pace, PatchStep patch) {
+        this.quiesce = rollouts.engine();
+        this.rollouts = rollouts;
         this.progress = progress;
         this.pace = pace;
         this.patch = patch;
@@ -72,7 +73,7 @@ public final class RolloutRunner {
         }
         Map<String, ServerBefore> before = new LinkedHashMap<>();
         plan.schedule().forEach(batch -> batch.forEach(server ->
-                before.put(server, ServerBefore.of(quiesce.status().server(server).orElseThrow()))));
+                before.put(server, ServerBefore.of(rollouts.await(quiesce.status()).server(server).orElseThrow()))));
         return rollouts.decide(pool, new RolloutCommand.Begin(options, plan.schedule(), before, act));
     }
 
@@ -121,7 +122,7 @@ public final class RolloutRunner {
     /** Takes one step; the command that records how it went, or null when the rollout already recorded it. */
     private RolloutCommand take(RolloutState s, Next next) {
         String server = next.server();
-        RolloutServers servers = new RolloutServers(quiesce, new Principal(s.by(),
+        RolloutServers servers = new RolloutServers(rollouts, new Principal(s.by(),
                 Set.of(quiesce.rules().authorization().adminGroup())),
                 "rollout " + s.number() + " of " + s.pool() + (s.reason() == null ? "" : ": " + s.reason()));
         ServerBefore before = s.before().get(server);
@@ -257,6 +258,6 @@ public final class RolloutRunner {
     }
 
     private Instant now() {
-        return quiesce.clock().instant();
+        return quiesce.options().clock().instant();
     }
 }

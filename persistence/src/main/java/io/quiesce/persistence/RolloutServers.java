@@ -14,22 +14,24 @@ import io.quiesce.service.StartupType;
  * hands off servers under rollout.
  */
 final class RolloutServers {
-    private final Quiesce quiesce;
+    private final Rollouts rollouts;
+    private final Engine quiesce;
     private final Principal principal;
     private final String reason;
 
-    RolloutServers(Quiesce quiesce, Principal principal, String reason) {
-        this.quiesce = quiesce;
+    RolloutServers(Rollouts rollouts, Principal principal, String reason) {
+        this.rollouts = rollouts;
+        this.quiesce = rollouts.engine();
         this.principal = principal;
         this.reason = reason;
     }
 
     private Act act() {
-        return new Act(principal, quiesce.clock().instant(), reason);
+        return new Act(principal, now(), reason);
     }
 
     private Decision run(Command command) {
-        return quiesce.await(quiesce.submitPastRolloutGuard(command));
+        return rollouts.await(quiesce.submitPastRolloutGuard(command));
     }
 
     Decision startup(String server, String service, StartupType type) {
@@ -53,14 +55,14 @@ final class RolloutServers {
     }
 
     Deployment status() {
-        return quiesce.status();
+        return rollouts.await(quiesce.status());
     }
 
     Plan plan(String server) {
-        return quiesce.plan(server);
+        return quiesce.rules().plan(status(), server, now());
     }
 
     java.time.Instant now() {
-        return quiesce.clock().instant();
+        return quiesce.options().clock().instant();
     }
 }

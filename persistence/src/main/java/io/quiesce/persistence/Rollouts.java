@@ -1,5 +1,6 @@
 package io.quiesce.persistence;
 
+import io.quiesce.QuiesceException;
 import io.quiesce.command.Command;
 import io.quiesce.persistence.entity.RolloutEntity;
 import io.quiesce.persistence.journal.JournalStore;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * (the decider checks). {@link RolloutRunner} drives one.
  */
 public final class Rollouts {
-    private final Quiesce quiesce;
+    private final Engine quiesce;
     private final ActorSystem<?> system;
     private final RolloutDecider decider;
     private final ConcurrentHashMap<String, ActorRef<RolloutEntity.Command>> entities = new ConcurrentHashMap<>();
@@ -43,7 +44,7 @@ public final class Rollouts {
     /** The pools whose rollout is under way, by pool; null until the guard first needs them. */
     private CompletableFuture<Map<String, RolloutState>> underWay;
 
-    Rollouts(Quiesce quiesce, ActorSystem<?> system) {
+    Rollouts(Engine quiesce, ActorSystem<?> system) {
         this.quiesce = quiesce;
         this.system = system;
         this.decider = new RolloutDecider(quiesce.rules().authorization());
@@ -51,12 +52,12 @@ public final class Rollouts {
 
     /** The schedule a rollout of {@code pool} would follow now, or why it cannot be rolled. Records nothing. */
     public RolloutPlan plan(String pool, RolloutOptions options) {
-        return new RolloutPlanner(quiesce.rules().catalog()).plan(quiesce.status(), pool, options);
+        return new RolloutPlanner(quiesce.rules().catalog()).plan(await(quiesce.status()), pool, options);
     }
 
     /** The pool's latest rollout, as recorded. */
     public RolloutState state(String pool) {
-        return quiesce.await(stateAsync(pool));
+        return await(stateAsync(pool));
     }
 
     public CompletionStage<RolloutState> stateAsync(String pool) {
@@ -79,7 +80,7 @@ public final class Rollouts {
         }
         CompletableFuture<RolloutDecision> reply = new CompletableFuture<>();
         entity(pool).tell(new RolloutEntity.Decide(command, reply));
-        RolloutDecision decision = quiesce.await(timed(reply));
+        RolloutDecision decision = await(timed(reply));
         if (decision instanceof RolloutDecision.Accepted a && !a.events().isEmpty()) {
             remember(state(pool));
         }
@@ -150,7 +151,7 @@ public final class Rollouts {
 
     private synchronized CompletableFuture<Map<String, RolloutState>> underWay() {
         if (underWay == null) {
-            underWay = quiesce.statusAsync().toCompletableFuture().thenCompose(d -> {
+            underWay = quiesce.status().toCompletableFuture().thenCompose(d -> {
                 List<CompletableFuture<RolloutState>> states = d.pools().keySet().stream()
                         .map(pool -> stateAsync(pool).toCompletableFuture()).toList();
                 return CompletableFuture.allOf(states.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -171,7 +172,7 @@ public final class Rollouts {
             known = underWay;
         }
         if (known != null) {
-            Map<String, RolloutState> rollouts = quiesce.await(known);
+            Map<String, RolloutState> rollouts = await(known);
             if (state.inProgressStatus()) {
                 rollouts.put(state.pool(), state);
             } else {
@@ -185,7 +186,31 @@ public final class Rollouts {
                 "rollout-" + p, Props.empty()));
     }
 
+    /** Waits for an answer of the engine, turning a failure into a {@link QuiesceException}. */
+    <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuiesceException("interrupted while waiting for an answer", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c
+                    && c.getCause() != null ? c.getCause() : e.getCause();
+            if (cause instanceof QuiesceException q) {
+                throw q;
+            }
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                throw quiesce.noAnswer(cause);
+            }
+            throw new QuiesceException("the command failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    Engine engine() {
+        return quiesce;
+    }
+
     private <T> CompletableFuture<T> timed(CompletableFuture<T> reply) {
-        return reply.orTimeout(quiesce.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return reply.orTimeout(quiesce.options().commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,5 +1,8 @@
 package io.quiesce.persistence;
 
+import io.quiesce.DataDirectoryException;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,14 @@
 package io.quiesce.persistence;
 
+import io.quiesce.DnsLoadBalancing;
+import io.quiesce.Force;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.PauseOptions;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceListener;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
 import io.quiesce.auth.Principal;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
@@ -38,8 +47,8 @@ class GatekeeperTest {
     void givenAFloodOfCommands_whenTheQueueIsFull_thenEachIsDoneOrExplicitlyRefused() {
         try (Quiesce q = Quiesce.open(QuiesceOptions.at(dir).withClock(clock).withFsync(false).withMaxPending(16))) {
             Operator alice = q.as(ADMIN);
-            alice.createPool("pool1", true);
-            alice.addServer("pool1", "fe01", null);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
             List<CompletableFuture<Decision>> answers = new ArrayList<>();
             for (int i = 0; i < 2000; i++) {
                 answers.add(alice.connectAsync("pool1", "im", "s" + i).toCompletableFuture());
@@ -59,19 +68,21 @@ class GatekeeperTest {
     void givenANonAdministrator_whenTheyTryEveryChange_thenAllAreRefusedAndTheJournalDoesNotGrow() throws IOException {
         try (Quiesce q = Quiesce.open(QuiesceOptions.at(dir).withClock(clock).withFsync(false))) {
             Operator alice = q.as(ADMIN);
-            alice.createPool("pool1", true);
-            alice.addServer("pool1", "fe01", null);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
             alice.connect("pool1", "im", "s1");
             Deployment before = q.status();
             long journalBytes = sizeOf(dir.resolve("journal"));
 
             Operator mallory = q.as(MALLORY);
             List<CompletionStage<Decision>> attempts = List.of(
-                    mallory.createPoolAsync("pool2", true), mallory.setDnsLoadBalancingAsync("pool1", false),
-                    mallory.addServerAsync("pool1", "fe09", null), mallory.pauseAsync("fe01", null, null, true),
-                    mallory.resumeAsync("fe01", null), mallory.startAsync("fe01", null),
-                    mallory.stopAsync("fe01", null, true), mallory.setStartupAsync("fe01", null, StartupType.MANUAL),
-                    mallory.restartAsync("fe01", true), mallory.connectAsync("pool1", "im", "s2"),
+                    mallory.createPoolAsync("pool2"), mallory.setDnsLoadBalancingAsync("pool1", DnsLoadBalancing.OFF),
+                    mallory.addServerAsync("pool1", "fe09"),
+                    mallory.pauseAsync(Target.server("fe01"), PauseOptions.untilDrained().forced()),
+                    mallory.resumeAsync(Target.server("fe01")), mallory.startAsync(Target.server("fe01")),
+                    mallory.stopAsync(Target.server("fe01"), Force.YES),
+                    mallory.setStartupAsync(Target.server("fe01"), StartupType.MANUAL),
+                    mallory.restartAsync(Target.server("fe01"), Force.YES), mallory.connectAsync("pool1", "im", "s2"),
                     mallory.endAsync("s1"));
 
             for (CompletionStage<Decision> attempt : attempts) {
@@ -122,14 +133,14 @@ class GatekeeperTest {
         try (Quiesce q = Quiesce.open(QuiesceOptions.at(dir).withClock(clock).withFsync(false))) {
             q.addListener(listener);
             Operator alice = q.as(ADMIN);
-            alice.createPool("pool1", true);
-            alice.addServer("pool1", "fe01", null);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
             alice.connect("pool1", "im", "s1");
             alice.connect("pool1", "im", "s2");
-            alice.pause("fe01", "RTCSRV", null, true);
+            alice.pause(Target.service("fe01", "RTCSRV"), PauseOptions.untilDrained().forced());
             alice.end("s1");
-            alice.restart("fe01", true);
-            alice.pause("fe01", "RTCSRV", null, true);
+            alice.restart(Target.server("fe01"), Force.YES);
+            alice.pause(Target.service("fe01", "RTCSRV"), PauseOptions.untilDrained().forced());
             alice.connect("pool1", "im", "s3");
         }
         assertThat(heard).containsExactly(

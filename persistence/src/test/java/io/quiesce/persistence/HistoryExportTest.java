@@ -1,12 +1,18 @@
 package io.quiesce.persistence;
 
+import io.quiesce.DnsLoadBalancing;
+import io.quiesce.Force;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
 import io.quiesce.auth.Principal;
 import io.quiesce.event.Event;
 import io.quiesce.formats.history.EventCodec;
 import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.Replay;
 import io.quiesce.history.ReplayResult;
-import io.quiesce.formats.json.Json;
 import io.quiesce.rules.Deployment;
 import io.quiesce.service.StartupType;
 import org.junit.jupiter.api.Test;
@@ -38,28 +44,28 @@ class HistoryExportTest {
         Quiesce q = Quiesce.open(QuiesceOptions.at(dir).withClock(clock).withFsync(false));
         try {
             Operator alice = q.as(ADMIN).because("night work");
-            alice.createPool("pool1", false);
+            alice.createPool("pool1", DnsLoadBalancing.OFF);
             for (String server : List.of("fe01", "fe02", "fe03")) {
-                alice.addServer("pool1", server, null);
+                alice.addServer("pool1", server);
             }
             for (int i = 0; i < 5; i++) {
                 clock.advance(Duration.ofSeconds(7));
                 alice.connect("pool1", i % 2 == 0 ? "call-park" : "im", "s" + i);
             }
             clock.advance(Duration.ofMinutes(1));
-            alice.pause("fe01", null, null, false);
-            alice.setStartup("fe01", null, StartupType.MANUAL);
+            alice.pause(Target.server("fe01"));
+            alice.setStartup(Target.server("fe01"), StartupType.MANUAL);
             clock.advance(Duration.ofMinutes(1));
             alice.end("s1");
-            alice.restart("fe02", true);
+            alice.restart(Target.server("fe02"), Force.YES);
             clock.advance(Duration.ofMinutes(1));
-            alice.stop("fe01", null, true);
+            alice.stop(Target.server("fe01"), Force.YES);
             live = q.status();
             history = q.history();
         } finally {
             q.close();
         }
-        String exported = history.stream().map(e -> Json.write(EventCodec.encode(e))).collect(Collectors.joining("\n"));
+        String exported = history.stream().map(e -> EventCodec.line(e)).collect(Collectors.joining("\n"));
 
         ReplayResult replayed = new Replay(q.rules()).run(new HistoryReader(new BufferedReader(
                 new StringReader(exported)), "export.jsonl", "Administrators"), "export.jsonl", null);
@@ -81,8 +87,8 @@ class HistoryExportTest {
         List<Event> history;
         try {
             Operator alice = q.as(ADMIN);
-            alice.createPool("pool1", true);
-            alice.addServer("pool1", "fe01", null);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
             alice.connect("pool1", "im", "s2");
             alice.end("s2");
             alice.connect("pool1", "attendant", "s2");
@@ -112,9 +118,9 @@ class HistoryExportTest {
         String[] features = {"im", "attendant", "call-park", "av-conferencing"};
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(ADMIN);
-            alice.createPool("pool1", true);
-            alice.addServer("pool1", "fe01", null);
-            alice.addServer("pool1", "fe02", null);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
+            alice.addServer("pool1", "fe02");
             sendTogether(alice, features, 0);
         }
         Deployment live;
@@ -149,8 +155,8 @@ class HistoryExportTest {
         QuiesceOptions options = QuiesceOptions.at(dir).withClock(clock).withFsync(false);
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(ADMIN);
-            alice.createPool("pool1", true);
-            alice.addServer("pool1", "fe01", null);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
             clock.advance(Duration.ofSeconds(10));
             alice.connect("pool1", "im", "s1");
             clock.advance(Duration.ofSeconds(-5));
@@ -198,7 +204,7 @@ class HistoryExportTest {
     }
 
     private static ReplayResult replay(Quiesce q, List<Event> history) {
-        String exported = history.stream().map(e -> Json.write(EventCodec.encode(e)))
+        String exported = history.stream().map(e -> EventCodec.line(e))
                 .collect(Collectors.joining("\n"));
         return new Replay(q.rules()).run(new HistoryReader(new BufferedReader(new StringReader(exported)),
                 "export.jsonl", "Administrators"), "export.jsonl", null);

@@ -1,5 +1,7 @@
 package io.quiesce.persistence;
 
+import io.quiesce.DataDirectoryException;
+import io.quiesce.Quiesce;
 import java.nio.file.Path;
 
 /**

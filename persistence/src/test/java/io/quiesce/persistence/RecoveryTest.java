@@ -1,5 +1,11 @@
 package io.quiesce.persistence;
 
+import io.quiesce.DnsLoadBalancing;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
 import io.quiesce.auth.Principal;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
@@ -33,15 +39,16 @@ class RecoveryTest {
         Deployment before;
         try (Quiesce q = Quiesce.open(options())) {
             Operator alice = q.as(ADMIN).because("patch night");
-            assertThat(alice.createPool("pool1", false)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.createPool("pool1", DnsLoadBalancing.OFF)).isInstanceOf(Decision.Accepted.class);
             for (String server : new String[] {"fe01", "fe02", "fe03"}) {
-                assertThat(alice.addServer("pool1", server, null)).isInstanceOf(Decision.Accepted.class);
+                assertThat(alice.addServer("pool1", server)).isInstanceOf(Decision.Accepted.class);
             }
             for (int i = 0; i < 6; i++) {
                 assertThat(alice.connect("pool1", "call-park", "cp-" + i)).isInstanceOf(Decision.Accepted.class);
             }
-            assertThat(alice.pause("fe01", null, null, false)).isInstanceOf(Decision.Accepted.class);
-            assertThat(alice.setStartup("fe01", null, StartupType.MANUAL)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.pause(Target.server("fe01"))).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.setStartup(Target.server("fe01"), StartupType.MANUAL))
+                    .isInstanceOf(Decision.Accepted.class);
             alice.end("cp-0");
             clock.advance(Duration.ofMinutes(5));
             before = q.status();

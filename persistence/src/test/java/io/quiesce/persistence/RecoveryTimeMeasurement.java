@@ -1,5 +1,8 @@
 package io.quiesce.persistence;
 
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Principal;
 import io.quiesce.rules.Decision;
 import org.junit.jupiter.api.Test;
@@ -35,8 +38,8 @@ class RecoveryTimeMeasurement {
             long writeStart = System.nanoTime();
             try (Quiesce q = Quiesce.open(options)) {
                 Operator op = q.as(ADMIN);
-                op.createPool("pool1", true);
-                op.addServer("pool1", "fe01", null);
+                op.createPool("pool1");
+                op.addServer("pool1", "fe01");
                 List<CompletableFuture<Decision>> pending = new ArrayList<>();
                 for (int i = 0; i < EVENTS / 2; i++) {
                     pending.add(op.connectAsync("pool1", "im", "s" + i).toCompletableFuture());

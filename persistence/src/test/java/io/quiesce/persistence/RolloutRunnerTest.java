@@ -1,5 +1,12 @@
 package io.quiesce.persistence;
 
+import io.quiesce.DnsLoadBalancing;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.PauseOptions;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
 import io.quiesce.auth.Principal;
 import io.quiesce.command.Act;
 import io.quiesce.event.Event;
@@ -45,9 +52,9 @@ class RolloutRunnerTest {
 
     static void threeServerPool(Quiesce q) {
         Operator alice = q.as(ALICE);
-        alice.createPool("pool1", true);
+        alice.createPool("pool1", DnsLoadBalancing.ON);
         for (String server : List.of("fe01", "fe02", "fe03")) {
-            alice.addServer("pool1", server, null);
+            alice.addServer("pool1", server);
         }
     }
 
@@ -72,7 +79,7 @@ class RolloutRunnerTest {
             // given a three-server pool with a call on fe01 and fe02 set to manual startup on its core service
             threeServerPool(q);
             q.as(ALICE).connect("pool1", "calls", "call-1");
-            q.as(ALICE).setStartup("fe02", FE, StartupType.MANUAL);
+            q.as(ALICE).setStartup(Target.service("fe02", FE), StartupType.MANUAL);
             // and a pace that ends the call after a minute of waiting
             RolloutRunner.Pace pace = () -> {
                 clock.advance(Duration.ofSeconds(30));
@@ -81,7 +88,7 @@ class RolloutRunnerTest {
                     q.as(ALICE).end("call-1");
                 }
             };
-            RolloutRunner runner = new RolloutRunner(q, new RolloutProgress() { }, pace, recording(0));
+            RolloutRunner runner = new RolloutRunner(q.rollouts(), new RolloutProgress() { }, pace, recording(0));
             // when rolled with a patch step
             RolloutDecision started = begin(q, runner, RolloutOptions.defaults().withExec("patch {server}"));
             assertThat(started).isInstanceOf(RolloutDecision.Accepted.class);
@@ -107,7 +114,7 @@ class RolloutRunnerTest {
         try (Quiesce q = Quiesce.open(options())) {
             // given a rollout whose process dies while fe01's patch runs
             threeServerPool(q);
-            RolloutRunner dying = new RolloutRunner(q, new RolloutProgress() { }, () -> { }, command -> {
+            RolloutRunner dying = new RolloutRunner(q.rollouts(), new RolloutProgress() { }, () -> { }, command -> {
                 patched.add(command);
                 throw new IllegalStateException("process killed");
             });
@@ -122,14 +129,14 @@ class RolloutRunnerTest {
             assertThat(s.next()).contains(new RolloutState.Next("fe01", RolloutStep.PATCH));
             assertThat(s.safeState("fe01")).isEqualTo(SafeState.OFFLINE_PATCH_UNFINISHED);
             // and an unforced command on a server of it is refused, a forced one is not
-            Decision refused = q.as(ALICE).pause("fe02", null, null, false);
+            Decision refused = q.as(ALICE).pause(Target.server("fe02"));
             assertThat(refused).isInstanceOfSatisfying(Decision.Rejected.class, r ->
                     assertThat(r.rejection().code()).isEqualTo(RejectionCode.ROLLOUT_IN_PROGRESS));
-            assertThat(q.as(ALICE).start("fe01", null)).isInstanceOf(Decision.Rejected.class);
-            assertThat(q.as(ALICE).pause("fe02", null, null, true)).isInstanceOf(Decision.Accepted.class);
-            q.as(ALICE).resume("fe02", null); // refused too: the forced pause stays, the rollout resumes it later
+            assertThat(q.as(ALICE).start(Target.server("fe01"))).isInstanceOf(Decision.Rejected.class);
+            assertThat(q.as(ALICE).pause(Target.server("fe02"), PauseOptions.untilDrained().forced())).isInstanceOf(Decision.Accepted.class);
+            q.as(ALICE).resume(Target.server("fe02")); // refused too: the forced pause stays, the rollout resumes it later
 
-            RolloutRunner runner = new RolloutRunner(q, new RolloutProgress() { }, () -> { }, recording(0));
+            RolloutRunner runner = new RolloutRunner(q.rollouts(), new RolloutProgress() { }, () -> { }, recording(0));
             // when resumed without consent: refused, nothing re-run
             assertThat(runner.resume("pool1", false, act())).isInstanceOfSatisfying(RolloutDecision.Rejected.class,
                     r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.PATCH_UNFINISHED));
@@ -138,7 +145,7 @@ class RolloutRunnerTest {
             assertThat(runner.drive("pool1").status()).isEqualTo(RolloutStatus.COMPLETED);
             assertThat(patched).containsExactly("patch fe01", "patch fe01", "patch fe02", "patch fe03");
             // and afterwards nothing is refused for the rollout any more
-            assertThat(q.as(ALICE).pause("fe02", null, null, false)).isInstanceOf(Decision.Accepted.class);
+            assertThat(q.as(ALICE).pause(Target.server("fe02"))).isInstanceOf(Decision.Accepted.class);
         }
     }
 
@@ -146,7 +153,7 @@ class RolloutRunnerTest {
     void aFailedPatchStopsTheRolloutLeavingThatServerOfflineAndManual() {
         try (Quiesce q = Quiesce.open(options())) {
             threeServerPool(q);
-            RolloutRunner runner = new RolloutRunner(q, new RolloutProgress() { }, () -> { }, recording(4));
+            RolloutRunner runner = new RolloutRunner(q.rollouts(), new RolloutProgress() { }, () -> { }, recording(4));
             begin(q, runner, RolloutOptions.defaults().withExec("patch {server}"));
             RolloutState end = runner.drive("pool1");
             assertThat(end.status()).isEqualTo(RolloutStatus.ABORTED);
@@ -166,7 +173,7 @@ class RolloutRunnerTest {
         try (Quiesce q = Quiesce.open(options())) {
             threeServerPool(q);
             q.as(ALICE).connect("pool1", "calls", "call-1");   // lands on fe01
-            RolloutRunner runner = new RolloutRunner(q, new RolloutProgress() { },
+            RolloutRunner runner = new RolloutRunner(q.rollouts(), new RolloutProgress() { },
                     () -> clock.advance(Duration.ofMinutes(1)), recording(0));
             RolloutOptions options = RolloutOptions.defaults().withServers(List.of("fe01"))
                     .withDrainTimeout(Duration.ofMinutes(5), OnTimeout.FORCE);

@@ -2,6 +2,10 @@ package io.quiesce.persistence;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.quiesce.DataDirectoryException;
+import io.quiesce.ManualClock;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Principal;
 import io.quiesce.event.Event;
 import io.quiesce.persistence.entity.DecisionRecorded;
@@ -74,8 +78,8 @@ class UnreadableEntryTest {
         QuiesceOptions options = QuiesceOptions.at(dir)
                 .withClock(new ManualClock(Instant.parse("2026-11-26T10:00:00Z"))).withFsync(false);
         try (Quiesce q = Quiesce.open(options)) {
-            q.as(ADMIN).createPool("pool1", true);
-            q.as(ADMIN).addServer("pool1", "fe01", null);
+            q.as(ADMIN).createPool("pool1");
+            q.as(ADMIN).addServer("pool1", "fe01");
         }
         // Call Park of fe01 has recorded nothing yet: its journal gets the one entry.
         PersistenceId callPark = ServiceEntity.persistenceId("fe01", CALL_PARK);

@@ -5,7 +5,6 @@ import io.quiesce.command.Command;
 import io.quiesce.formats.history.CommandCodec;
 import io.quiesce.history.HistoryLine;
 import io.quiesce.formats.history.HistoryReader;
-import io.quiesce.formats.json.Json;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,7 @@ final class CommandLines {
     }
 
     static String line(Command command) {
-        return Json.write(CommandCodec.encode(command));
+        return CommandCodec.line(command);
     }
 
     /** Reads command lines back into a sequence; waits come from the gaps between lines. */

@@ -1,14 +1,15 @@
 package io.quiesce.properties;
 
+import io.quiesce.ManualClock;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.catalog.Feature;
 import io.quiesce.catalog.Role;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.properties.harness.Seeds;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.RejectionCode;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -63,14 +63,9 @@ class ConcurrentClientsProperties {
 
     @Test
     void concurrentClientsLeaveAJournalThatHoldsTheirAnswersAndReplays() throws Exception {
-        OptionalLong onlySeed = Settings.seed();
-        long master = Settings.masterSeed().orElseGet(() -> new SplittableRandom().nextLong());
-        SplittableRandom seeds = new SplittableRandom(master);
-        int runs = onlySeed.isPresent() ? 1 : RUNS;
-        System.out.println("concurrent-clients: " + (onlySeed.isPresent() ? "rerunning seed " + onlySeed.getAsLong()
-                : runs + " runs from master seed " + master + " (-Dquiesce.masterSeed=" + master + ")"));
-        for (int i = 0; i < runs; i++) {
-            long seed = onlySeed.isPresent() ? onlySeed.getAsLong() : seeds.nextLong();
+        long[] seeds = Seeds.search("concurrent-clients", RUNS);
+        for (int i = 0; i < seeds.length; i++) {
+            long seed = seeds[i];
             Optional<String> failure = run(dir.resolve("run-" + i), seed);
             assertThat(failure).as("seed %d (rerun with -Dquiesce.seed=%d)", seed, seed).isEmpty();
         }
@@ -189,7 +184,7 @@ class ConcurrentClientsProperties {
             if (r.nextInt(10) == 0) {
                 q.checkDeadlines(); // what the library's timer does, at moments of this clock
             }
-            answers.add(q.submit(command.withAt(clock.instant())).toCompletableFuture());
+            answers.add(q.executeAsync(command.withAt(clock.instant())).toCompletableFuture());
         }
         return answers.stream().map(CompletableFuture::join).toList();
     }

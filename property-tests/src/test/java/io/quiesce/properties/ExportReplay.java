@@ -6,7 +6,6 @@ import io.quiesce.formats.history.EventCodec;
 import io.quiesce.history.HistoryException;
 import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.Replay;
-import io.quiesce.formats.json.Json;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rules;
 
@@ -34,7 +33,7 @@ record ExportReplay(Rules rules) implements Property {
     /** Writes {@code history} as event lines, replays them, and compares with {@code live}. */
     static Optional<Failure> compare(Rules rules, List<Event> history, Deployment live) {
         StringBuilder lines = new StringBuilder();
-        history.forEach(e -> lines.append(Json.write(EventCodec.encode(e))).append('\n'));
+        history.forEach(e -> lines.append(EventCodec.line(e)).append('\n'));
         Deployment replayed;
         try {
             HistoryReader reader = new HistoryReader(new BufferedReader(new StringReader(lines.toString())), "export",

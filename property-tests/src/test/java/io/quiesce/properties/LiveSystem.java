@@ -1,11 +1,11 @@
 package io.quiesce.properties;
 
+import io.quiesce.ManualClock;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 

@@ -5,6 +5,7 @@ import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.Replay;
 import io.quiesce.history.ReplayResult;
 import io.quiesce.rules.Rules;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,16 +26,21 @@ class PlantedBugsTest {
     /** Enough that a bug met in one sequence in fifty is still found. */
     static final int SEARCH = 1000;
 
+    static PropertyRunner runner(PlantedBug bug, Rules rules) {
+        Decider faulty = bug.in(rules);
+        return new PropertyRunner("planted-" + bug.name().toLowerCase(java.util.Locale.ROOT),
+                "PlantedBugsTest", Generator.standard(40, 0, 1).withDecider(faulty),
+                seed -> new CoreModel(faulty, rules.catalog()), 5000);
+    }
+
     @ParameterizedTest
     @EnumSource(PlantedBug.class)
     void plantedBugIsCaughtAndShrunk(PlantedBug bug) throws IOException {
         Rules rules = Decider.standardRules();
         Decider faulty = bug.in(rules);
-        PropertyRunner runner = new PropertyRunner("planted-" + bug.name().toLowerCase(java.util.Locale.ROOT),
-                "PlantedBugsTest", Generator.standard(40, 0, 1).withDecider(faulty),
-                seed -> new CoreModel(faulty, rules.catalog()), 5000);
+        PropertyRunner runner = runner(bug, rules);
 
-        Optional<PropertyRunner.Counterexample> found = runner.search(SEARCH);
+        Optional<PropertyRunner.Counterexample> found = runner.hunt(SEARCH);
 
         assertThat(found).as("%s is caught", bug).isPresent();
         System.out.println(found.get().report());
@@ -48,5 +54,33 @@ class PlantedBugsTest {
         ReplayResult replayed = new Replay(rules).run(new HistoryReader(Files.newBufferedReader(file), file.toString(),
                 Authorization.DEFAULT_ADMIN_GROUP), file.toString(), null);
         assertThat(replayed.lines()).as("lines quiesce replay read").isEqualTo(Files.readAllLines(file).size());
+    }
+
+    /** Whole-module runs with {@code -Dquiesce.seed=N} (to rerun one property's failure) must not blunt the hunt. */
+    @Test
+    void givenAModuleWideSeedThatMissesTheBug_whenThePlantedBugIsHunted_thenItIsStillCaught() {
+        Rules rules = Decider.standardRules();
+        PropertyRunner runner = runner(PlantedBug.NO_QUORUM_GUARD, rules);
+        long missing = 1;
+        while (runnerFinds(runner, missing)) {
+            missing++;
+        }
+        String before = System.getProperty("quiesce.seed");
+        System.setProperty("quiesce.seed", Long.toString(missing));
+        try {
+            assertThat(runner.search(SEARCH)).as("the seed alone misses it").isEmpty();
+
+            assertThat(runner.hunt(SEARCH)).as("the hunt searches its own budget").isPresent();
+        } finally {
+            if (before == null) {
+                System.clearProperty("quiesce.seed");
+            } else {
+                System.setProperty("quiesce.seed", before);
+            }
+        }
+    }
+
+    private static boolean runnerFinds(PropertyRunner runner, long seed) {
+        return runner.property().apply(seed).check(runner.generator().generate(seed)).isPresent();
     }
 }

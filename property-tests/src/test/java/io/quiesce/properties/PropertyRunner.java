@@ -1,13 +1,13 @@
 package io.quiesce.properties;
 
+import io.quiesce.properties.harness.Seeds;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 
 /**
@@ -53,14 +53,20 @@ record PropertyRunner(String name, String rerun, Generator generator, LongFuncti
      * the same ones as before with {@code -Dquiesce.masterSeed}.
      */
     Optional<Counterexample> search(int runs) {
-        OptionalLong onlySeed = Settings.seed();
-        long master = Settings.masterSeed().orElseGet(() -> new SplittableRandom().nextLong());
-        SplittableRandom seeds = new SplittableRandom(master);
-        int count = onlySeed.isPresent() ? 1 : runs;
-        System.out.println(name + ": " + (onlySeed.isPresent() ? "rerunning seed " + onlySeed.getAsLong()
-                : count + " sequences from master seed " + master + " (-Dquiesce.masterSeed=" + master + ")"));
-        for (int i = 0; i < count; i++) {
-            long seed = onlySeed.isPresent() ? onlySeed.getAsLong() : seeds.nextLong();
+        return firstFailure(Seeds.search(name, runs));
+    }
+
+    /**
+     * Runs {@code runs} sequences until the first failure whatever {@code -Dquiesce.seed} says: a
+     * hunt for a known failure needs its whole budget, and a seed given to rerun some other
+     * property would leave it one sequence. {@code -Dquiesce.masterSeed} still replays a run.
+     */
+    Optional<Counterexample> hunt(int runs) {
+        return firstFailure(Seeds.hunt(name, runs));
+    }
+
+    private Optional<Counterexample> firstFailure(long[] seeds) {
+        for (long seed : seeds) {
             List<Step> steps = generator.generate(seed);
             Property p = property.apply(seed);
             Optional<Failure> failure = p.check(steps);

@@ -1,14 +1,17 @@
 package io.quiesce.properties;
 
 import io.quiesce.auth.Principal;
+import io.quiesce.properties.harness.Seeds;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.catalog.Feature;
 import io.quiesce.command.Act;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.DnsLoadBalancing;
+import io.quiesce.Target;
 import io.quiesce.persistence.RolloutProgress;
 import io.quiesce.persistence.RolloutRunner;
 import io.quiesce.rollout.OnTimeout;
@@ -121,7 +124,7 @@ class RolloutProperties {
                     }
                 }
             };
-            return new RolloutRunner(q, progress, this::tick, command -> {
+            return new RolloutRunner(q.rollouts(), progress, this::tick, command -> {
                 patched.merge(command, 1, Integer::sum);
                 return new PatchOutcome(0, "ok", Duration.ofSeconds(30));
             });
@@ -139,12 +142,7 @@ class RolloutProperties {
     }
 
     private void forEachSeed(OnTimeout onTimeout) {
-        long master = Settings.masterSeed().orElseGet(() -> new SplittableRandom().nextLong());
-        SplittableRandom seeds = new SplittableRandom(master);
-        int runs = Settings.seed().isPresent() ? 1 : RUNS;
-        System.out.println("rollout " + onTimeout.label() + ": " + runs + " runs from master seed " + master);
-        for (int i = 0; i < runs; i++) {
-            long seed = Settings.seed().isPresent() ? Settings.seed().getAsLong() : seeds.nextLong();
+        for (long seed : Seeds.search("rollout " + onTimeout.label(), RUNS)) {
             try {
                 check(new Run(seed, onTimeout));
             } catch (AssertionError | RuntimeException e) {
@@ -158,17 +156,17 @@ class RolloutProperties {
         run.q = Quiesce.open(run.options());
         try {
             Operator alice = run.q.as(ALICE);
-            alice.createPool("pool1", run.dnsLb);
+            alice.createPool("pool1", run.dnsLb ? DnsLoadBalancing.ON : DnsLoadBalancing.OFF);
             List<String> servers = new ArrayList<>();
             for (int i = 1; i <= run.size; i++) {
                 servers.add(String.format("fe%02d", i));
-                alice.addServer("pool1", servers.get(i - 1), null);
+                alice.addServer("pool1", servers.get(i - 1));
             }
             for (ServerState s : run.q.status().serversOf("pool1")) {
                 for (String svc : s.services().keySet()) {
                     int draw = run.random.nextInt(20);
                     if (draw < 2) {
-                        alice.setStartup(s.name(), svc, draw == 0 ? StartupType.DISABLED : StartupType.MANUAL);
+                        alice.setStartup(Target.service(s.name(), svc), draw == 0 ? StartupType.DISABLED : StartupType.MANUAL);
                     }
                 }
             }

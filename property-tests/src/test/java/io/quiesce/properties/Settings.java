@@ -1,10 +1,8 @@
 package io.quiesce.properties;
 
-import java.util.OptionalLong;
-
 /**
  * Run sizes from system properties ({@code -Dquiesce.runs=...} on the Maven command line),
- * with defaults sized for CI.
+ * with defaults sized for CI. The seeds are the harness's ({@code Seeds}).
  */
 final class Settings {
     private Settings() {
@@ -20,20 +18,5 @@ final class Settings {
             throw new IllegalArgumentException(name + " must be at least 1, not " + n);
         }
         return n;
-    }
-
-    /** {@code -Dquiesce.seed=N}: run only the sequence of that seed, exactly as it ran before. */
-    static OptionalLong seed() {
-        return optionalLong("quiesce.seed");
-    }
-
-    /** {@code -Dquiesce.masterSeed=M}: draw the same sequences as a run that printed that master seed. */
-    static OptionalLong masterSeed() {
-        return optionalLong("quiesce.masterSeed");
-    }
-
-    private static OptionalLong optionalLong(String name) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
     }
 }

@@ -1,18 +1,18 @@
 package io.quiesce.properties;
 
+import io.quiesce.properties.harness.Shrinking;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reduces a failing sequence while it still fails the same check: drop chunks (halves down to
- * pairs), then single steps, then make arguments simpler, and again until nothing more goes or
- * the budget of property runs is spent.
+ * Reduces a failing sequence while it still fails the same check, with the harness's {@link
+ * Shrinking}: steps are normalized (waits merged) and made simpler through {@link Step#simpler}.
  */
 final class Shrinker {
     private final Property property;
     private final int budget;
-    private int attempts;
     private Failure failure;
 
     /**
@@ -29,59 +29,18 @@ final class Shrinker {
 
     Result shrink(List<Step> failing, Failure failed) {
         this.failure = failed;
-        List<Step> best = fails(normalize(failing)) ? normalize(failing) : failing;
-        boolean progress = true;
-        while (progress && attempts < budget) {
-            progress = false;
-            for (int size = best.size() / 2; size >= 1; size /= 2) {
-                for (int i = 0; i + size <= best.size() && attempts < budget; ) {
-                    List<Step> candidate = normalize(without(best, i, size));
-                    if (fails(candidate)) {
-                        best = candidate;
-                        progress = true;
-                    } else {
-                        i += size;
-                    }
-                }
-            }
-            for (int i = 0; i < best.size() && attempts < budget; i++) {
-                Optional<List<Step>> simpler = simplerAt(best, i);
-                if (simpler.isPresent()) {
-                    best = simpler.get();
-                    progress = true;
-                    i--; // the simpler step may simplify further
-                }
-            }
-        }
-        return new Result(best, failure, attempts);
-    }
-
-    private Optional<List<Step>> simplerAt(List<Step> steps, int i) {
-        for (Step simpler : steps.get(i).simpler()) {
-            List<Step> candidate = new ArrayList<>(steps);
-            candidate.set(i, simpler);
-            candidate = normalize(candidate);
-            if (attempts < budget && fails(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        Shrinking.Result<Step> shrunk = new Shrinking<>(this::fails, Shrinker::normalize, Step::simpler, budget)
+                .shrink(failing);
+        return new Result(shrunk.steps(), failure, shrunk.attempts());
     }
 
     private boolean fails(List<Step> candidate) {
-        attempts++;
         Optional<Failure> f = property.check(candidate);
         if (f.isPresent() && f.get().check().equals(failure.check())) {
             failure = f.get();
             return true;
         }
         return false;
-    }
-
-    private static List<Step> without(List<Step> steps, int from, int count) {
-        List<Step> out = new ArrayList<>(steps.subList(0, from));
-        out.addAll(steps.subList(from + count, steps.size()));
-        return out;
     }
 
     /**

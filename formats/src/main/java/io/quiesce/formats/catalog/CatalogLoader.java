@@ -1,8 +1,10 @@
 package io.quiesce.formats.catalog;
 
 import io.quiesce.catalog.*;
-import io.quiesce.formats.json.Json;
 import io.quiesce.formats.json.JsonException;
+import io.quiesce.formats.json.JsonText;
+import io.quiesce.formats.json.ShapeException;
+import io.quiesce.formats.json.StrictObject;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,15 +66,19 @@ public final class CatalogLoader {
     public static Catalog parse(String json, String sourceName) {
         Object root;
         try {
-            root = Json.parse(json);
+            root = JsonText.parse(json);
         } catch (JsonException e) {
             throw new CatalogException(sourceName + ": " + e.getMessage(), e);
         }
-        return catalog(root, sourceName);
+        try {
+            return catalog(root, sourceName);
+        } catch (ShapeException e) {
+            throw new CatalogException(e.getMessage(), e);
+        }
     }
 
     private static Catalog catalog(Object root, String source) {
-        CatalogFields fields = CatalogFields.of(root, source + ": the catalog");
+        StrictObject fields = StrictObject.of(root, source + ": the catalog");
         fields.allowOnly("defaultRole", "roles");
         List<?> roleValues = fields.nonEmptyArray("roles");
         Map<String, Role> roles = new LinkedHashMap<>();
@@ -91,9 +97,9 @@ public final class CatalogLoader {
     }
 
     private static Role role(Object value, String source, int number) {
-        CatalogFields unnamed = CatalogFields.of(value, source + ": role " + number);
+        StrictObject unnamed = StrictObject.of(value, source + ": role " + number);
         String name = unnamed.string("name");
-        CatalogFields fields = unnamed.at(source + ": role \"" + name + "\"");
+        StrictObject fields = unnamed.at(source + ": role \"" + name + "\"");
         fields.allowOnly("name", "coreService", "services");
         String coreService = fields.string("coreService");
         List<?> serviceValues = fields.nonEmptyArray("services");
@@ -121,7 +127,7 @@ public final class CatalogLoader {
     }
 
     private static WindowsService service(Object value, String where) {
-        CatalogFields fields = CatalogFields.of(value, where);
+        StrictObject fields = StrictObject.of(value, where);
         fields.allowOnly("displayName", "shortName", "consolidates", "features");
         String displayName = fields.string("displayName");
         String shortName = fields.string("shortName");
@@ -135,8 +141,8 @@ public final class CatalogLoader {
     }
 
     private static Feature feature(Object value, String where) {
-        CatalogFields fields = CatalogFields.of(value, where);
+        StrictObject fields = StrictObject.of(value, where);
         fields.allowOnly("id", "needsDnsLoadBalancing");
-        return new Feature(fields.string("id"), fields.flag("needsDnsLoadBalancing"));
+        return new Feature(fields.string("id"), fields.optionalBool("needsDnsLoadBalancing", false));
     }
 }

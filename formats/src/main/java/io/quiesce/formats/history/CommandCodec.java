@@ -1,6 +1,8 @@
 package io.quiesce.formats.history;
 
-import io.quiesce.history.*;
+import io.quiesce.formats.json.JsonText;
+import io.quiesce.formats.json.StrictObject;
+import io.quiesce.history.Replay;
 import io.quiesce.auth.Principal;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
@@ -12,20 +14,18 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Commands as history lines, for hand-written scenarios (SPEC §6):
+ * Commands as history lines, for hand-written scenarios:
  * {@code {"at":"...","command":"pause","server":"fe01","as":"alice","groups":["Administrators"]}}.
  * A line with neither {@code as} nor {@code groups} stands for an administrator named
  * {@code replay}; one with {@code as} alone is that user in no group, as on the command line.
  */
 public final class CommandCodec {
     public static final String DEFAULT_PRINCIPAL = Replay.DEFAULT_PRINCIPAL;
-    private static final Set<String> COMMON = Set.of("at", "command", "as", "groups", "reason");
 
     private CommandCodec() {
     }
@@ -34,44 +34,78 @@ public final class CommandCodec {
      * @param adminGroup the group given to the default principal
      * @param lineNumber used to make up a session id for a {@code connect} without one
      */
-    public static Command decode(Map<String, Object> line, String adminGroup, int lineNumber) {
-        Fields f = new Fields(line);
-        String name = f.string("command");
+    public static Command decode(StrictObject line, String adminGroup, int lineNumber) {
+        String name = line.string("command");
+        StrictObject f = line.at(name);
+        f.has("command");
         Instant at = f.instant("at");
-        Set<String> groups = line.containsKey("groups") ? Set.copyOf(f.strings("groups"))
-                : line.containsKey("as") ? Set.of() : Set.of(adminGroup);
-        Principal by = new Principal(f.optionalString("as", DEFAULT_PRINCIPAL), groups);
+        // neither: the replay administrator; "as" alone: that user in no group, as on the command line
+        String as = f.optionalString("as", null);
+        Set<String> groups = f.has("groups") ? Set.copyOf(f.strings("groups"))
+                : as != null ? Set.of() : Set.of(adminGroup);
+        Principal by = new Principal(as != null ? as : DEFAULT_PRINCIPAL, groups);
         Act act = new Act(by, at, f.optionalString("reason", null));
         Command command = switch (name) {
-            case "createPool" -> new Command.CreatePool(f.string("pool"), f.optionalBoolean("dnsLoadBalancing", true),
+            case "createPool" -> new Command.CreatePool(f.string("pool"), f.optionalBool("dnsLoadBalancing", true),
                     act);
             case "setDnsLoadBalancing" -> new Command.SetDnsLoadBalancing(f.string("pool"), f.bool("on"), act);
             case "addServer" -> new Command.AddServer(f.string("pool"), f.string("server"),
                     f.optionalString("role", null), act);
             case "pause" -> {
-                Duration deadline = f.optionalDeadline("deadline", at);
-                boolean noDeadline = f.optionalBoolean("noDeadline", false);
+                Duration deadline = deadline(f, at);
+                boolean noDeadline = f.optionalBool("noDeadline", false);
                 if (deadline != null && noDeadline) {
                     throw new LineFormatException("pause takes \"deadline\" or \"noDeadline\", not both");
                 }
                 yield new Command.Pause(f.string("server"), f.optionalString("service", null), deadline, noDeadline,
-                        f.optionalBoolean("force", false), act);
+                        f.optionalBool("force", false), act);
             }
             case "resume" -> new Command.Resume(f.string("server"), f.optionalString("service", null), act);
             case "start" -> new Command.Start(f.string("server"), f.optionalString("service", null), act);
             case "stop" -> new Command.Stop(f.string("server"), f.optionalString("service", null),
-                    f.optionalBoolean("force", false), act);
+                    f.optionalBool("force", false), act);
             case "startup" -> new Command.SetStartup(f.string("server"), f.optionalString("service", null),
                     StartupType.parse(f.string("type")).orElseThrow(() -> new LineFormatException(
                             "\"type\" must be automatic, manual or disabled")), act);
-            case "restart" -> new Command.Restart(f.string("server"), f.optionalBoolean("force", false), act);
+            case "restart" -> new Command.Restart(f.string("server"), f.optionalBool("force", false), act);
             case "connect" -> new Command.Connect(f.string("pool"), f.string("feature"),
                     f.optionalString("id", "line-" + lineNumber), act);
             case "end" -> new Command.End(f.string("session"), act);
             default -> throw new LineFormatException("unknown command \"" + name + "\"");
         };
-        f.refuseOthers(name);
+        f.refuseOthers();
         return command;
+    }
+
+    /** A line as {@link #encode} makes it (or edits of one) read back as a command. */
+    public static Command decode(Map<String, Object> line, String adminGroup, int lineNumber) {
+        return decode(StrictObject.of(line, "a command line"), adminGroup, lineNumber);
+    }
+
+    /** A pause's duration after {@code from}; one that ends past the last instant there is cannot be decided. */
+    private static Duration deadline(StrictObject f, Instant from) {
+        String s = f.optionalString("deadline", null);
+        if (s == null) {
+            return null;
+        }
+        Duration deadline;
+        try {
+            deadline = Duration.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new LineFormatException("\"deadline\" is not an ISO-8601 duration: " + s);
+        }
+        try {
+            from.plus(deadline);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new LineFormatException("\"deadline\" " + s + " after " + from
+                    + " ends past the last instant there is");
+        }
+        return deadline;
+    }
+
+    /** The command as one line of JSON, which {@link #decode} reads back as the same command. */
+    public static String line(Command command) {
+        return JsonText.write(encode(command));
     }
 
     /** The line that {@link #decode} reads back as the same command. */
@@ -119,86 +153,6 @@ public final class CommandCodec {
         line.put("groups", new ArrayList<>(new java.util.TreeSet<>(act.by().groups())));
         if (act.reason() != null) {
             line.put("reason", act.reason());
-        }
-    }
-
-    /** Typed reads of a line's fields that remember which were read, so the rest can be refused. */
-    private static final class Fields {
-        private final Map<String, Object> line;
-        private final Set<String> used = new LinkedHashSet<>(COMMON);
-
-        Fields(Map<String, Object> line) {
-            this.line = line;
-        }
-
-        String string(String name) {
-            used.add(name);
-            if (!(line.get(name) instanceof String s) || s.isBlank()) {
-                throw new LineFormatException("needs \"" + name + "\" as a non-empty string");
-            }
-            return s;
-        }
-
-        String optionalString(String name, String otherwise) {
-            return line.containsKey(name) ? string(name) : otherwise;
-        }
-
-        boolean bool(String name) {
-            used.add(name);
-            if (!(line.get(name) instanceof Boolean b)) {
-                throw new LineFormatException("needs \"" + name + "\" as true or false");
-            }
-            return b;
-        }
-
-        boolean optionalBoolean(String name, boolean otherwise) {
-            return line.containsKey(name) ? bool(name) : otherwise;
-        }
-
-        Instant instant(String name) {
-            String s = string(name);
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e) {
-                throw new LineFormatException("\"" + name + "\" is not an ISO-8601 instant: " + s);
-            }
-        }
-
-        /** A duration after {@code from}; one that ends past the last instant there is cannot be decided. */
-        Duration optionalDeadline(String name, Instant from) {
-            if (!line.containsKey(name)) {
-                return null;
-            }
-            String s = string(name);
-            Duration deadline;
-            try {
-                deadline = Duration.parse(s);
-            } catch (DateTimeParseException e) {
-                throw new LineFormatException("\"" + name + "\" is not an ISO-8601 duration: " + s);
-            }
-            try {
-                from.plus(deadline);
-            } catch (DateTimeException | ArithmeticException e) {
-                throw new LineFormatException("\"" + name + "\" " + s + " after " + from
-                        + " ends past the last instant there is");
-            }
-            return deadline;
-        }
-
-        List<String> strings(String name) {
-            used.add(name);
-            if (!(line.get(name) instanceof List<?> list) || !list.stream().allMatch(x -> x instanceof String)) {
-                throw new LineFormatException("needs \"" + name + "\" as a list of strings");
-            }
-            return list.stream().map(String.class::cast).toList();
-        }
-
-        void refuseOthers(String command) {
-            for (String field : line.keySet()) {
-                if (!used.contains(field)) {
-                    throw new LineFormatException(command + " has no field \"" + field + "\"");
-                }
-            }
         }
     }
 }

@@ -1,131 +1,175 @@
 package io.quiesce.formats.history;
 
-import io.quiesce.history.*;
 import io.quiesce.event.Event;
+import io.quiesce.event.Event.ConnectionLost;
+import io.quiesce.event.Event.DnsLoadBalancingChanged;
+import io.quiesce.event.Event.DrainDeadlinePassed;
+import io.quiesce.event.Event.PauseDeadlineChanged;
+import io.quiesce.event.Event.PoolCreated;
+import io.quiesce.event.Event.ServerAdded;
+import io.quiesce.event.Event.ServerRestarted;
+import io.quiesce.event.Event.ServiceDrained;
+import io.quiesce.event.Event.ServiceDrainingAgain;
+import io.quiesce.event.Event.ServicePaused;
+import io.quiesce.event.Event.ServiceRestarted;
+import io.quiesce.event.Event.ServiceResumed;
+import io.quiesce.event.Event.ServiceStarted;
+import io.quiesce.event.Event.ServiceStopped;
+import io.quiesce.event.Event.SessionEnded;
+import io.quiesce.event.Event.SessionInterrupted;
+import io.quiesce.event.Event.SessionStarted;
+import io.quiesce.event.Event.StartupTypeChanged;
 import io.quiesce.event.EventTypes;
+import io.quiesce.formats.json.JsonText;
+import io.quiesce.formats.json.StrictObject;
+import io.quiesce.service.InterruptionCause;
+import io.quiesce.service.ServiceStatus;
+import io.quiesce.service.StartupType;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Events as history lines: {@code {"at":...,"type":"ServicePaused","server":...}}, the record's
  * fields in order under their own names. Absent optional fields ({@code by}, {@code reason},
- * {@code deadline}) are left out.
+ * {@code deadline}) are left out. One explicit encoder and decoder per event type: the names are
+ * those of journals and exported histories, so they never change.
  */
 public final class EventCodec {
-    private static final Set<String> OPTIONAL = Set.of("by", "reason", "deadline");
-
     private EventCodec() {
     }
 
+    /** The event as one line of JSON, as {@code history --export} writes it. */
+    public static String line(Event event) {
+        return JsonText.write(encode(event));
+    }
+
+    /** The {@code history --json} shape: {@code {"events":[...]}}, each event as its line. */
+    public static Map<String, Object> history(List<Event> events) {
+        return Map.of("events", events.stream().map(EventCodec::encode).toList());
+    }
+
+    /** The fields of the event's line, in order; absent optional ones left out. */
     public static Map<String, Object> encode(Event event) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("at", event.at().toString());
-        line.put("type", EventTypes.nameOf(event));
-        for (RecordComponent c : event.getClass().getRecordComponents()) {
-            if (c.getName().equals("at")) {
-                continue;
-            }
-            Object value = read(c, event);
+        Fields f = new Fields(event);
+        if (event instanceof PoolCreated e) {
+            f.put("pool", e.pool()).put("dnsLoadBalancing", e.dnsLoadBalancing()).act(e);
+        } else if (event instanceof DnsLoadBalancingChanged e) {
+            f.put("pool", e.pool()).put("dnsLoadBalancing", e.dnsLoadBalancing()).act(e);
+        } else if (event instanceof ServerAdded e) {
+            f.put("pool", e.pool()).put("server", e.server()).put("role", e.role())
+                    .put("coreService", e.coreService()).put("services", e.services()).act(e);
+        } else if (event instanceof ConnectionLost e) {
+            f.put("pool", e.pool()).put("feature", e.feature()).put("session", e.session()).put("by", e.by());
+        } else if (event instanceof ServerRestarted e) {
+            f.put("server", e.server()).put("forced", e.forced()).act(e);
+        } else if (event instanceof ServicePaused e) {
+            f.service(e).put("deadline", e.deadline() == null ? null : e.deadline().toString()).act(e);
+        } else if (event instanceof PauseDeadlineChanged e) {
+            f.service(e).put("deadline", e.deadline() == null ? null : e.deadline().toString()).act(e);
+        } else if (event instanceof ServiceDrained e) {
+            f.service(e);
+        } else if (event instanceof ServiceDrainingAgain e) {
+            f.service(e);
+        } else if (event instanceof ServiceResumed e) {
+            f.service(e).act(e);
+        } else if (event instanceof ServiceStarted e) {
+            f.service(e).act(e);
+        } else if (event instanceof ServiceStopped e) {
+            f.service(e).put("forced", e.forced()).act(e);
+        } else if (event instanceof StartupTypeChanged e) {
+            f.service(e).put("from", e.from().name()).put("to", e.to().name()).act(e);
+        } else if (event instanceof SessionStarted e) {
+            f.service(e).put("session", e.session()).put("feature", e.feature()).put("by", e.by());
+        } else if (event instanceof SessionEnded e) {
+            f.service(e).put("session", e.session()).put("by", e.by());
+        } else if (event instanceof SessionInterrupted e) {
+            f.service(e).put("session", e.session()).put("feature", e.feature()).put("cause", e.cause().name());
+        } else if (event instanceof ServiceRestarted e) {
+            f.service(e).put("from", e.from().name()).put("to", e.to().name()).put("pauseCleared", e.pauseCleared());
+        } else if (event instanceof DrainDeadlinePassed e) {
+            f.service(e);
+        } else {
+            throw new IllegalArgumentException("no history line for " + event);
+        }
+        return f.line;
+    }
+
+    /**
+     * Decodes an event line whose {@code type} names it. Unknown fields are refused: typos must not
+     * pass. {@code by}, {@code reason} and {@code deadline} may be absent or null.
+     */
+    public static Event decode(StrictObject line) {
+        String type = line.text("type");
+        StrictObject f = line.at(type);
+        f.has("type");
+        Event event = switch (type) {
+            case "PoolCreated" -> new PoolCreated(f.instant("at"), f.text("pool"), f.bool("dnsLoadBalancing"),
+                    f.optionalText("by"), f.optionalText("reason"));
+            case "DnsLoadBalancingChanged" -> new DnsLoadBalancingChanged(f.instant("at"), f.text("pool"),
+                    f.bool("dnsLoadBalancing"), f.optionalText("by"), f.optionalText("reason"));
+            case "ServerAdded" -> new ServerAdded(f.instant("at"), f.text("pool"), f.text("server"), f.text("role"),
+                    f.text("coreService"), f.strings("services"), f.optionalText("by"), f.optionalText("reason"));
+            case "ConnectionLost" -> new ConnectionLost(f.instant("at"), f.text("pool"), f.text("feature"),
+                    f.text("session"), f.optionalText("by"));
+            case "ServerRestarted" -> new ServerRestarted(f.instant("at"), f.text("server"), f.bool("forced"),
+                    f.optionalText("by"), f.optionalText("reason"));
+            case "ServicePaused" -> new ServicePaused(f.instant("at"), f.text("server"), f.text("service"),
+                    f.optionalInstant("deadline"), f.optionalText("by"), f.optionalText("reason"));
+            case "PauseDeadlineChanged" -> new PauseDeadlineChanged(f.instant("at"), f.text("server"),
+                    f.text("service"), f.optionalInstant("deadline"), f.optionalText("by"), f.optionalText("reason"));
+            case "ServiceDrained" -> new ServiceDrained(f.instant("at"), f.text("server"), f.text("service"));
+            case "ServiceDrainingAgain" -> new ServiceDrainingAgain(f.instant("at"), f.text("server"),
+                    f.text("service"));
+            case "ServiceResumed" -> new ServiceResumed(f.instant("at"), f.text("server"), f.text("service"),
+                    f.optionalText("by"), f.optionalText("reason"));
+            case "ServiceStarted" -> new ServiceStarted(f.instant("at"), f.text("server"), f.text("service"),
+                    f.optionalText("by"), f.optionalText("reason"));
+            case "ServiceStopped" -> new ServiceStopped(f.instant("at"), f.text("server"), f.text("service"),
+                    f.bool("forced"), f.optionalText("by"), f.optionalText("reason"));
+            case "StartupTypeChanged" -> new StartupTypeChanged(f.instant("at"), f.text("server"), f.text("service"),
+                    f.constant("from", StartupType.class), f.constant("to", StartupType.class), f.optionalText("by"),
+                    f.optionalText("reason"));
+            case "SessionStarted" -> new SessionStarted(f.instant("at"), f.text("server"), f.text("service"),
+                    f.text("session"), f.text("feature"), f.optionalText("by"));
+            case "SessionEnded" -> new SessionEnded(f.instant("at"), f.text("server"), f.text("service"),
+                    f.text("session"), f.optionalText("by"));
+            case "SessionInterrupted" -> new SessionInterrupted(f.instant("at"), f.text("server"), f.text("service"),
+                    f.text("session"), f.text("feature"), f.constant("cause", InterruptionCause.class));
+            case "ServiceRestarted" -> new ServiceRestarted(f.instant("at"), f.text("server"), f.text("service"),
+                    f.constant("from", ServiceStatus.class), f.constant("to", ServiceStatus.class),
+                    f.bool("pauseCleared"));
+            case "DrainDeadlinePassed" -> new DrainDeadlinePassed(f.instant("at"), f.text("server"),
+                    f.text("service"));
+            default -> throw new LineFormatException("unknown event type \"" + type + "\"");
+        };
+        f.refuseOthers();
+        return event;
+    }
+
+    /** A line's fields being put in order; null values are left out. */
+    private static final class Fields {
+        private final Map<String, Object> line = new LinkedHashMap<>();
+
+        Fields(Event event) {
+            line.put("at", event.at().toString());
+            line.put("type", EventTypes.nameOf(event));
+        }
+
+        Fields put(String name, Object value) {
             if (value != null) {
-                line.put(c.getName(), toJson(value));
+                line.put(name, value);
             }
+            return this;
         }
-        return line;
-    }
 
-    /** Decodes an event line; {@code type} names it. Unknown fields are refused: typos must not pass. */
-    public static Event decode(Map<String, Object> line) {
-        Object type = line.get("type");
-        if (!(type instanceof String name)) {
-            throw new LineFormatException("an event line needs a \"type\"");
+        Fields service(Event.ServiceEvent e) {
+            return put("server", e.server()).put("service", e.service());
         }
-        Class<? extends Event> kind = EventTypes.classOf(name)
-                .orElseThrow(() -> new LineFormatException("unknown event type \"" + name + "\""));
-        RecordComponent[] components = kind.getRecordComponents();
-        List<String> known = new ArrayList<>(List.of("type"));
-        Object[] args = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            known.add(c.getName());
-            types[i] = c.getType();
-            args[i] = fromJson(c, line.get(c.getName()), name);
-        }
-        for (String field : line.keySet()) {
-            if (!known.contains(field)) {
-                throw new LineFormatException(name + " has no field \"" + field + "\"");
-            }
-        }
-        try {
-            Constructor<? extends Event> constructor = kind.getDeclaredConstructor(types);
-            return constructor.newInstance(args);
-        } catch (InvocationTargetException e) {
-            throw new LineFormatException(name + ": " + e.getCause().getMessage());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + name, e);
-        }
-    }
 
-    private static Object read(RecordComponent c, Event event) {
-        try {
-            return c.getAccessor().invoke(event);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + c.getName(), e);
+        Fields act(Event.AdministrativeAct e) {
+            return put("by", e.by()).put("reason", e.reason());
         }
-    }
-
-    private static Object toJson(Object value) {
-        if (value instanceof Instant || value instanceof Enum<?>) {
-            return value.toString();
-        }
-        return value;
-    }
-
-    private static Object fromJson(RecordComponent c, Object value, String type) {
-        String field = c.getName();
-        if (value == null) {
-            if (c.getType() == boolean.class || !OPTIONAL.contains(field)) {
-                throw new LineFormatException(type + " needs \"" + field + "\"");
-            }
-            return null;
-        }
-        Class<?> want = c.getType();
-        if (want == String.class && value instanceof String s) {
-            return s;
-        }
-        if (want == boolean.class && value instanceof Boolean b) {
-            return b;
-        }
-        if (want == Instant.class && value instanceof String s) {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e) {
-                throw new LineFormatException("\"" + field + "\" is not an ISO-8601 instant: " + s);
-            }
-        }
-        if (want.isEnum() && value instanceof String s) {
-            for (Object constant : want.getEnumConstants()) {
-                if (((Enum<?>) constant).name().equalsIgnoreCase(s)) {
-                    return constant;
-                }
-            }
-            throw new LineFormatException("\"" + field + "\" cannot be " + s);
-        }
-        if (want == List.class && value instanceof List<?> list
-                && c.getGenericType() instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class
-                && list.stream().allMatch(x -> x instanceof String)) {
-            return list;
-        }
-        throw new LineFormatException("\"" + field + "\" of " + type + " has the wrong type");
     }
 }

@@ -1,26 +1,32 @@
 package io.quiesce.formats.history;
 
-import io.quiesce.history.*;
-import io.quiesce.formats.json.Json;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quiesce.formats.json.JsonException;
+import io.quiesce.formats.json.JsonText;
+import io.quiesce.formats.json.ShapeException;
+import io.quiesce.formats.json.StrictObject;
+import io.quiesce.history.HistoryException;
+import io.quiesce.history.HistoryLine;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
  * Reads a history file one line at a time, so a file of any length replays in bounded memory.
- * Blank lines are skipped. A line that is not a valid event or command stops the reading with a
- * {@link HistoryException} naming the file and line.
+ * Blank lines are skipped; a byte order mark before the first line is ignored. A line that is not
+ * a valid event or command stops the reading with a {@link HistoryException} naming the file and
+ * line.
  */
 public final class HistoryReader implements Iterable<HistoryLine> {
-    /** The next line without its end, or null at the end of the text. */
+    /** Moves to the next line and decodes it; null at the end of the text. */
     private interface Lines {
-        String next() throws IOException;
+        HistoryLine next(String source, String adminGroup) throws IOException;
     }
 
     private final Lines lines;
@@ -29,7 +35,7 @@ public final class HistoryReader implements Iterable<HistoryLine> {
 
     /** Lines of text already decoded by the caller, split as {@link BufferedReader#readLine()} splits them. */
     public HistoryReader(BufferedReader reader, String source, String adminGroup) {
-        this(reader::readLine, source, adminGroup);
+        this(textLines(reader), source, adminGroup);
     }
 
     private HistoryReader(Lines lines, String source, String adminGroup) {
@@ -39,63 +45,127 @@ public final class HistoryReader implements Iterable<HistoryLine> {
     }
 
     /**
-     * Lines of a JSON Lines file as bytes: each is decoded on its own, so that bytes that are not
-     * UTF-8 are reported on the line that holds them.
+     * Lines of a JSON Lines file as bytes: each is checked as UTF-8 on its own, so that bytes that
+     * are not UTF-8 are reported on the line that holds them. ASCII lines are parsed straight from
+     * the read buffer.
      */
     public static HistoryReader ofUtf8(InputStream in, String source, String adminGroup) {
-        return new HistoryReader(new Utf8Lines(in, source)::next, source, adminGroup);
+        Utf8Lines utf8 = new Utf8Lines(in, source);
+        int[] number = {0};
+        return new HistoryReader((src, group) -> {
+            while (utf8.next()) {
+                number[0]++;
+                if (utf8.ascii()) {
+                    if (!blank(utf8.bytes(), utf8.start(), utf8.length())) {
+                        return parse(utf8.bytes(), utf8.start(), utf8.length(), number[0], src, group);
+                    }
+                } else {
+                    String text = utf8.text();
+                    if (!text.isBlank()) {
+                        return parse(text, number[0], src, group);
+                    }
+                }
+            }
+            return null;
+        }, source, adminGroup);
+    }
+
+    private static Lines textLines(BufferedReader reader) {
+        int[] number = {0};
+        return (source, adminGroup) -> {
+            String text;
+            while ((text = reader.readLine()) != null) {
+                number[0]++;
+                if (number[0] == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                if (!text.isBlank()) {
+                    return parse(text, number[0], source, adminGroup);
+                }
+            }
+            return null;
+        };
     }
 
     /** Decodes one line of text; {@code number} is its line number, for messages. */
     public static HistoryLine parse(String text, int number, String source, String adminGroup) {
-        Object value;
-        try {
-            value = Json.parse(text);
-        } catch (JsonException e) {
-            throw new HistoryException(source, number, "not valid JSON: " + e.getMessage());
+        try (JsonParser p = JsonText.parser(text)) {
+            return line(p, number, source, adminGroup);
+        } catch (JsonProcessingException e) {
+            throw new HistoryException(source, number, "not valid JSON: " + JsonException.of(e, text).getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (!(value instanceof Map<?, ?> map)) {
+    }
+
+    /** Decodes one line of ASCII bytes. */
+    private static HistoryLine parse(byte[] bytes, int start, int length, int number, String source,
+                                     String adminGroup) {
+        try (JsonParser p = JsonText.parser(bytes, start, length)) {
+            return line(p, number, source, adminGroup);
+        } catch (JsonProcessingException e) {
+            // again from text, so that the message counts columns as an editor does
+            return parse(new String(bytes, start, length, java.nio.charset.StandardCharsets.US_ASCII), number,
+                    source, adminGroup);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HistoryLine line(JsonParser p, int number, String source, String adminGroup) throws IOException {
+        JsonToken first = JsonText.first(p);
+        if (first != JsonToken.START_OBJECT) {
+            JsonText.value(p, first);
+            JsonText.end(p);
             throw new HistoryException(source, number, "a line must be a JSON object");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> line = (Map<String, Object>) map;
+        StrictObject line = StrictObject.read(p, "the line");
+        JsonText.end(p);
         try {
-            if (line.containsKey("command")) {
+            if (line.has("command")) {
                 return new HistoryLine.CommandLine(number, CommandCodec.decode(line, adminGroup, number));
             }
-            if (line.containsKey("type")) {
+            if (line.has("type")) {
                 return new HistoryLine.EventLine(number, EventCodec.decode(line));
             }
             throw new LineFormatException("a line needs a \"type\" (an event) or a \"command\"");
-        } catch (LineFormatException e) {
+        } catch (LineFormatException | ShapeException e) {
             throw new HistoryException(source, number, e.getMessage());
         }
+    }
+
+    /** Only the ASCII characters {@link String#isBlank()} counts as white space. */
+    private static boolean blank(byte[] bytes, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && (b < 0x09 || b > 0x0D) && (b < 0x1C || b > 0x1F)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public Iterator<HistoryLine> iterator() {
         return new Iterator<>() {
-            private int number;
             private HistoryLine next;
+            private boolean done;
 
             @Override
             public boolean hasNext() {
                 if (next != null) {
                     return true;
                 }
-                try {
-                    String text;
-                    while ((text = lines.next()) != null) {
-                        number++;
-                        if (!text.isBlank()) {
-                            next = parse(text, number, source, adminGroup);
-                            return true;
-                        }
-                    }
+                if (done) {
                     return false;
+                }
+                try {
+                    next = lines.next(source, adminGroup);
                 } catch (IOException e) {
                     throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
                 }
+                done = next == null;
+                return !done;
             }
 
             @Override

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code replay --json} shape of SPEC §6: findings, totals, the final status, and the same
+ * The {@code replay --json} shape: findings, totals, the final status, and the same
  * again under {@code "whatIf"} when a what-if was asked for.
  */
 public final class ReplayJson {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The status shape of SPEC §5, as maps and lists ready for {@code Json.write}: pools, their
+ * The status shape, as maps and lists ready for {@link io.quiesce.formats.json.JsonText#write}: pools, their
  * servers with derived status, and each service with its status, startup type and sessions.
  */
 public final class StatusJson {

@@ -3,7 +3,7 @@ package io.quiesce.formats.history;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.history.*;
 import io.quiesce.auth.Authorization;
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Rules;
 import io.quiesce.service.ServiceStatus;
 import org.junit.jupiter.api.Test;
@@ -132,7 +132,7 @@ class FindingsTest {
                 "dnsLoadBalancing.p=on"))), rules.catalog());
 
         assertThat(json).containsOnlyKeys("findings", "interrupted", "lostConnections", "refused", "final", "whatIf");
-        String text = Json.write(json);
+        String text = JsonText.write(json);
         assertThat(text).contains("\"code\":\"QUORUM_LOST\"", "\"interrupted\":0", "\"lostConnections\":0",
                 "\"refused\":[{\"line\":5,\"at\":\"2026-11-26T10:02:00Z\",\"command\":\"resume\",\"code\":\"SERVICE_OFFLINE\"",
                 "\"settings\":[\"startup.fe01=manual\",\"dnsLoadBalancing.p=on\"]", "\"dnsLoadBalancing\":true",

@@ -30,6 +30,27 @@ class HistoryBytesTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstLineIsIgnored() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(bom);
+        file.writeBytes((POOL + "\n" + POOL.replace("pool1", "pool2") + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(lineNumbers(file.toByteArray())).containsExactly(1, 2);
+
+        List<HistoryLine> read = new ArrayList<>();
+        new HistoryReader(new java.io.BufferedReader(new java.io.StringReader("\uFEFF" + POOL)), "h.jsonl",
+                "Administrators").forEach(read::add);
+        assertThat(read).singleElement().extracting(HistoryLine::number).isEqualTo(1);
+    }
+
+    @Test
+    void aByteOrderMarkAnywhereElseIsNotWhitespace() {
+        byte[] text = (POOL + "\n\uFEFF" + POOL.replace("pool1", "pool2")).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> lineNumbers(text)).isInstanceOf(HistoryException.class)
+                .hasMessageStartingWith("h.jsonl:2: not valid JSON");
+    }
+
+    @Test
     void aCarriageReturnInsideALineIsWhitespaceNotTheEndOfIt() {
         String text = POOL.replace(",\"pool\"", ",\r\"pool\"") + "\n";
         assertThat(lineNumbers(text.getBytes(StandardCharsets.UTF_8))).containsExactly(1);
@@ -60,8 +81,8 @@ class HistoryBytesTest {
         String line = "{\"at\":\"2026-11-26T10:00:00Z\",\"command\":\"end\",\"session\":\"s1\",\"a\\nb\\u001b[0m\":1}";
         assertThatThrownBy(() -> lineNumbers(line.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(HistoryException.class)
-                .hasMessage("h.jsonl:1: end has no field \"a\\nb\\u001b[0m\"")
+                .hasMessage("h.jsonl:1: end has unknown field \"a\\nb\\u001b[0m\" (allowed: command, at, as, groups, reason, session)")
                 .satisfies(e -> assertThat(((HistoryException) e).reason()).isEqualTo(
-                        "end has no field \"a\\nb\\u001b[0m\""));
+                        "end has unknown field \"a\\nb\\u001b[0m\" (allowed: command, at, as, groups, reason, session)"));
     }
 }

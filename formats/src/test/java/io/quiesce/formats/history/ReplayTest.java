@@ -162,7 +162,7 @@ class ReplayTest {
         for (HistoryLine line : lines(scenario)) {
             var decision = rules.decide(d, ((HistoryLine.CommandLine) line).command());
             if (decision instanceof io.quiesce.rules.Decision.Accepted a) {
-                a.events().forEach(e -> out.add(io.quiesce.formats.json.Json.write(EventCodec.encode(e))));
+                a.events().forEach(e -> out.add(EventCodec.line(e)));
                 d = d.evolve(a.events());
             }
         }

@@ -4,7 +4,6 @@ import io.quiesce.catalog.Catalog;
 import io.quiesce.history.*;
 import io.quiesce.auth.Authorization;
 import io.quiesce.command.Command;
-import io.quiesce.formats.json.Json;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rules;
@@ -62,14 +61,14 @@ class WhatIfTest {
                 if (!due.deadline().isAfter(line.at())) {
                     Decision fired = rules.decide(d, new Command.DeadlinePassed(due.server(), due.name(), due.deadline()));
                     for (var e : ((Decision.Accepted) fired).events()) {
-                        out.add(Json.write(EventCodec.encode(e)));
+                        out.add(EventCodec.line(e));
                         d = d.evolve(e);
                     }
                 }
             }
             Decision decision = rules.decide(d, ((HistoryLine.CommandLine) line).command());
             if (decision instanceof Decision.Accepted a) {
-                a.events().forEach(e -> out.add(Json.write(EventCodec.encode(e))));
+                a.events().forEach(e -> out.add(EventCodec.line(e)));
                 d = d.evolve(a.events());
             }
         }

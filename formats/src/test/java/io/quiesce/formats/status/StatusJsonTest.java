@@ -3,7 +3,7 @@ package io.quiesce.formats.status;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.history.*;
 import io.quiesce.event.Event;
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Deployment;
 import io.quiesce.service.StartupType;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class StatusJsonTest {
                 new Event.StartupTypeChanged(T, "fe01", FE, StartupType.AUTOMATIC, StartupType.MANUAL, "a", null),
                 new Event.ConnectionLost(T, "pool1", "call-park", "s2", "a")));
 
-        String json = Json.write(StatusJson.of(d, Catalog.defaults()));
+        String json = JsonText.write(StatusJson.of(d, Catalog.defaults()));
 
         assertThat(json).isEqualTo("{\"pools\":[{\"name\":\"pool1\",\"dnsLoadBalancing\":false,\"lostConnections\":1,\"quorum\":1,"
                 + "\"servers\":[{\"name\":\"fe01\",\"pool\":\"pool1\",\"role\":\"lync2013-frontend\",\"status\":\"RUNNING\","
@@ -47,7 +47,7 @@ class StatusJsonTest {
                 new Event.PoolCreated(T, "p", true, "a", null),
                 new Event.ServerAdded(T, "p", "x1", "retired-role", "Svc", List.of("Svc"), "a", null)));
 
-        String json = Json.write(StatusJson.of(d, Catalog.defaults()));
+        String json = JsonText.write(StatusJson.of(d, Catalog.defaults()));
 
         assertThat(json).contains("\"shortName\":\"Svc\"");
     }
@@ -60,7 +60,7 @@ class StatusJsonTest {
                 new Event.ServerAdded(T, "p", "x1", "lync2013-frontend", FE, List.of(FE), "a", null),
                 new Event.ServerAdded(T, "p", "x2", "lync2013-frontend", FE, List.of(FE), "a", null)));
 
-        String json = Json.write(StatusJson.of(d, Catalog.defaults(), pool -> pool.name().equals("p"),
+        String json = JsonText.write(StatusJson.of(d, Catalog.defaults(), pool -> pool.name().equals("p"),
                 server -> server.name().equals("x2")));
 
         assertThat(json).contains("\"name\":\"p\"", "\"name\":\"x2\"", "\"quorum\":2")

@@ -1,11 +1,14 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.DataDirectoryException;
+import io.quiesce.DnsLoadBalancing;
+import io.quiesce.Force;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
 import io.quiesce.auth.Principal;
-import io.quiesce.persistence.DataDirectoryException;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.service.ServiceState;
@@ -62,9 +65,9 @@ class CorruptionTest {
         QuiesceOptions options = options(original).withClock(clock);
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(ADMIN);
-            assertThat(alice.createPool("pool1", false)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.createPool("pool1", DnsLoadBalancing.OFF)).isInstanceOf(Decision.Accepted.class);
             for (String server : List.of("fe01", "fe02", "fe03")) {
-                assertThat(alice.addServer("pool1", server, null)).isInstanceOf(Decision.Accepted.class);
+                assertThat(alice.addServer("pool1", server)).isInstanceOf(Decision.Accepted.class);
             }
             for (int i = 0; i < 40; i++) {
                 clock.advance(Duration.ofSeconds(1));
@@ -73,9 +76,10 @@ class CorruptionTest {
             for (int i = 0; i < 10; i++) {
                 assertThat(alice.end("im-" + i)).isInstanceOf(Decision.Accepted.class);
             }
-            assertThat(alice.pause("fe02", null, null, false)).isInstanceOf(Decision.Accepted.class);
-            assertThat(alice.setStartup("fe03", null, StartupType.MANUAL)).isInstanceOf(Decision.Accepted.class);
-            assertThat(alice.restart("fe01", true)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.pause(Target.server("fe02"))).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.setStartup(Target.server("fe03"), StartupType.MANUAL))
+                    .isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.restart(Target.server("fe01"), Force.YES)).isInstanceOf(Decision.Accepted.class);
         }
         // Opening again moves what LevelDB logged into a table; what follows is in a fresh log.
         try (Quiesce q = Quiesce.open(options)) {
@@ -199,7 +203,7 @@ class CorruptionTest {
     @Test
     void givenTheOnlyTableBlockGarbled_whenOpened_thenItIsRefusedNotOpenedEmpty() throws IOException {
         try (Quiesce q = Quiesce.open(options(dir))) {
-            assertThat(q.as(ADMIN).createPool("pool1", false)).isInstanceOf(Decision.Accepted.class);
+            assertThat(q.as(ADMIN).createPool("pool1", DnsLoadBalancing.OFF)).isInstanceOf(Decision.Accepted.class);
         }
         Quiesce.open(options(dir)).close(); // moves the log into a table
         List<Path> tables = DataDirs.files(dir.resolve("journal"), "\\d+\\.(sst|ldb)");

@@ -7,7 +7,6 @@ import io.quiesce.event.Event.ServerAdded;
 import io.quiesce.event.Event.ServiceEvent;
 import io.quiesce.event.Event.SessionStarted;
 import io.quiesce.formats.history.CommandCodec;
-import io.quiesce.formats.json.Json;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rules;
@@ -179,6 +178,6 @@ final class CrashCheck {
     }
 
     private static String describe(Command command) {
-        return Json.write(CommandCodec.encode(command));
+        return CommandCodec.line(command);
     }
 }

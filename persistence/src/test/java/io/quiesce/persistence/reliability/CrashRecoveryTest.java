@@ -1,9 +1,9 @@
 package io.quiesce.persistence.reliability;
 
-import io.quiesce.catalog.Catalog;
+import io.quiesce.Quiesce;
 import io.quiesce.auth.Authorization;
+import io.quiesce.catalog.Catalog;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.Quiesce;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rules;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,12 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.ManualClock;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Principal;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.service.StartupType;
@@ -28,9 +29,11 @@ import java.util.concurrent.Semaphore;
  * and session traffic without end, up to {@link #WINDOW} at a time, logging each to a {@link SideLog}.
  *
  * <p>Arguments: data directory, side log, seed, and the second (after {@link #EPOCH}) that the
- * first command carries; each command carries the next second, so commands of later runs are
- * later in the history. The library's clock stays at {@link #EPOCH}: pause deadlines (24 hours
- * after their command) never come due, so nothing changes but what the commands change.
+ * first command is recorded at; each command is recorded a second after the one before, so commands
+ * of later runs are later in the history. The library stamps commands with its own clock, so that
+ * clock is moved to each command's second just before it is sent; it moves by seconds only, so pause
+ * deadlines (24 hours after their command) never come due and nothing changes but what the commands
+ * change.
  */
 public final class CrashWorkload {
     static final Instant EPOCH = Instant.parse("2026-11-26T10:00:00Z");
@@ -72,17 +75,20 @@ public final class CrashWorkload {
         reaper.start();
 
         ExecutorService acknowledgements = Executors.newSingleThreadExecutor();
-        try (Quiesce q = Quiesce.open(options(data)); SideLog log = SideLog.create(sideLog)) {
+        ManualClock clock = new ManualClock(EPOCH);
+        try (Quiesce q = Quiesce.open(options(data).withClock(clock)); SideLog log = SideLog.create(sideLog)) {
             Traffic traffic = new Traffic(random, q.status());
             System.out.println("ready");
             System.out.flush();
             Semaphore window = new Semaphore(WINDOW);
             for (int n = 0; ; n++) {
                 window.acquire();
-                Command command = traffic.next(EPOCH.plusSeconds(firstSecond + n));
+                Instant at = EPOCH.plusSeconds(firstSecond + n);
+                Command command = traffic.next(at);
                 log.sent(n, command);
+                clock.advanceTo(at);
                 int number = n;
-                q.submit(command).whenCompleteAsync((decision, failure) -> {
+                q.executeAsync(command).whenCompleteAsync((decision, failure) -> {
                     log.answered(number, outcome(decision, failure));
                     traffic.learn(decision);
                     window.release();

@@ -1,10 +1,11 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.DnsLoadBalancing;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Principal;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +35,11 @@ class HistoryOfABusyEntityTest {
                 Duration.ofSeconds(20));
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(Principal.of("alice", "Administrators"));
-            assertThat(alice.createPool("pool1", true)).isInstanceOf(Decision.Accepted.class);
-            assertThat(alice.addServer("pool1", "fe01", null)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.createPool("pool1")).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.addServer("pool1", "fe01")).isInstanceOf(Decision.Accepted.class);
             List<CompletableFuture<Decision>> toggles = IntStream.range(0, 100)
-                    .mapToObj(i -> alice.setDnsLoadBalancingAsync("pool1", i % 2 == 1).toCompletableFuture()).toList();
+                    .mapToObj(i -> alice.setDnsLoadBalancingAsync("pool1",
+                            i % 2 == 1 ? DnsLoadBalancing.ON : DnsLoadBalancing.OFF).toCompletableFuture()).toList();
             assertThat(toggles).allSatisfy(t -> assertThat(t.join()).isInstanceOf(Decision.Accepted.class));
 
             List<Event> history = q.history();

@@ -1,13 +1,16 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Principal;
 import io.quiesce.event.Event;
 import io.quiesce.formats.history.EventCodec;
-import io.quiesce.formats.json.Json;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.formats.json.JsonText;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import io.quiesce.formats.status.StatusJson;
+import io.quiesce.rules.Decision;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,16 +51,16 @@ class OldJournalTest {
         Path committed = Path.of(OldJournalTest.class.getResource("/journals/" + version).toURI());
         // Opening writes to a directory: never to the committed one.
         DataDirs.copy(committed.resolve("data"), dir);
-        Object status = Json.parse(Files.readString(committed.resolve("status.json"), StandardCharsets.UTF_8));
+        Object status = JsonText.parse(Files.readString(committed.resolve("status.json"), StandardCharsets.UTF_8));
         List<Object> history = Files.readAllLines(committed.resolve("history.jsonl"), StandardCharsets.UTF_8)
-                .stream().map(Json::parse).toList();
+                .stream().map(JsonText::parse).toList();
 
         try (Quiesce q = Quiesce.open(options(dir))) {
-            assertHolds(status, Json.parse(Json.write(StatusJson.of(q.status(), q.rules().catalog()))), "status");
+            assertHolds(status, JsonText.parse(JsonText.write(StatusJson.of(q.status(), q.rules().catalog()))), "status");
             List<Event> read = q.history();
             assertThat(read).hasSameSizeAs(history);
             for (int i = 0; i < history.size(); i++) {
-                assertHolds(history.get(i), Json.parse(Json.write(EventCodec.encode(read.get(i)))),
+                assertHolds(history.get(i), JsonText.parse(EventCodec.line(read.get(i))),
                         "history line " + (i + 1));
             }
             assertThat(q.as(Principal.of("alice", "Administrators")).connect("pool1", "im", "after-upgrade"))

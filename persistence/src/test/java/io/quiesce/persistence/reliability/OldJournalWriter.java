@@ -1,19 +1,27 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.DnsLoadBalancing;
+import io.quiesce.Force;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.PauseOptions;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
 import io.quiesce.auth.Principal;
 import io.quiesce.event.Event;
 import io.quiesce.event.EventTypes;
 import io.quiesce.formats.history.EventCodec;
-import io.quiesce.formats.json.Json;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
+import io.quiesce.formats.json.JsonText;
+import io.quiesce.formats.status.StatusJson;
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.service.ServiceStatus;
 import io.quiesce.service.StartupType;
-import io.quiesce.formats.status.StatusJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,11 +59,11 @@ class OldJournalWriter {
         QuiesceOptions options = OldJournalTest.options(data).withClock(clock);
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(ALICE).because("maintenance window");
-            accepted(alice.createPool("pool1", true));
+            accepted(alice.createPool("pool1"));
             for (String server : List.of("fe01", "fe02", "fe03")) {
-                accepted(alice.addServer("pool1", server, null));
+                accepted(alice.addServer("pool1", server));
             }
-            accepted(alice.setDnsLoadBalancing("pool1", false));
+            accepted(alice.setDnsLoadBalancing("pool1", DnsLoadBalancing.OFF));
             String[] features = {"im", "im", "call-park", "attendant", "av-conferencing", "response-group"};
             for (int i = 0; i < 18; i++) {
                 clock.advance(Duration.ofSeconds(10));
@@ -64,34 +72,35 @@ class OldJournalWriter {
             accepted(alice.end("s0"));
             accepted(alice.end("s1"));
             // fe02: the procedure, with a drain deadline that passes.
-            accepted(alice.pause("fe02", null, Duration.ofMinutes(30), false));
-            accepted(alice.setStartup("fe02", null, StartupType.MANUAL));
+            accepted(alice.pause(Target.server("fe02"), PauseOptions.withDeadline(Duration.ofMinutes(30))));
+            accepted(alice.setStartup(Target.server("fe02"), StartupType.MANUAL));
             clock.advance(Duration.ofMinutes(31));
             q.checkDeadlines();
             awaitDrained(q, "fe02");
-            accepted(alice.stop("fe02", null, false));
-            accepted(alice.restart("fe02", false));
-            accepted(alice.start("fe02", null));
-            accepted(alice.setStartup("fe02", null, StartupType.AUTOMATIC));
+            accepted(alice.stop(Target.server("fe02")));
+            accepted(alice.restart(Target.server("fe02")));
+            accepted(alice.start(Target.server("fe02")));
+            accepted(alice.setStartup(Target.server("fe02"), StartupType.AUTOMATIC));
         }
         // Reopened, so the journal holds a LevelDB table as well as a log.
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(ALICE).because("maintenance window");
             // fe03: a pause cleared by a forced restart, then a forced stop of Response Group.
             clock.advance(Duration.ofMinutes(5));
-            accepted(alice.pause("fe03", "RTCCPS", null, false));
-            accepted(alice.restart("fe03", true));
-            accepted(alice.stop("fe03", "RTCRGS", true));
+            accepted(alice.pause(Target.service("fe03", "RTCCPS")));
+            accepted(alice.restart(Target.server("fe03"), Force.YES));
+            accepted(alice.stop(Target.service("fe03", "RTCRGS"), Force.YES));
             // fe01: paused and resumed; av-conferencing paused everywhere, so a connection is lost.
-            accepted(alice.pause("fe01", "RTCIMMCU", null, false));
-            accepted(alice.resume("fe01", "RTCIMMCU"));
+            accepted(alice.pause(Target.service("fe01", "RTCIMMCU")));
+            accepted(alice.resume(Target.service("fe01", "RTCIMMCU")));
             for (String server : List.of("fe01", "fe02", "fe03")) {
-                accepted(alice.pause(server, "RTCAVMCU", null, true));
+                accepted(alice.pause(Target.service(server, "RTCAVMCU"), PauseOptions.untilDrained().forced()));
             }
             accepted(alice.connect("pool1", "av-conferencing", "lost-1"));
             // Left pending: a pause whose deadline is after the time the test opens at.
             clock.advance(Duration.between(clock.instant(), OldJournalTest.WRITTEN_AT));
-            accepted(alice.pause("fe01", "RTCCAA", Duration.ofHours(1), true));
+            accepted(alice.pause(Target.service("fe01", "RTCCAA"),
+                    PauseOptions.withDeadline(Duration.ofHours(1)).forced()));
             accepted(alice.connect("pool1", "im", "s-last"));
 
             Deployment status = q.status();
@@ -100,9 +109,9 @@ class OldJournalWriter {
                     .containsExactlyInAnyOrderElementsOf(EventTypes.all().keySet());
             Files.createDirectories(target);
             Files.writeString(target.resolve("status.json"),
-                    Json.write(StatusJson.of(status, options.catalog())) + "\n", StandardCharsets.UTF_8);
+                    JsonText.write(StatusJson.of(status, options.catalog())) + "\n", StandardCharsets.UTF_8);
             Files.writeString(target.resolve("history.jsonl"), history.stream()
-                    .map(e -> Json.write(EventCodec.encode(e)) + "\n").collect(Collectors.joining()),
+                    .map(e -> EventCodec.line(e) + "\n").collect(Collectors.joining()),
                     StandardCharsets.UTF_8);
         }
         DataDirs.copy(data, target.resolve("data"));

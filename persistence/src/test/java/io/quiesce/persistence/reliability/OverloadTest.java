@@ -1,11 +1,11 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceException;
+import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Principal;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceException;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.RejectionCode;
@@ -60,8 +60,8 @@ class OverloadTest {
         List<Outcome> ends;
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(ADMIN);
-            assertThat(alice.createPool("pool1", true)).isInstanceOf(Decision.Accepted.class);
-            assertThat(alice.addServer("pool1", "fe01", null)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.createPool("pool1")).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.addServer("pool1", "fe01")).isInstanceOf(Decision.Accepted.class);
 
             List<CompletableFuture<Decision>> connecting = new ArrayList<>(Collections.nCopies(SESSIONS, null));
             List<CompletableFuture<Decision>> ending = new ArrayList<>(Collections.nCopies(SESSIONS, null));
@@ -122,8 +122,8 @@ class OverloadTest {
     void givenAnswersSlowerThanTheCommandTimeout_whenAwaitedAsynchronously_thenEachFailsWithAQuiesceException() {
         QuiesceOptions options = QuiesceOptions.at(dir).withClock(clock);
         try (Quiesce q = Quiesce.open(options)) {
-            q.as(ADMIN).createPool("pool1", true);
-            q.as(ADMIN).addServer("pool1", "fe01", null);
+            q.as(ADMIN).createPool("pool1");
+            q.as(ADMIN).addServer("pool1", "fe01");
         }
         List<Outcome> outcomes;
         try (Quiesce q = Quiesce.open(options.withCommandTimeout(Duration.ofMillis(1)))) {

@@ -1,10 +1,12 @@
 package io.quiesce.persistence.reliability;
 
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.PauseOptions;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
 import io.quiesce.auth.Principal;
-import io.quiesce.persistence.ManualClock;
-import io.quiesce.persistence.Operator;
-import io.quiesce.persistence.Quiesce;
-import io.quiesce.persistence.QuiesceOptions;
 import io.quiesce.persistence.entity.ServiceEntity;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
@@ -80,7 +82,8 @@ class PartialWriteFailureTest {
     @Test
     void givenADeadlineThatInterruptsASession_whenItIsNotRecorded_thenItsIdIsNotActiveTwice() {
         List<Deployment> states = run(alice -> {
-            assertThat(alice.pause("fe01", FE, Duration.ofMinutes(1), true)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.pause(Target.service("fe01", FE), PauseOptions.withDeadline(Duration.ofMinutes(1)).forced()))
+                    .isInstanceOf(Decision.Accepted.class);
             clock.advance(Duration.ofMinutes(2));
         }, (q, alice) -> {
             q.checkDeadlines();
@@ -105,9 +108,10 @@ class PartialWriteFailureTest {
         CompletableFuture<Decision> endOfB = new CompletableFuture<>();
         List<Deployment> states = run(alice -> {
             assertThat(alice.connect("pool1", "attendant", "b")).isInstanceOf(Decision.Accepted.class);
-            assertThat(alice.pause("fe01", CAA, null, true)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.pause(Target.service("fe01", CAA), PauseOptions.untilDrained().forced()))
+                    .isInstanceOf(Decision.Accepted.class);
         }, (q, alice) -> {
-            q.addListener(new io.quiesce.persistence.QuiesceListener() {
+            q.addListener(new io.quiesce.QuiesceListener() {
                 @Override
                 public void drained(String server, String service, Instant at) {
                     drained.add(server + "/" + service);
@@ -150,8 +154,8 @@ class PartialWriteFailureTest {
         Deployment live;
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(ADMIN);
-            alice.createPool("pool1", true);
-            alice.addServer("pool1", "fe01", null);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
             assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
             before.accept(alice);
             FailingLeveldbJournal.failing = ServiceEntity.persistenceId("fe01", FE).id();

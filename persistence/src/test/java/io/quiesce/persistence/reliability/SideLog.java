@@ -2,7 +2,7 @@ package io.quiesce.persistence.reliability;
 
 import io.quiesce.command.Command;
 import io.quiesce.formats.history.CommandCodec;
-import io.quiesce.formats.json.Json;
+import io.quiesce.formats.json.JsonText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ final class SideLog implements AutoCloseable {
 
     /** Written, not forced: a SIGKILL loses nothing the process wrote, only what it had not. */
     synchronized void sent(int n, Command command) {
-        write("sent " + n + " " + Json.write(CommandCodec.encode(command)) + "\n", false);
+        write("sent " + n + " " + CommandCodec.line(command) + "\n", false);
     }
 
     synchronized void answered(int n, String outcome) {
@@ -82,7 +82,7 @@ final class SideLog implements AutoCloseable {
                     throw new IllegalStateException("side log out of order at " + line);
                 }
                 @SuppressWarnings("unchecked")
-                Map<String, Object> fields = (Map<String, Object>) Json.parse(parts[2]);
+                Map<String, Object> fields = (Map<String, Object>) JsonText.parse(parts[2]);
                 sent.add(CommandCodec.decode(fields, adminGroup, n));
             } else {
                 answers.put(n, parts[2]);

@@ -1,0 +1,204 @@
+package io.quiesce;
+
+import io.quiesce.auth.Principal;
+import io.quiesce.command.Command;
+import io.quiesce.event.Event;
+import io.quiesce.persistence.Engine;
+import io.quiesce.rules.Decision;
+import io.quiesce.rules.Deployment;
+import io.quiesce.rules.Plan;
+import io.quiesce.rules.Rules;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An open data directory: every pool, server and service of it, recorded in an embedded journal,
+ * behind asynchronous and blocking calls. Open it, act through an {@link Operator}, close it:
+ *
+ * <pre>{@code
+ * try (Quiesce q = Quiesce.open(Path.of("quiesce-data"))) {
+ *     Operator alice = q.as(Principal.of("alice", "Administrators")).because("KB5031 patch");
+ *     Decision d = alice.pause(Target.server("fe01"), PauseOptions.withDeadline(Duration.ofMinutes(30)));
+ * }
+ * }</pre>
+ *
+ * Every command is stamped with the library's clock ({@link QuiesceOptions#clock()}) when it is
+ * submitted, so no caller can record a change in the future or the past. Only one process may
+ * have a data directory open at a time.
+ */
+public final class Quiesce implements AutoCloseable {
+    private final QuiesceOptions options;
+    private final Engine engine;
+    private final List<QuiesceListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private Quiesce(QuiesceOptions options) {
+        this.options = options;
+        this.engine = Engine.open(options, new Engine.Observer() {
+            @Override
+            public boolean listening() {
+                return !listeners.isEmpty();
+            }
+
+            @Override
+            public void recorded(Deployment before, List<Event> events, Deployment after) {
+                listeners.forEach(l -> ListenerDispatch.dispatch(l, before, events, after));
+            }
+        });
+    }
+
+    /**
+     * Opens (creating if need be) a data directory with the default options.
+     *
+     * @throws DataDirectoryException when another process holds it, or it is damaged or not usable
+     */
+    public static Quiesce open(Path dataDirectory) {
+        return open(QuiesceOptions.at(dataDirectory));
+    }
+
+    /**
+     * Opens (creating if need be) the data directory of {@code options}, reading its journal back
+     * and firing the pause deadlines that passed while it was closed.
+     *
+     * @throws DataDirectoryException when another process holds it, or it is damaged or not usable
+     */
+    public static Quiesce open(QuiesceOptions options) {
+        return new Quiesce(options);
+    }
+
+    /** Where the journal and snapshots of this handle live. */
+    public Path dataDirectory() {
+        return engine.dataDirectory();
+    }
+
+    /** The rules every command is decided by: the catalog and the administrators group of the options. */
+    /** The pools' rollouts: plan one, read one; drive one with {@code new RolloutRunner(rollouts(), ...)}. */
+    public io.quiesce.persistence.Rollouts rollouts() {
+        return engine.rollouts();
+    }
+
+    public Rules rules() {
+        return engine.rules();
+    }
+
+    /** The clock that stamps every command and runs pause deadlines. */
+    public Clock clock() {
+        return options.clock();
+    }
+
+    /** Commands on behalf of {@code principal}, each stamped with the library's clock. */
+    public Operator as(Principal principal) {
+        return new Operator(this, principal, null);
+    }
+
+    /**
+     * Decides and records a command built elsewhere: a line of the history format read by
+     * {@code CommandCodec}, say, as a server receives it. Its time is replaced by the library's
+     * clock; who asks and why are kept. Completes once the events are in the journal, or with the
+     * refusal; exceptionally with a {@link QuiesceException} when the journal fails or is too slow.
+     *
+     * @throws IllegalArgumentException for {@link Command.DeadlinePassed}: only the library's clock
+     *                                  says a deadline passed
+     */
+    public CompletionStage<Decision> executeAsync(Command command) {
+        ensureOpen();
+        if (command instanceof Command.DeadlinePassed) {
+            throw new IllegalArgumentException("deadlinePassed is recorded by the library when a pause deadline"
+                    + " passes by its clock; it cannot be submitted: use checkDeadlines().");
+        }
+        return engine.submit(command.withAt(options.clock().instant()));
+    }
+
+    /**
+     * {@link #executeAsync} and wait for the answer.
+     *
+     * @throws QuiesceException when the journal fails or gives no answer within the command timeout
+     */
+    public Decision execute(Command command) {
+        return await(executeAsync(command));
+    }
+
+    /** Every pool, server and service as last recorded. Reading is open to everyone. */
+    public CompletionStage<Deployment> statusAsync() {
+        ensureOpen();
+        return engine.status();
+    }
+
+    /** {@link #statusAsync} and wait for it. */
+    public Deployment status() {
+        return await(statusAsync());
+    }
+
+    /**
+     * Every event recorded in the data directory, ordered by time, then in the order the
+     * commands were decided: the history that {@code quiesce history --export}
+     * writes and {@code quiesce replay} reads.
+     */
+    public List<Event> history() {
+        ensureOpen();
+        return engine.history();
+    }
+
+    /** What taking the server offline, or restarting it, would do now: sessions cut off, guards met. */
+    public Plan plan(Target.Server server) {
+        return rules().plan(status(), server.name(), options.clock().instant());
+    }
+
+    /** Fires pause deadlines that have passed by the clock (they also fire by themselves). */
+    public void checkDeadlines() {
+        ensureOpen();
+        engine.checkDeadlines();
+    }
+
+    /** From now on, {@code listener} hears of what is recorded, on a thread of the library's own. */
+    public void addListener(QuiesceListener listener) {
+        listeners.add(listener);
+    }
+
+    /** {@code listener} hears nothing more (what is already on its way may still reach it). */
+    public void removeListener(QuiesceListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Waits for what was recorded to reach the listeners, stops the actors and releases the directory. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        engine.close();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this Quiesce handle is closed");
+        }
+    }
+
+    <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuiesceException("interrupted while waiting for an answer", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
+                    ? c.getCause() : e.getCause();
+            if (cause instanceof QuiesceException q) {
+                throw q;
+            }
+            if (cause instanceof TimeoutException) {
+                throw engine.noAnswer(cause);
+            }
+            throw new QuiesceException("the command failed: " + cause.getMessage(), cause);
+        }
+    }
+}

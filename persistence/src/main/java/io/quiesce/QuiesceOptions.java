@@ -1,0 +1,89 @@
+package io.quiesce;
+
+import io.quiesce.auth.Authorization;
+import io.quiesce.catalog.Catalog;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to open a data directory. Start from {@link #at(Path)} and change what differs.
+ *
+ * @param dataDirectory   where the journal and snapshots live (created owner-only)
+ * @param adminGroup      the group whose members may change anything (rule 16)
+ * @param clock           the time stamped on every event and used for pause deadlines
+ * @param catalog         the role catalog
+ * @param fsync           sync every journal write to disk (durable; slower)
+ * @param snapshotEvery   take a snapshot every N journal entries of an entity (one per decision; 0: never)
+ * @param maxPending      commands allowed to wait for the journal before new ones are refused
+ * @param commandTimeout  how long a caller waits for an answer before getting an error
+ * @param recoveryTimeout how long opening may take to read the journal back
+ */
+public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock, Catalog catalog, boolean fsync,
+                             int snapshotEvery, int maxPending, Duration commandTimeout,
+                             Duration recoveryTimeout) {
+    /** Refuses missing values and a {@code maxPending} below 1. */
+    public QuiesceOptions {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(adminGroup, "adminGroup");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(catalog, "catalog");
+        if (maxPending < 1) {
+            throw new IllegalArgumentException("maxPending must be at least 1");
+        }
+    }
+
+    /**
+     * The defaults for a data directory: the Administrators group, the system clock in UTC, the
+     * built-in catalog, fsync on, a snapshot every 1000 entries, 10,000 waiting commands, answers
+     * within 30 s, opening within 120 s.
+     */
+    public static QuiesceOptions at(Path dataDirectory) {
+        return new QuiesceOptions(dataDirectory, Authorization.DEFAULT_ADMIN_GROUP, Clock.systemUTC(),
+                Catalog.defaults(), true, 1000, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(120));
+    }
+
+    /** The same options with another administrators group. */
+    public QuiesceOptions withAdminGroup(String group) {
+        return new QuiesceOptions(dataDirectory, group, clock, catalog, fsync, snapshotEvery, maxPending,
+                commandTimeout, recoveryTimeout);
+    }
+
+    /** The same options with another clock ({@link ManualClock} for tests and rehearsals). */
+    public QuiesceOptions withClock(Clock c) {
+        return new QuiesceOptions(dataDirectory, adminGroup, c, catalog, fsync, snapshotEvery, maxPending,
+                commandTimeout, recoveryTimeout);
+    }
+
+    /** The same options with another role catalog. */
+    public QuiesceOptions withCatalog(Catalog c) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, c, fsync, snapshotEvery, maxPending,
+                commandTimeout, recoveryTimeout);
+    }
+
+    /** The same options, syncing every journal write to disk or not. */
+    public QuiesceOptions withFsync(boolean on) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, on, snapshotEvery, maxPending,
+                commandTimeout, recoveryTimeout);
+    }
+
+    /** The same options with another snapshot interval (0: never). */
+    public QuiesceOptions withSnapshotEvery(int events) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, events, maxPending,
+                commandTimeout, recoveryTimeout);
+    }
+
+    /** The same options with another bound on commands waiting for the journal. */
+    public QuiesceOptions withMaxPending(int commands) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, commands,
+                commandTimeout, recoveryTimeout);
+    }
+
+    /** The same options with another wait for an answer. */
+    public QuiesceOptions withCommandTimeout(Duration timeout) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, maxPending,
+                timeout, recoveryTimeout);
+    }
+}

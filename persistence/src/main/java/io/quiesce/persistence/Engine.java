@@ -1,0 +1,222 @@
+package io.quiesce.persistence;
+
+import io.quiesce.DataDirectoryException;
+import io.quiesce.QuiesceException;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.auth.Authorization;
+import io.quiesce.command.Command;
+import io.quiesce.event.Event;
+import io.quiesce.rules.Decision;
+import io.quiesce.rules.Deployment;
+import io.quiesce.rules.Rules;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The actor system, journal and data directory behind {@link io.quiesce.Quiesce}. Not an API:
+ * it is public only because {@code io.quiesce.Quiesce} lives in another package, and it takes
+ * commands exactly as stamped. Embed {@link io.quiesce.Quiesce} instead.
+ */
+public final class Engine implements AutoCloseable {
+    /** Told of what each decision recorded, on a thread of the engine's own, in journal order. */
+    public interface Observer {
+        /** False while nobody listens: the engine then skips the hand-over to its notification thread. */
+        boolean listening();
+
+        /** The state before a decision, the events it recorded, and the state after them. */
+        void recorded(Deployment before, List<Event> events, Deployment after);
+    }
+
+    private final QuiesceOptions options;
+    private final DataDirectory directory;
+    private final Rules rules;
+    private final ActorSystem<Gatekeeper.Message> system;
+    private final ExecutorService notifications;
+    private final ExecutorService replies;
+    private final Rollouts rollouts;
+    private final Object submissionOrder = new Object();
+    private CompletableFuture<Void> submitted = CompletableFuture.completedFuture(null);
+
+    private Engine(QuiesceOptions options, DataDirectory directory, Observer observer) {
+        this.options = options;
+        this.directory = directory;
+        this.rules = new Rules(options.catalog(), new Authorization(options.adminGroup()));
+        this.notifications = Executors.newSingleThreadExecutor(r -> daemon(r, "quiesce-listeners"));
+        this.replies = Executors.newSingleThreadExecutor(r -> daemon(r, "quiesce-replies"));
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        // Logging is set up before the actor system logs, so SLF4J has nothing to replay on stderr.
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        Gatekeeper.Settings settings = new Gatekeeper.Settings(rules, options.clock(), options.snapshotEvery(),
+                options.maxPending(), options.commandTimeout(), options.recoveryTimeout(), replies);
+        Gatekeeper.Notifier notifier = (before, events, after) -> {
+            if (observer.listening()) {
+                notifications.execute(() -> observer.recorded(before, events, after));
+            }
+        };
+        this.system = ActorSystem.create(Gatekeeper.create(settings, notifier, ready), "quiesce",
+                PekkoConfig.forDirectory(directory, options));
+        try {
+            ready.get(options.recoveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            shutdown();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new DataDirectoryException(directory.root(), "cannot open data directory " + directory.root()
+                    + ": " + cause.getMessage(), cause);
+        }
+        this.rollouts = new Rollouts(this, system);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Locks and checks the data directory, then starts the actors and waits until they have recovered. */
+    public static Engine open(QuiesceOptions options, Observer observer) {
+        DataDirectory directory = DataDirectory.open(options.dataDirectory());
+        try {
+            JournalCheck.verify(directory);
+            return new Engine(options, directory, observer);
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** Where the journal lives. */
+    public Path dataDirectory() {
+        return directory.root();
+    }
+
+    /** The rules every command is decided by. */
+    public Rules rules() {
+        return rules;
+    }
+
+    /** The pools' rollouts: plan, start, resume, abort (see {@link RolloutRunner}). */
+    public Rollouts rollouts() {
+        return rollouts;
+    }
+
+    QuiesceOptions options() {
+        return options;
+    }
+
+    /**
+     * Decides and records a command at the time it carries; completes once it is in the journal (or
+     * refused). A command on a server under rollout is refused unless forced (ROLLOUT_IN_PROGRESS).
+     */
+    public CompletionStage<Decision> submit(Command command) {
+        CompletableFuture<Decision> answer = new CompletableFuture<>();
+        synchronized (submissionOrder) {
+            // Commands reach the gatekeeper in the order they were submitted, also when one waits for the guard.
+            submitted = submitted.thenCompose(ready -> rollouts.guard(command)).handle((refusal, failure) -> {
+                if (failure != null) {
+                    answer.completeExceptionally(new QuiesceException("cannot check whether " + command.verb()
+                            + " concerns a server under rollout: " + failure.getMessage(), failure));
+                } else if (refusal.isPresent()) {
+                    answer.complete(new Decision.Rejected(refusal.get(), List.of()));
+                } else {
+                    submitPastRolloutGuard(command).whenComplete((decision, error) -> {
+                        if (error != null) {
+                            answer.completeExceptionally(error);
+                        } else {
+                            answer.complete(decision);
+                        }
+                    });
+                }
+                return null;
+            });
+        }
+        return answer;
+    }
+
+    /** {@link #submit} for a rollout's own steps. */
+    CompletionStage<Decision> submitPastRolloutGuard(Command command) {
+        CompletableFuture<Gatekeeper.Reply> reply = new CompletableFuture<>();
+        system.tell(new Gatekeeper.Submit(command, reply));
+        return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((r, timeout) -> {
+                    if (timeout != null) {
+                        // Async callers get a QuiesceException too, as the blocking form gives.
+                        throw noAnswer(timeout);
+                    }
+                    if (r instanceof Gatekeeper.Failed failed) {
+                        throw new QuiesceException(failed.message());
+                    }
+                    return ((Gatekeeper.Decided) r).decision();
+                });
+    }
+
+    /** Every pool, server and service as the journal last acknowledged them. */
+    public CompletionStage<Deployment> status() {
+        CompletableFuture<Deployment> reply = new CompletableFuture<>();
+        system.tell(new Gatekeeper.GetDeployment(reply));
+        return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every recorded event, ordered by time, then in the order the commands were decided. */
+    public List<Event> history() {
+        return JournalHistory.read(system, options.recoveryTimeout());
+    }
+
+    /** Fires pause deadlines that have passed by the clock. */
+    public void checkDeadlines() {
+        system.tell(Gatekeeper.CheckDeadlines.INSTANCE);
+    }
+
+    /** The error a caller gets when no answer came in time. */
+    public QuiesceException noAnswer(Throwable timeout) {
+        return new QuiesceException("no answer within " + options.commandTimeout() + ": the journal may be slow or"
+                + " stuck; check the data directory " + directory.root(), timeout);
+    }
+
+    /** Waits for what was recorded to reach the observer, stops the actors and releases the directory. */
+    @Override
+    public void close() {
+        awaitEntities();
+        shutdown();
+    }
+
+    /** Lets entities spawned since opening finish reading the journal before it is closed. */
+    private void awaitEntities() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        system.tell(new Gatekeeper.AwaitEntities(done));
+        try {
+            // A gatekeeper that has stopped answers nothing; the system then terminates by itself.
+            CompletableFuture.anyOf(done, system.getWhenTerminated().toCompletableFuture())
+                    .get(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Close anyway: the caller asked for it, and a stuck entity must not keep the directory locked.
+        }
+    }
+
+    private void shutdown() {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            notifications.shutdown();
+            notifications.awaitTermination(10, TimeUnit.SECONDS);
+            replies.shutdown();
+            replies.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The journal is closed by the actor system's termination; nothing more can be done here.
+        } finally {
+            directory.close();
+        }
+    }
+}
