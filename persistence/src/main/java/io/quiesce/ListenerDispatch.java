@@ -21,6 +21,7 @@ final class ListenerDispatch {
 
     static void dispatch(QuiesceListener listener, Deployment before, List<Event> events, Deployment after) {
         try {
+            listener.recorded(events);
             for (Event e : events) {
                 if (e instanceof SessionInterrupted si) {
                     listener.sessionInterrupted(si.server(), si.service(), si.session(), si.feature(), si.cause(),

@@ -1,9 +1,11 @@
 package io.quiesce;
 
+import io.quiesce.event.Event;
 import io.quiesce.service.InterruptionCause;
 import io.quiesce.service.ServiceStatus;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What an admin tool reacts to. Called after the change is recorded, on a thread of the
@@ -11,6 +13,10 @@ import java.time.Instant;
  * order, then the status changes it caused. Implement what you need.
  */
 public interface QuiesceListener {
+    /** Every event one command recorded, in journal order: for a feed of history lines (a server's event stream). */
+    default void recorded(List<Event> events) {
+    }
+
     /** A service's status changed. */
     default void statusChanged(String server, String service, ServiceStatus from, ServiceStatus to, Instant at) {
     }

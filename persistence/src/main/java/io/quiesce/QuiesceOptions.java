@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param maxPending      commands allowed to wait for the journal before new ones are refused
  * @param commandTimeout  how long a caller waits for an answer before getting an error
  * @param recoveryTimeout how long opening may take to read the journal back
+ * @param journal         where the journal and snapshots live instead of the data directory's LevelDB;
+ *                        null: in the data directory (the default for one machine)
  */
 public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock, Catalog catalog, boolean fsync,
                              int snapshotEvery, int maxPending, Duration commandTimeout,
-                             Duration recoveryTimeout) {
+                             Duration recoveryTimeout, JournalDatabase journal) {
     /** Refuses missing values and a {@code maxPending} below 1. */
     public QuiesceOptions {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -42,48 +44,54 @@ public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock,
      */
     public static QuiesceOptions at(Path dataDirectory) {
         return new QuiesceOptions(dataDirectory, Authorization.DEFAULT_ADMIN_GROUP, Clock.systemUTC(),
-                Catalog.defaults(), true, 1000, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(120));
+                Catalog.defaults(), true, 1000, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(120), null);
     }
 
     /** The same options with another administrators group. */
     public QuiesceOptions withAdminGroup(String group) {
         return new QuiesceOptions(dataDirectory, group, clock, catalog, fsync, snapshotEvery, maxPending,
-                commandTimeout, recoveryTimeout);
+                commandTimeout, recoveryTimeout, journal);
     }
 
     /** The same options with another clock ({@link ManualClock} for tests and rehearsals). */
     public QuiesceOptions withClock(Clock c) {
         return new QuiesceOptions(dataDirectory, adminGroup, c, catalog, fsync, snapshotEvery, maxPending,
-                commandTimeout, recoveryTimeout);
+                commandTimeout, recoveryTimeout, journal);
     }
 
     /** The same options with another role catalog. */
     public QuiesceOptions withCatalog(Catalog c) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, c, fsync, snapshotEvery, maxPending,
-                commandTimeout, recoveryTimeout);
+                commandTimeout, recoveryTimeout, journal);
     }
 
     /** The same options, syncing every journal write to disk or not. */
     public QuiesceOptions withFsync(boolean on) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, on, snapshotEvery, maxPending,
-                commandTimeout, recoveryTimeout);
+                commandTimeout, recoveryTimeout, journal);
     }
 
     /** The same options with another snapshot interval (0: never). */
     public QuiesceOptions withSnapshotEvery(int events) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, events, maxPending,
-                commandTimeout, recoveryTimeout);
+                commandTimeout, recoveryTimeout, journal);
     }
 
     /** The same options with another bound on commands waiting for the journal. */
     public QuiesceOptions withMaxPending(int commands) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, commands,
-                commandTimeout, recoveryTimeout);
+                commandTimeout, recoveryTimeout, journal);
     }
 
     /** The same options with another wait for an answer. */
     public QuiesceOptions withCommandTimeout(Duration timeout) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, maxPending,
-                timeout, recoveryTimeout);
+                timeout, recoveryTimeout, journal);
+    }
+
+    /** Keeps the journal and snapshots in a PostgreSQL database (null: in the data directory). */
+    public QuiesceOptions withJournal(JournalDatabase database) {
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, maxPending,
+                commandTimeout, recoveryTimeout, database);
     }
 }

@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,12 @@ final class CommandLineStatus implements Benchmark {
                 + " `java -jar cli/target/quiesce.jar status --data DIR` with the JVM's defaults, and the"
                 + " `./quiesce` launcher (bash, its is-the-jar-stale `find`, then `java -XX:TieredStopAtLevel=1"
                 + " -XX:+UseSerialGC -jar ...`). Without the shaded jar (a build that stopped before `package`) the"
-                + " class path of this JVM is used instead. `runs` measured runs after one discarded";
+                + " class path of this JVM is used instead. Then the same calls through a server: `quiesce serve` holds"
+                + " the directory (its own process, started before and stopped after the runs) and each call finds it"
+                + " through serve.json and asks it over HTTP: `java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar"
+                + " ... status`, the same with a class-data archive (AppCDS) of the classes such a call loads, made by"
+                + " one call with `-XX:ArchiveClassesAtExit`, and the launcher (which makes and uses such an archive"
+                + " itself). `runs` measured runs after one discarded";
     }
 
     @Override
@@ -65,6 +71,7 @@ final class CommandLineStatus implements Benchmark {
                         times(List.of(launcher.toString(), "status", "--data", data.toString()), root, work,
                                 warmups, runs), ""));
             }
+            rows.addAll(throughServer(settings, java, jar, launcher, data, root, work, warmups, runs));
         } else {
             rows.add(Figure.of(id(), "`java -cp ... QuiesceCli status`", "s",
                     times(List.of(java, "-cp", System.getProperty("java.class.path"), "io.quiesce.cli.QuiesceCli",
@@ -72,6 +79,55 @@ final class CommandLineStatus implements Benchmark {
                     "no shaded jar at " + jar + ": class path of the harness"));
         }
         return rows;
+    }
+
+    /** The same call answered by a running server: the client loads no actor system and opens no journal. */
+    private List<Figure> throughServer(Settings settings, String java, Path jar, Path launcher, Path data, Path root,
+                                       Path work, int warmups, int runs) throws IOException, InterruptedException {
+        // A copy of the jar for the server, so that a rebuild of the jar under it cannot take it down.
+        Path serverJar = work.resolve("b5-serve.jar");
+        Files.copy(jar, serverJar, StandardCopyOption.REPLACE_EXISTING);
+        Process serve = new ProcessBuilder(java, "-jar", serverJar.toString(), "serve", "--data", data.toString(),
+                "--listen", "127.0.0.1:0").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(work.resolve("b5-serve.txt").toFile()).start();
+        try {
+            Path serveJson = data.resolve("serve.json");
+            for (int i = 0; i < 1200 && !Files.exists(serveJson); i++) {
+                if (!serve.isAlive()) {
+                    throw new IllegalStateException("quiesce serve exited with " + serve.exitValue() + ": "
+                            + Files.readString(work.resolve("b5-serve.txt")));
+                }
+                Thread.sleep(100);
+            }
+            List<String> fast = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            List<Figure> rows = new ArrayList<>();
+            List<String> call = new ArrayList<>(fast);
+            call.addAll(List.of("-jar", jar.toString(), "status", "--data", data.toString()));
+            rows.add(Figure.of(id(), "`status` through a server, C1 + SerialGC", "s",
+                    times(call, root, work, warmups, runs), "the client loads no Pekko and no LevelDB"));
+            Path archive = work.resolve("b5-client.jsa");
+            Files.deleteIfExists(archive);
+            List<String> train = new ArrayList<>(fast);
+            train.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable", "-jar", jar.toString(),
+                    "status", "--data", data.toString()));
+            times(train, root, work, 0, 1);
+            List<String> cds = new ArrayList<>(fast);
+            cds.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-jar", jar.toString(), "status",
+                    "--data", data.toString()));
+            rows.add(Figure.of(id(), "`status` through a server, C1 + SerialGC + AppCDS", "s",
+                    times(cds, root, work, warmups, runs), "archive made by one call beforehand"));
+            if (!settings.smoke() && Files.isExecutable(launcher)) {
+                rows.add(Figure.of(id(), "`./quiesce status` through a server", "s",
+                        times(List.of(launcher.toString(), "status", "--data", data.toString()), root, work,
+                                Math.max(warmups, 1), runs), "the launcher's own archive"));
+            }
+            return rows;
+        } finally {
+            serve.destroy();
+            if (!serve.waitFor(60, TimeUnit.SECONDS)) {
+                serve.destroyForcibly();
+            }
+        }
     }
 
     private static double[] times(List<String> command, Path root, Path work, int warmups, int runs)

@@ -1,6 +1,7 @@
 package io.quiesce.benchmarks;
 
-import io.quiesce.persistence.journal.JournalStore;
+import io.quiesce.JournalDatabase;
+import io.quiesce.persistence.journal.JournalBackend;
 import io.quiesce.persistence.journal.OpenStores;
 import io.quiesce.Quiesce;
 import io.quiesce.QuiesceOptions;
@@ -42,7 +43,10 @@ final class SessionChurn implements Benchmark {
                 + " many as services) persisting a one-byte event, asked by `clients` concurrent clients, on the"
                 + " library's configuration but with Pekko's own LevelDB journal (what a bare Pekko actor gets), its"
                 + " writes counted by a subclass of Pekko's `LeveldbJournal`. The library's journal counts its own"
-                + " commits (one `WriteBatch`, one sync each) and entries";
+                + " commits (one `WriteBatch`, one sync each) and entries. With `journal` set to an empty PostgreSQL"
+                + " database (`jdbc:postgresql://...`, user and password from $QUIESCE_DB_USER and"
+                + " $QUIESCE_DB_PASSWORD), the API also runs with its journal there, fsync on (one transaction, one"
+                + " synchronous commit per journal write)";
     }
 
     @Override
@@ -52,6 +56,7 @@ final class SessionChurn implements Benchmark {
         window = settings.seconds("b1.window", 3, 0.3);
         warmups = settings.warmups("b1", 1);
         iterations = settings.iterations("b1", 5);
+        String journal = settings.text("b1.journal", "", "");
         int services = servers * Pools.SERVICES_PER_SERVER;
         List<Figure> rows = new ArrayList<>();
         Figure[] api = new Figure[2];
@@ -61,7 +66,7 @@ final class SessionChurn implements Benchmark {
         for (boolean fsync : new boolean[] {false, true}) {
             int f = fsync ? 1 : 0;
             String on = fsync ? "on" : "off";
-            api[f] = api(Work.fresh(work, "b1-api-" + on), fsync, "Quiesce API, fsync " + on);
+            api[f] = api(QuiesceOptions.at(Work.fresh(work, "b1-api-" + on)).withFsync(fsync), "Quiesce API, fsync " + on);
             rows.add(api[f]);
             raw1[f] = raw(Work.fresh(work, "b1-raw1-" + on), fsync, 1, services,
                     "raw LevelDB JNI, 1 event per WriteBatch, sync " + on);
@@ -71,6 +76,14 @@ final class SessionChurn implements Benchmark {
             rows.add(rawK[f]);
             pekko[f] = pekko(Work.fresh(work, "b1-pekko-" + on), fsync, services, "bare Pekko counter, fsync " + on);
             rows.add(pekko[f]);
+        }
+        if (!journal.isBlank()) {
+            JournalDatabase database = new JournalDatabase(journal, System.getenv().getOrDefault("QUIESCE_DB_USER", ""),
+                    System.getenv().getOrDefault("QUIESCE_DB_PASSWORD", ""));
+            Figure postgres = api(QuiesceOptions.at(Work.fresh(work, "b1-api-postgres")).withJournal(database),
+                    "Quiesce API on PostgreSQL, fsync on");
+            rows.add(postgres);
+            rows.add(Figure.ratio(id(), "Quiesce API on PostgreSQL / on LevelDB, fsync on", postgres, api[1], ""));
         }
         for (int f = 0; f < 2; f++) {
             String on = f == 1 ? "on" : "off";
@@ -83,10 +96,11 @@ final class SessionChurn implements Benchmark {
         return rows;
     }
 
-    private Figure api(Path dir, boolean fsync, String name) throws Exception {
-        try (Quiesce q = Quiesce.open(QuiesceOptions.at(dir).withFsync(fsync))) {
+    private Figure api(QuiesceOptions options, String name) throws Exception {
+        try (Quiesce q = Quiesce.open(options)) {
             Pools.create(q.as(Pools.ADMIN), servers);
-            JournalStore store = OpenStores.get(q.dataDirectory().resolve("journal").toString());
+            JournalBackend store = OpenStores.get(options.journal() != null ? options.journal().url()
+                    : q.dataDirectory().resolve("journal").toString());
             ApiChurn load = new ApiChurn(q, clients, true, Long.MAX_VALUE);
             return measure(load, name, store::batchesWritten, store::entriesWritten);
         }

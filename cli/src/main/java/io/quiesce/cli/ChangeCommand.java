@@ -2,12 +2,19 @@ package io.quiesce.cli;
 
 import io.quiesce.Quiesce;
 import io.quiesce.auth.Principal;
+import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
+import io.quiesce.formats.history.CommandCodec;
+import io.quiesce.Quiesce;
 import io.quiesce.rules.Decision;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,6 +42,10 @@ public abstract class ChangeCommand implements Callable<Integer> {
     public Integer call() {
         QuiesceCommand root = QuiesceCommand.of(spec);
         Principal principal = root.principal();
+        Optional<QuiesceClient> server = root.server();
+        if (server.isPresent()) {
+            return root.output().print(server.get().command(commandLine(root, principal), root.output().json()));
+        }
         try (Quiesce quiesce = root.open()) {
             Act act = new Act(principal, quiesce.clock().instant(), reason());
             Command command = command(act);
@@ -42,5 +53,20 @@ public abstract class ChangeCommand implements Callable<Integer> {
             return new DecisionReport(root.output(), new ServiceNames(quiesce.rules().catalog(), quiesce.status()))
                     .report(command, decision);
         }
+    }
+
+    /**
+     * The command as a command line of a history file, for a server to decide: stamped with the
+     * server's time, not ours, and naming who asks only when the server lets this caller say so.
+     */
+    private Map<String, Object> commandLine(QuiesceCommand root, Principal principal) {
+        Map<String, Object> line = new LinkedHashMap<>(CommandCodec.encode(command(new Act(principal, Instant.now(),
+                reason()))));
+        line.remove("at");
+        if (!root.namesPrincipal()) {
+            line.remove("as");
+            line.remove("groups");
+        }
+        return line;
     }
 }

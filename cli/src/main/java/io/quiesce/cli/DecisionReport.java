@@ -105,7 +105,7 @@ public final class DecisionReport {
             if (out.json()) {
                 out.json(DecisionJson.lost(lost));
             }
-            out.error("refused (" + CONNECTION_LOST + "): no server of pool " + lost.pool() + " takes new "
+            out.refused(CONNECTION_LOST, "no server of pool " + lost.pool() + " takes new "
                     + lost.feature() + " connections, so session " + lost.session() + " is lost and counted as"
                     + " lost service (rule 11): resume or start a server that hosts " + lost.feature() + ".");
             return ExitCode.REFUSED;

@@ -1,5 +1,6 @@
 package io.quiesce.cli;
 
+import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.Quiesce;
 import io.quiesce.event.Event;
 import io.quiesce.event.EventTypes;
@@ -30,20 +31,43 @@ final class HistoryCommand extends ReadCommand {
 
     @Override
     int read(Quiesce quiesce, Output out) {
+        checkExport(out);
+        List<Event> events = quiesce.history();
+        if (export != null) {
+            return write(events.stream().map(EventCodec::line).toList(), out);
+        }
+        return show(events, out, RolloutHistoryRows.of(quiesce, server));
+    }
+
+    @Override
+    int readFrom(QuiesceClient quiesce, Output out) {
+        checkExport(out);
+        if (export != null) {
+            return write(quiesce.historyLines(), out);
+        }
+        return out.print(quiesce.read("/v1/history", server == null ? Map.of() : Map.of("server", server), out.json()));
+    }
+
+    private void checkExport(Output out) {
         if (export != null && (server != null || out.json())) {
             throw CliFailure.badInput("--export writes the whole history, so that it can be replayed: leave out"
                     + " --server and --json.");
         }
-        List<Event> events = quiesce.history();
-        if (export != null) {
-            return write(events, out);
-        }
+    }
+
+    /** Prints the events (of {@code --server} only, when given), as a table or as JSON. */
+    int show(List<Event> events, Output out) {
+        return show(events, out, List.of());
+    }
+
+    /** The same, with the rollouts' own steps among the events in the table. */
+    int show(List<Event> events, Output out, List<RolloutHistoryRows.Row> rolloutRows) {
         List<Event> shown = server == null ? events : events.stream().filter(this::concernsServer).toList();
         if (out.json()) {
             out.json(EventCodec.history(shown));
         } else {
             Table table = new Table();
-            List<RolloutHistoryRows.Row> rollout = new java.util.ArrayList<>(RolloutHistoryRows.of(quiesce, server));
+            List<RolloutHistoryRows.Row> rollout = new java.util.ArrayList<>(rolloutRows);
             for (Event e : shown) {
                 while (!rollout.isEmpty() && !rollout.get(0).at().isAfter(e.at())) {
                     table.row(rollout.remove(0).cells());
@@ -59,18 +83,19 @@ final class HistoryCommand extends ReadCommand {
         return ExitCode.DONE;
     }
 
-    private int write(List<Event> events, Output out) {
+    /** Writes the history lines into the --export file: always on the caller's machine, even through a server. */
+    private int write(List<String> lines, Output out) {
         Path file = QuiesceCommand.of(spec).environment().workingDirectory().resolve(export);
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Event e : events) {
-                writer.write(EventCodec.line(e));
+            for (String line : lines) {
+                writer.write(line);
                 writer.newLine();
             }
         } catch (IOException e) {
             throw CliFailure.badInput("cannot write " + file + ": " + e.getMessage());
         }
         if (!out.json()) {
-            out.line("Wrote " + events.size() + " events to " + file + ".");
+            out.line("Wrote " + lines.size() + " events to " + file + ".");
         }
         return ExitCode.DONE;
     }
@@ -80,7 +105,7 @@ final class HistoryCommand extends ReadCommand {
     }
 
     /** Time, type, where, who, and what else the event says. */
-    private static String[] row(Event e) {
+    static String[] row(Event e) {
         Map<String, Object> fields = EventCodec.encode(e);
         StringBuilder where = new StringBuilder();
         for (String key : List.of("pool", "server", "service")) {

@@ -1,5 +1,7 @@
 package io.quiesce.cli;
 
+import io.quiesce.cli.client.Printout;
+import io.quiesce.formats.json.JsonText;
 import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.Warning;
@@ -20,6 +22,9 @@ public final class Output {
     private final PrintStream err;
     private final boolean json;
     private final String indent;
+    /** The last refusal printed, so that an HTTP answer can carry its code apart from the text. */
+    private String refusalCode;
+    private String refusalMessage;
 
     public Output(PrintStream out, PrintStream err, boolean json) {
         this(out, err, json, "");
@@ -43,6 +48,11 @@ public final class Output {
 
     public PrintStream err() {
         return err;
+    }
+
+    /** What a server answered, printed as it is: it was rendered by the same code as a direct call. */
+    int print(Printout printout) {
+        return printout.print(out, err);
     }
 
     public void line(String text) {
@@ -84,7 +94,22 @@ public final class Output {
     }
 
     public void refused(Rejection rejection) {
-        error("refused (" + rejection.code() + "): " + rejection.message());
+        refused(rejection.code().name(), rejection.message());
+    }
+
+    void refused(String code, String message) {
+        refusalCode = code;
+        refusalMessage = message;
+        error("refused (" + code + "): " + message);
+    }
+
+    /** The code of the last refusal printed; null when there was none. */
+    String refusalCode() {
+        return refusalCode;
+    }
+
+    String refusalMessage() {
+        return refusalMessage;
     }
 
     public void error(String message) {

@@ -1,11 +1,14 @@
 package io.quiesce.cli;
 
+import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.Quiesce;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.RejectionCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+
+import java.util.Map;
 
 /** {@code plan SERVER [--json]}: what taking it offline, or restarting it, would do now (rule 15). */
 @Command(name = "plan", description = "Say what stopping or restarting a server would do now, before doing it.")
@@ -24,5 +27,10 @@ final class PlanCommand extends ReadCommand {
         PlanReport report = new PlanReport(new ServiceNames(quiesce.rules().catalog(), d));
         report.print(out, quiesce.rules().plan(d, server, quiesce.clock().instant()));
         return ExitCode.DONE;
+    }
+
+    @Override
+    int readFrom(QuiesceClient server, Output out) {
+        return out.print(server.read("/v1/plan/" + Paths.segment(this.server), Map.of(), out.json()));
     }
 }

@@ -1,8 +1,9 @@
 package io.quiesce.cli;
 
+import io.quiesce.cli.client.QuiesceClient;
+import io.quiesce.cli.client.ServerUnusable;
 import io.quiesce.DataDirectoryException;
 import io.quiesce.QuiesceException;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -25,8 +26,8 @@ public final class QuiesceCli {
 
     /** Runs one invocation; returns its exit code. */
     public static int run(String[] args, Environment environment, PrintStream out, PrintStream err) {
-        // Logging set up before the actor system starts, so SLF4J has nothing to replay.
-        LoggerFactory.getILoggerFactory();
+        // No logging set up here: a call answered by a server must start fast, and opening a data directory
+        // sets logging up itself before its actor system starts.
         try {
             CommandLine cli = commandLine(new QuiesceCommand(environment, out, err), out, err);
             cli.setParameterExceptionHandler(QuiesceCli::usageError);
@@ -65,6 +66,13 @@ public final class QuiesceCli {
         } else if (e instanceof DataDirectoryException d) {
             err.println("error: " + d.getMessage());
             return ExitCode.DATA_DIRECTORY;
+        } else if (e instanceof ServerUnusable s) {
+            err.println("error: " + s.getMessage());
+            return ExitCode.DATA_DIRECTORY;
+        } else if (e instanceof QuiesceClient.Refused r) {
+            // A refusal prints nothing on stdout: its one line goes to stderr, as a direct call's does.
+            err.print(r.printout().err());
+            return r.printout().exit();
         } else if (e instanceof QuiesceException q) {
             err.println("error: " + q.getMessage());
             return ExitCode.DATA_DIRECTORY;

@@ -1,11 +1,14 @@
 package io.quiesce.cli;
 
+import io.quiesce.JournalDatabase;
 import io.quiesce.Quiesce;
 import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Authorization;
 import io.quiesce.auth.Principal;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.catalog.CatalogException;
+import io.quiesce.cli.client.QuiesceClient;
+import io.quiesce.cli.client.ServeFile;
 import io.quiesce.cli.demo.DemoCommand;
 import io.quiesce.cli.demo.SimulateCommand;
 import io.quiesce.formats.catalog.CatalogLoader;
@@ -39,10 +42,11 @@ import java.util.concurrent.Callable;
         subcommands = {PoolCommand.class, ServerCommand.class, PauseCommand.class, ResumeCommand.class,
                 StartupCommand.class, StopCommand.class, StartCommand.class, RestartCommand.class,
                 ConnectCommand.class, EndCommand.class, StatusCommand.class, PlanCommand.class, HistoryCommand.class,
-                ReplayCommand.class,
+                ReplayCommand.class, ServeCommand.class, TokenCommand.class, WaitCommand.class,
                 DemoCommand.class, SimulateCommand.class, RolloutGroup.class},
         footer = {"", "Exit codes: 0 done, 2 bad usage or input, 3 refused by a rule or guard, 4 not authorized, "
-                + "5 data directory unusable. See docs/cli.md."})
+                + "5 data directory unusable (or its server unreachable), 6 timed out (wait). See docs/cli.md and"
+                + " docs/server.md."})
 public final class QuiesceCommand implements Callable<Integer> {
     static final String DEFAULT_DATA = "quiesce-data";
 
@@ -52,6 +56,11 @@ public final class QuiesceCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data directory (default: $QUIESCE_DATA, else ./quiesce-data).")
     Path data;
+
+    @Option(names = "--journal", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Keep the journal in PostgreSQL, jdbc:postgresql://HOST:PORT/DB, as $QUIESCE_DB_USER with"
+                    + " $QUIESCE_DB_PASSWORD (default: $QUIESCE_JOURNAL, else in the data directory).")
+    String journal;
 
     @Option(names = "--as", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Who is asking (default: the OS user).")
@@ -71,6 +80,15 @@ public final class QuiesceCommand implements Callable<Integer> {
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON on stdout.")
     boolean json;
+
+    // Given before the subcommand (quiesce --server URL status): history has its own --server SERVER.
+    @Option(names = "--server", paramLabel = "URL", scope = ScopeType.LOCAL,
+            description = "Ask the quiesce server at URL, with the token in $QUIESCE_TOKEN (default: $QUIESCE_SERVER,"
+                    + " else the server named by the data directory's serve.json, else none). Before the subcommand.")
+    String server;
+
+    /** Set once {@link #server()} has found a server: true when this caller may say who is asking. */
+    private boolean namesPrincipal;
 
     private final Environment environment;
     private final PrintStream stdout;
@@ -119,6 +137,72 @@ public final class QuiesceCommand implements Callable<Integer> {
         Path dir = data != null ? data
                 : environment.variable("QUIESCE_DATA").map(Path::of).orElse(Path.of(DEFAULT_DATA));
         return environment.workingDirectory().resolve(dir).normalize();
+    }
+
+    /**
+     * The server to send this call to: {@code --server} or {@code $QUIESCE_SERVER} with
+     * {@code $QUIESCE_TOKEN}, else the live server that holds the data directory. Empty: open the
+     * directory here.
+     */
+    Optional<QuiesceClient> server() {
+        String url = server != null ? server : environment.variable("QUIESCE_SERVER").orElse(null);
+        QuiesceClient client;
+        if (url != null) {
+            String token = environment.variable("QUIESCE_TOKEN").orElseThrow(() -> CliFailure.badInput(
+                    "set $QUIESCE_TOKEN to a token of the server at " + url + " (quiesce token add makes one)."));
+            // A token of 'token add' stands for its own principal: name one only when asked to.
+            namesPrincipal = as != null || groups != null;
+            client = new QuiesceClient(serverUrl(url), token);
+        } else {
+            Optional<ServeFile> serve = ServeFile.live(dataDirectory());
+            if (serve.isEmpty()) {
+                return Optional.empty();
+            }
+            // The local token proves the same access as opening the directory: it may name anyone.
+            namesPrincipal = true;
+            client = new QuiesceClient(serve.get().url(), serve.get().token());
+        }
+        if (catalog != null || adminGroup != null || journal != null) {
+            throw CliFailure.badInput("the server at " + client.url() + " decides with the catalog, administrators"
+                    + " group and journal it was started with: leave out --catalog, --admin-group and --journal, or"
+                    + " give them to quiesce serve.");
+        }
+        return Optional.of(client);
+    }
+
+    private static String serverUrl(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // Refused below, with what a server URL looks like.
+        }
+        throw CliFailure.badInput("--server takes the URL of a quiesce server, such as http://127.0.0.1:7070, not "
+                + url + ".");
+    }
+
+    boolean namesPrincipal() {
+        return namesPrincipal;
+    }
+
+    /** The journal database asked for, or null: the data directory's own journal. */
+    public JournalDatabase journal() {
+        String url = journal != null ? journal : environment.variable("QUIESCE_JOURNAL").orElse(null);
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String user = environment.variable("QUIESCE_DB_USER").orElse("");
+        if (user.isBlank()) {
+            throw CliFailure.badInput("--journal needs the database user in $QUIESCE_DB_USER (and the password in"
+                    + " $QUIESCE_DB_PASSWORD).");
+        }
+        try {
+            return new JournalDatabase(url.trim(), user, environment.variable("QUIESCE_DB_PASSWORD").orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.badInput(e.getMessage() + ".");
+        }
     }
 
     public Principal principal() {
@@ -171,8 +255,8 @@ public final class QuiesceCommand implements Callable<Integer> {
         return QuiesceOptions.at(directory).withAdminGroup(adminGroup()).withCatalog(catalog()).withClock(clock);
     }
 
-    /** Opens the data directory for this invocation, with the wall clock. */
+    /** Opens the data directory for this invocation (its journal where --journal says), with the wall clock. */
     Quiesce open() {
-        return Quiesce.open(options(dataDirectory(), Clock.systemUTC()));
+        return Quiesce.open(options(dataDirectory(), Clock.systemUTC()).withJournal(journal()));
     }
 }

@@ -4,6 +4,7 @@ import io.quiesce.Quiesce;
 import io.quiesce.rollout.RolloutOptions;
 import io.quiesce.rollout.RolloutPlan;
 import io.quiesce.rules.RejectionCode;
+import io.quiesce.cli.client.QuiesceClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -27,5 +28,12 @@ final class RolloutPlanCommand extends ReadCommand {
         RolloutReport.plan(out, plan, options.exec() != null);
         return plan.obstacles().stream().anyMatch(o -> o.code().kind() == RejectionCode.Kind.BAD_INPUT)
                 ? ExitCode.BAD_INPUT : ExitCode.DONE;
+    }
+
+    /** Not served by {@code quiesce serve} yet: said plainly rather than half done. */
+    @Override
+    int readFrom(QuiesceClient server, Output out) {
+        throw new CliFailure(ExitCode.DATA_DIRECTORY, "a server holds this data directory, and it does not serve"
+                + " rollouts yet: run rollout commands while no server runs.");
     }
 }

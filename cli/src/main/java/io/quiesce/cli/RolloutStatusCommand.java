@@ -1,6 +1,7 @@
 package io.quiesce.cli;
 
 import io.quiesce.Quiesce;
+import io.quiesce.cli.client.QuiesceClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,5 +18,12 @@ final class RolloutStatusCommand extends ReadCommand {
         }
         RolloutReport.state(out, quiesce.rollouts().state(pool));
         return ExitCode.DONE;
+    }
+
+    /** Not served by {@code quiesce serve} yet: said plainly rather than half done. */
+    @Override
+    int readFrom(QuiesceClient server, Output out) {
+        throw new CliFailure(ExitCode.DATA_DIRECTORY, "a server holds this data directory, and it does not serve"
+                + " rollouts yet: run rollout commands while no server runs.");
     }
 }

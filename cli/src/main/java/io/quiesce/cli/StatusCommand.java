@@ -1,11 +1,14 @@
 package io.quiesce.cli;
 
+import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.Quiesce;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.RejectionCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+
+import java.util.Map;
 
 /** {@code status [POOL|SERVER] [--json]}. */
 @Command(name = "status", description = "Show pools, servers and services, with sessions and startup types.")
@@ -29,5 +32,11 @@ final class StatusCommand extends ReadCommand {
             return ExitCode.BAD_INPUT;
         }
         return ExitCode.DONE;
+    }
+
+    @Override
+    int readFrom(QuiesceClient server, Output out) {
+        return out.print(server.read(name == null ? "/v1/status" : "/v1/status/" + Paths.segment(name), Map.of(),
+                out.json()));
     }
 }

@@ -1,7 +1,10 @@
 package io.quiesce.persistence;
 
+import io.quiesce.JournalDatabase;
+import io.quiesce.persistence.journal.JournalBackend;
 import io.quiesce.persistence.journal.JournalStore;
 import io.quiesce.persistence.journal.OpenStores;
+import io.quiesce.persistence.journal.postgres.PostgresJournal;
 
 import io.quiesce.DataDirectoryException;
 import java.io.IOException;
@@ -26,7 +29,7 @@ final class DataDirectory implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     /** The journal, once opened; closed with the directory. */
-    private JournalStore journalStore;
+    private JournalBackend journalStore;
 
     private DataDirectory(Path root, FileChannel channel, FileLock lock) {
         this.root = root;
@@ -132,6 +135,31 @@ final class DataDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects to the journal database instead (creating its tables when missing) and makes it known
+     * to the journal plugin and the snapshot store; returns the name they find it by.
+     */
+    String openJournal(JournalDatabase database, boolean fsync) {
+        if (database == null) {
+            return openJournal(fsync);
+        }
+        PostgresJournal store;
+        try {
+            store = PostgresJournal.open(database.url(), database.user(), database.password(), fsync, true);
+        } catch (IOException e) {
+            throw new DataDirectoryException(root, e.getMessage() + ".", e);
+        }
+        try {
+            String name = OpenStores.register(store);
+            journalStore = store;
+            return name;
+        } catch (RuntimeException e) {
+            store.close();
+            throw new DataDirectoryException(root, "cannot use the journal database " + database.url() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Closes the journal (after the actor system is gone) and releases the directory. */
     @Override
     public void close() {
@@ -139,7 +167,10 @@ final class DataDirectory implements AutoCloseable {
             OpenStores.unregister(journalStore);
             try {
                 journalStore.close();
-                CleanClose.record(root, journal());
+                if (journalStore instanceof JournalStore) {
+                    // What the next opening compares the LevelDB files with; a database checks itself.
+                    CleanClose.record(root, journal());
+                }
             } finally {
                 journalStore = null;
             }

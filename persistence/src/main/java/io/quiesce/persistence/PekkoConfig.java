@@ -8,7 +8,8 @@ import io.quiesce.QuiesceOptions;
 
 /**
  * The actor system's configuration for one data directory. The journal and snapshot paths are
- * always absolute, under the data directory, never relative to the working directory.
+ * always absolute, under the data directory, never relative to the working directory; with a
+ * journal database, both journal and snapshots are in that database.
  */
 final class PekkoConfig {
     /** Entities see at most a few commands at once (the gatekeeper sends one write at a time). */
@@ -22,7 +23,7 @@ final class PekkoConfig {
 
     /** Opens the directory's journal and gives the configuration that uses it. */
     static Config forDirectory(DataDirectory dir, QuiesceOptions options) {
-        return forJournal(dir, options, dir.openJournal(options.fsync()));
+        return forJournal(dir, options, dir.openJournal(options.journal(), options.fsync()));
     }
 
     /** The configuration for a journal already open, known to {@link OpenStores} as {@code store}. */
@@ -67,6 +68,14 @@ final class PekkoConfig {
         // put a test's journal in its place.
         Config plugin = ConfigFactory.parseString(
                 "quiesce.journal.class = \"io.quiesce.persistence.journal.DecisionJournal\"");
+        if (options.journal() != null) {
+            // Snapshots go beside the events, where whichever process opens the database next finds them.
+            ours = ConfigFactory.parseString("""
+                    pekko.persistence.snapshot-store.plugin = "quiesce.snapshot-store"
+                    quiesce.snapshot-store.class = "io.quiesce.persistence.journal.postgres.PostgresSnapshotStore"
+                    """).withValue("quiesce.snapshot-store.store", ConfigValueFactory.fromAnyRef(store))
+                    .withFallback(ours);
+        }
         return ours
                 .withValue(STORE_KEY, ConfigValueFactory.fromAnyRef(store))
                 .withValue("pekko.persistence.snapshot-store.local.dir",

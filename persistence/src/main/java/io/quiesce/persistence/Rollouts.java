@@ -3,7 +3,7 @@ package io.quiesce.persistence;
 import io.quiesce.QuiesceException;
 import io.quiesce.command.Command;
 import io.quiesce.persistence.entity.RolloutEntity;
-import io.quiesce.persistence.journal.JournalStore;
+import io.quiesce.persistence.journal.JournalBackend;
 import io.quiesce.persistence.journal.OpenStores;
 import io.quiesce.rollout.RolloutCommand;
 import io.quiesce.rollout.RolloutDecider;
@@ -145,7 +145,7 @@ public final class Rollouts {
         }
     }
 
-    private JournalStore store() {
+    private JournalBackend store() {
         return OpenStores.get(system.settings().config().getString(PekkoConfig.STORE_KEY));
     }
 

@@ -141,7 +141,7 @@ public final class SimulateCommand implements Callable<Integer> {
         List<Done> done = new ArrayList<>();
         Instant start;
         Deployment end;
-        try (Quiesce quiesce = Quiesce.open(root.options(root.dataDirectory(), clock))) {
+        try (Quiesce quiesce = Quiesce.open(root.options(root.dataDirectory(), clock).withJournal(root.journal()))) {
             // Never before what is already recorded, so the journal stays in time order.
             latestRecorded(quiesce.status()).ifPresent(clock::advanceTo);
             start = clock.instant();

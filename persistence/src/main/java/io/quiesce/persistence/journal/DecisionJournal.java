@@ -21,14 +21,14 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Pekko's journal plugin on a {@link JournalStore}: thin glue. Each write is serialized here (one
+ * Pekko's journal plugin on a {@link JournalBackend}: thin glue. Each write is serialized here (one
  * that cannot be is rejected alone) and handed to the {@link GroupCommit} as a part of its
  * transaction ({@link TransactionPart}); replays and the highest sequence number read the store.
  * Configured with {@code store} (the name {@link OpenStores} knows the store by) and
  * {@code part-timeout} (how long the parts of one transaction may take to arrive).
  */
 public class DecisionJournal extends AsyncWriteJournal {
-    private final JournalStore store;
+    private final JournalBackend store;
     private final GroupCommit commits;
     private final Serialization serialization;
     private final Executor replays;

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * journal); reads come from any thread. Closing waits for every
  * read and write under way: closing LevelDB under one crashes its native code.
  */
-public final class JournalStore implements AutoCloseable {
+public final class JournalStore implements JournalBackend {
     static final byte EVENT = 'e';
     static final byte COMMIT = 'c';
     static final byte HIGHEST = 'h';
@@ -77,11 +77,17 @@ public final class JournalStore implements AutoCloseable {
         return directory;
     }
 
+    @Override
+    public String name() {
+        return directory.toString();
+    }
+
     /**
      * Writes whole transactions, each under the next commit number, their entries in the order given,
      * and the deletions, in one {@code WriteBatch} and one sync: all of it lands or none.
      */
-    void commit(List<List<Entry>> transactions, List<Deletion> deletions) throws IOException {
+    @Override
+    public void commit(List<List<Entry>> transactions, List<Deletion> deletions) throws IOException {
         whileOpen(() -> {
             WriteBatch batch = db.createWriteBatch();
             try {
@@ -117,7 +123,7 @@ public final class JournalStore implements AutoCloseable {
     }
 
     /** A request to delete an entity's entries up to a sequence number. */
-    record Deletion(String persistenceId, long toSequenceNr) {
+    public record Deletion(String persistenceId, long toSequenceNr) {
     }
 
     private void delete(WriteBatch batch, Deletion d) {
@@ -138,16 +144,19 @@ public final class JournalStore implements AutoCloseable {
     }
 
     /** {@code WriteBatch}es written since opening: one sync each when syncing. */
+    @Override
     public long batchesWritten() {
         return batchesWritten.sum();
     }
 
     /** Entries written since opening. */
+    @Override
     public long entriesWritten() {
         return entriesWritten.sum();
     }
 
     /** The highest sequence number ever written for the entity (0: none), deleted entries included. */
+    @Override
     public long highestSequenceNr(String persistenceId) throws IOException {
         return whileOpen(() -> {
             byte[] value = db.get(highestKey(persistenceId));
@@ -156,6 +165,7 @@ public final class JournalStore implements AutoCloseable {
     }
 
     /** Hands {@code each} the entity's entries from {@code from} to {@code to}, at most {@code max}, in order. */
+    @Override
     public void replay(String persistenceId, long from, long to, long max, Consumer<byte[]> each) throws IOException {
         whileOpen(() -> {
             byte[] start = eventKey(persistenceId, Math.max(from, 0));
@@ -174,6 +184,7 @@ public final class JournalStore implements AutoCloseable {
     }
 
     /** Hands {@code each} every entry of the directory in commit order (within a commit, in its order). */
+    @Override
     public void readInCommitOrder(Consumer<byte[]> each) throws IOException {
         whileOpen(() -> {
             try (DBIterator it = db.iterator(new ReadOptions().verifyChecksums(true).fillCache(false))) {

@@ -9,26 +9,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * holds, and closes once the actor system is gone.
  */
 public final class OpenStores {
-    private static final Map<String, JournalStore> OPEN = new ConcurrentHashMap<>();
+    private static final Map<String, JournalBackend> OPEN = new ConcurrentHashMap<>();
 
     private OpenStores() {
     }
 
-    /** Makes {@code store} known under its directory's path, which is returned. */
-    public static String register(JournalStore store) {
-        String name = store.directory().toString();
+    /** Makes {@code store} known under its name, which is returned. */
+    public static String register(JournalBackend store) {
+        String name = store.name();
         if (OPEN.putIfAbsent(name, store) != null) {
             throw new IllegalStateException("the journal " + name + " is already open in this process");
         }
         return name;
     }
 
-    public static void unregister(JournalStore store) {
-        OPEN.remove(store.directory().toString(), store);
+    public static void unregister(JournalBackend store) {
+        OPEN.remove(store.name(), store);
     }
 
-    public static JournalStore get(String name) {
-        JournalStore store = OPEN.get(name);
+    public static JournalBackend get(String name) {
+        JournalBackend store = OPEN.get(name);
         if (store == null) {
             throw new IllegalStateException("no journal open under " + name);
         }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.quiesce.event.Event;
 import io.quiesce.persistence.entity.DecisionRecorded;
+import io.quiesce.persistence.journal.postgres.PrivatePostgres;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.persistence.AtomicWrite;
@@ -17,6 +18,10 @@ import org.apache.pekko.testkit.javadsl.TestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -32,23 +37,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The checks of Pekko's journal TCK (write and replay ranges, highest sequence number, delete-to,
  * rejection of what cannot be serialized, atomic writes), as JUnit tests against the journal actor,
- * plus what this journal adds: transactions across entities and one commit order.
+ * plus what this journal adds: transactions across entities and one commit order. Every backend
+ * runs the same checks: the embedded LevelDB, and PostgreSQL (a private server, a database per test).
  */
+@ParameterizedClass
+@EnumSource(Backends.class)
+@ExtendWith(PrivatePostgres.class)
 class DecisionJournalTest {
     static final Duration WAIT = Duration.ofSeconds(5);
     static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
+    @Parameter
+    Backends backend;
+
     @TempDir
     Path dir;
 
-    JournalStore store;
+    JournalBackend store;
     ActorSystem system;
     ActorRef journal;
     TestKit probe;
 
     @BeforeEach
-    void start() throws Exception {
-        store = JournalStore.open(dir, true);
+    void start(PrivatePostgres.Databases databases) throws Exception {
+        store = backend.open(dir, databases);
         String name = OpenStores.register(store);
         Config config = ConfigFactory.parseString("""
                 pekko.loglevel = WARNING

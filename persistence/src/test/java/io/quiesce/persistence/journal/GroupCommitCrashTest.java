@@ -1,7 +1,12 @@
 package io.quiesce.persistence.journal;
 
+import io.quiesce.persistence.journal.postgres.PrivatePostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,27 +33,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledged transaction whole, every other one whole or absent (never a part of one), each
  * transaction's entries next to each other in the commit order, and each entity's sequence numbers
  * without a gap. The same journal goes through every kill. {@code -Dquiesce.kills=N} (default 8);
- * the seed is printed and {@code -Dquiesce.seed=S} reruns it.
+ * the seed is printed and {@code -Dquiesce.seed=S} reruns it. Run on every backend.
  */
+@ParameterizedClass
+@EnumSource(Backends.class)
+@ExtendWith(PrivatePostgres.class)
 class GroupCommitCrashTest {
+    @Parameter
+    Backends backend;
+
     @TempDir
     Path work;
 
     @Test
-    void givenSigkillsDuringGroupCommits_whenReopened_thenEveryTransactionIsWholeOrAbsentAndEveryAcknowledgedOneWhole()
-            throws Exception {
+    void givenSigkillsDuringGroupCommits_whenReopened_thenEveryTransactionIsWholeOrAbsentAndEveryAcknowledgedOneWhole(
+            PrivatePostgres.Databases databases) throws Exception {
         int kills = Integer.getInteger("quiesce.kills", 8);
         long seed = Long.getLong("quiesce.seed", System.nanoTime());
         System.out.println("GroupCommitCrashTest: seed " + seed + " (rerun with -Dquiesce.seed=" + seed + ")");
         Random random = new Random(seed);
-        Path journal = work.resolve("journal");
-        Files.createDirectories(journal);
+        Path directory = work.resolve("journal");
+        Files.createDirectories(directory);
+        String journal = backend.create(directory, databases);
         Set<String> acknowledged = new HashSet<>();
         int committed = 0;
         for (int run = 1; run <= kills; run++) {
             acknowledged.addAll(runAndKill(journal, run, random.nextLong(), 200 + random.nextInt(800)));
 
-            try (JournalStore store = JournalStore.open(journal, false)) {
+            try (JournalBackend store = backend.open(journal, false)) {
                 Map<String, Integer> parts = new HashMap<>();
                 Map<String, Integer> seen = new HashMap<>();
                 List<String> order = new ArrayList<>();
@@ -79,8 +91,8 @@ class GroupCommitCrashTest {
                 committed = seen.size();
             }
         }
-        System.out.printf("GroupCommitCrashTest: seed %d, %d kills, %d transactions committed, %d acknowledged%n",
-                seed, kills, committed, acknowledged.size());
+        System.out.printf("GroupCommitCrashTest: %s, seed %d, %d kills, %d transactions committed, %d acknowledged%n",
+                backend, seed, kills, committed, acknowledged.size());
         assertThat(acknowledged.size()).as("the workload got transactions acknowledged").isGreaterThan(kills * 10);
     }
 
@@ -96,12 +108,12 @@ class GroupCommitCrashTest {
     }
 
     /** Starts the workload, lets it work, SIGKILLs it; returns the transactions it acknowledged. */
-    private Set<String> runAndKill(Path journal, int run, long seed, int workMillis) throws Exception {
+    private Set<String> runAndKill(String journal, int run, long seed, int workMillis) throws Exception {
         Path errors = work.resolve("run-" + run + ".err");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + work,
                 "-cp", System.getProperty("java.class.path"), TransactionWorkload.class.getName(),
-                journal.toString(), Integer.toString(run), Long.toString(seed))
+                backend.name(), journal, Integer.toString(run), Long.toString(seed))
                 .redirectError(errors.toFile()).start();
         Set<String> acks = new HashSet<>();
         try {

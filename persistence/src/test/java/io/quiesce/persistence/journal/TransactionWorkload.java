@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The child process of {@link GroupCommitCrashTest}: clients write transactions of two to four
  * parts, each part an entry of another of the client's entities, through one {@link GroupCommit}
- * with syncing on, until killed. Each entry's bytes say {@code run client transaction part parts};
+ * with syncing on, on the backend and journal given, until killed. Each entry's bytes say {@code run client transaction part parts};
  * a line {@code ack run client transaction} goes to standard output once every part is committed.
  */
 public final class TransactionWorkload {
@@ -26,10 +26,11 @@ public final class TransactionWorkload {
     }
 
     public static void main(String[] args) throws Exception {
-        Path journal = Path.of(args[0]);
-        int run = Integer.parseInt(args[1]);
-        long seed = Long.parseLong(args[2]);
-        JournalStore store = JournalStore.open(journal, true);
+        Backends backend = Backends.valueOf(args[0]);
+        String journal = args[1];
+        int run = Integer.parseInt(args[2]);
+        long seed = Long.parseLong(args[3]);
+        JournalBackend store = backend.open(journal, true);
         GroupCommit group = new GroupCommit(store::commit, Duration.ofSeconds(5));
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {

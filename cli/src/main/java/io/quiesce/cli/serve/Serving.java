@@ -1,0 +1,67 @@
+package io.quiesce.cli.serve;
+
+import io.quiesce.cli.client.ServeFile;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+
+import java.io.PrintStream;
+
+/**
+ * A data directory being served: the directory open, the HTTP server on it, and its serve.json
+ * written so that the command line follows it. Closing it stops the server, removes serve.json and
+ * closes the directory, after the writes in flight.
+ */
+public final class Serving implements AutoCloseable {
+    private final Quiesce quiesce;
+    private final QuiesceServer server;
+    private final ServeFile serveFile;
+
+    private Serving(Quiesce quiesce, QuiesceServer server, ServeFile serveFile) {
+        this.quiesce = quiesce;
+        this.server = server;
+        this.serveFile = serveFile;
+    }
+
+    /**
+     * Opens the directory (exclusively: a second server on it fails as any second opener does) and
+     * serves it.
+     *
+     * @throws IllegalArgumentException when the settings cannot be served (non-loopback without TLS, a bad key store)
+     * @throws IllegalStateException    when the address cannot be listened on
+     */
+    public static Serving start(QuiesceOptions options, ServeSettings settings, PrintStream log) {
+        Quiesce quiesce = Quiesce.open(options);
+        try {
+            String localToken = BearerTokens.newToken();
+            QuiesceServer server = QuiesceServer.start(quiesce, settings, localToken, log);
+            ServeFile serveFile = new ServeFile(server.url(), localToken, ProcessHandle.current().pid());
+            serveFile.writeTo(quiesce.dataDirectory());
+            return new Serving(quiesce, server, serveFile);
+        } catch (RuntimeException e) {
+            quiesce.close();
+            throw e;
+        }
+    }
+
+    public Quiesce quiesce() {
+        return quiesce;
+    }
+
+    public QuiesceServer server() {
+        return server;
+    }
+
+    public ServeFile serveFile() {
+        return serveFile;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            serveFile.removeFrom(quiesce.dataDirectory());
+            quiesce.close();
+        }
+    }
+}
