@@ -95,6 +95,11 @@ public final class Quiesce implements AutoCloseable {
     }
 
     /** The rules every command is decided by: the catalog and the administrators group of the options. */
+    /** The pools' rollouts: plan one, read one; drive one with {@code new RolloutRunner(rollouts(), ...)}. */
+    public io.quiesce.persistence.Rollouts rollouts() {
+        return engine.rollouts();
+    }
+
     public Rules rules() {
         return engine.rules();
     }

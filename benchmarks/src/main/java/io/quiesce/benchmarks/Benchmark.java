@@ -5,7 +5,7 @@ import java.util.List;
 
 /** One benchmark of the table: runs, and says how it measured. */
 interface Benchmark {
-    /** B1 ... B6. */
+    /** B1 ... B7. */
     String id();
 
     String title();

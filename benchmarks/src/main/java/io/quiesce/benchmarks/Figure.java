@@ -3,7 +3,7 @@ package io.quiesce.benchmarks;
 /**
  * One row of the table.
  *
- * @param id      the benchmark (B1 ... B6)
+ * @param id      the benchmark (B1 ... B7)
  * @param name    what was measured
  * @param unit    unit of the figures
  * @param summary median and spread over the measured iterations

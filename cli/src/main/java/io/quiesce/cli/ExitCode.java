@@ -2,7 +2,7 @@ package io.quiesce.cli;
 
 import io.quiesce.rules.RejectionCode;
 
-/** The exit codes of SPEC §5. */
+/** The exit codes of docs/cli.md. */
 public final class ExitCode {
     public static final int DONE = 0;
     /** Not in the contract: a fault of the tool itself. */

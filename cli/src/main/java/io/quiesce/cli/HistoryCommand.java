@@ -36,7 +36,7 @@ final class HistoryCommand extends ReadCommand {
         if (export != null) {
             return write(events.stream().map(EventCodec::line).toList(), out);
         }
-        return show(events, out);
+        return show(events, out, RolloutHistoryRows.of(quiesce, server));
     }
 
     @Override
@@ -57,14 +57,26 @@ final class HistoryCommand extends ReadCommand {
 
     /** Prints the events (of {@code --server} only, when given), as a table or as JSON. */
     int show(List<Event> events, Output out) {
+        return show(events, out, List.of());
+    }
+
+    /** The same, with the rollouts' own steps among the events in the table. */
+    int show(List<Event> events, Output out, List<RolloutHistoryRows.Row> rolloutRows) {
         List<Event> shown = server == null ? events : events.stream().filter(this::concernsServer).toList();
         if (out.json()) {
             out.json(EventCodec.history(shown));
         } else {
             Table table = new Table();
-            shown.forEach(e -> table.row(row(e)));
+            List<RolloutHistoryRows.Row> rollout = new java.util.ArrayList<>(rolloutRows);
+            for (Event e : shown) {
+                while (!rollout.isEmpty() && !rollout.get(0).at().isAfter(e.at())) {
+                    table.row(rollout.remove(0).cells());
+                }
+                table.row(row(e));
+            }
+            rollout.forEach(r -> table.row(r.cells()));
             out.lines(table.lines(""));
-            if (shown.isEmpty()) {
+            if (shown.isEmpty() && rollout.isEmpty()) {
                 out.line(server == null ? "Nothing recorded yet." : "Nothing recorded for " + server + ".");
             }
         }

@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * The {@code quiesce} command line: parses, runs one subcommand, and turns every failure into one
- * line on stderr and an exit code of SPEC §5. No stack trace reaches the user.
+ * line on stderr and an exit code of docs/cli.md. No stack trace reaches the user.
  */
 public final class QuiesceCli {
     private QuiesceCli() {

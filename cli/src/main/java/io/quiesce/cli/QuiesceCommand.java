@@ -43,7 +43,7 @@ import java.util.concurrent.Callable;
                 StartupCommand.class, StopCommand.class, StartCommand.class, RestartCommand.class,
                 ConnectCommand.class, EndCommand.class, StatusCommand.class, PlanCommand.class, HistoryCommand.class,
                 ReplayCommand.class, ServeCommand.class, TokenCommand.class, WaitCommand.class,
-                DemoCommand.class, SimulateCommand.class},
+                DemoCommand.class, SimulateCommand.class, RolloutGroup.class},
         footer = {"", "Exit codes: 0 done, 2 bad usage or input, 3 refused by a rule or guard, 4 not authorized, "
                 + "5 data directory unusable (or its server unreachable), 6 timed out (wait). See docs/cli.md and"
                 + " docs/server.md."})

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The status of pools, servers and services: a table for people, the SPEC §5 shape for tools.
+ * The status of pools, servers and services: a table for people, the docs/cli.md shape for tools.
  * A server whose services all share one state is shown on one line; otherwise, and whenever a
  * single server is asked for, every service gets its own line.
  */

@@ -59,6 +59,24 @@ class SimulateTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameRunThoughCommandsAreKeptInFlight() throws Exception {
+        // given two new data directories
+        String[] args = {"simulate", "pool1", "--duration", "3m", "--rate", "20", "--mean", "1m", "--seed", "11",
+                "--at", "30s", "pause", "fe01", "--deadline", "1m", "--at", "2m restart fe02", "--json"};
+
+        // when the same run goes into each, with hundreds of commands in flight at a time
+        Map<String, Object> first = Cli.administrator(home.resolve("first")).run(args).json();
+        Map<String, Object> second = Cli.administrator(home.resolve("second")).run(args).json();
+
+        // then the users saw the same, the deadline's interruptions included
+        assertThat((Long) first.get("started")).isGreaterThan(3000);
+        assertThat((Long) first.get("interrupted")).isPositive();
+        for (String key : List.of("started", "ended", "interrupted", "lost", "active", "startedByServer")) {
+            assertThat(second.get(key)).as(key).isEqualTo(first.get(key));
+        }
+    }
+
+    @Test
     void aBadScriptStopsTheRunBeforeAnythingIsRecorded() throws Exception {
         Path script = Files.writeString(home.resolve("bad.jsonl"), """
                 {"at":"2026-11-26T10:00:00Z","command":"pause","server":"fe01"}

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * History files (SPEC §6): the sample incidents as command lines, as the event lines that their
+ * History files (docs/behaviour.md): the sample incidents as command lines, as the event lines that their
  * commands record, and half one half the other, damaged line by line, byte by byte, or shuffled.
  */
 final class HistoryInputs {

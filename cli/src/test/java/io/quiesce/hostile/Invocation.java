@@ -56,7 +56,7 @@ record Invocation(String[] args, int exit, String out, String err) {
     }
 
     /**
-     * What every invocation owes its user (SPEC §5): an exit code of the contract (1 is a fault of
+     * What every invocation owes its user (docs/cli.md): an exit code of the contract (1 is a fault of
      * the tool), no stack trace or exception dump, and a reason on stderr for every failure.
      */
     void assertContract(String context) {

@@ -35,7 +35,15 @@ public enum RejectionCode {
     /** The pool would be left with fewer servers up than its quorum (rule 13). */
     QUORUM_GUARD(Kind.RULE),
     /** The persistent layer has too many commands in flight; try again. */
-    OVERLOADED(Kind.RULE);
+    OVERLOADED(Kind.RULE),
+    /** An admin command, without force, on a server of a pool whose rollout has not ended. */
+    ROLLOUT_IN_PROGRESS(Kind.RULE),
+    /** No schedule can roll these servers without breaking the capacity or quorum guard. */
+    ROLLOUT_NOT_POSSIBLE(Kind.RULE),
+    /** Resume or abort of a pool with no rollout under way. */
+    NO_ROLLOUT(Kind.RULE),
+    /** A patch step was started but its outcome never recorded: re-running it needs consent. */
+    PATCH_UNFINISHED(Kind.RULE);
 
     /** What sort of refusal: wrong input, a rule or guard, or a missing right. */
     public enum Kind { BAD_INPUT, RULE, NOT_AUTHORIZED }

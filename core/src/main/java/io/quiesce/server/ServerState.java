@@ -30,7 +30,7 @@ public record ServerState(String name, String pool, String role, String coreServ
         return new ServerState(name, pool, role, coreService, ((ServiceMap) services).with(service));
     }
 
-    /** The server's own status, derived from its services (SPEC §2). */
+    /** The server's own status, derived from its services (docs/behaviour.md). */
     public ServiceStatus status() {
         return statusOf(services.values());
     }

@@ -1,6 +1,6 @@
 package io.quiesce.service;
 
-/** The state of one Windows service (SPEC §2). */
+/** The state of one Windows service (docs/behaviour.md). */
 public enum ServiceStatus {
     /** Started and accepting new connections. */
     RUNNING,

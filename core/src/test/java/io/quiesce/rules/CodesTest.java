@@ -1,15 +1,27 @@
 package io.quiesce.rules;
 
+import io.quiesce.auth.Authorization;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command.AddServer;
 import io.quiesce.command.Command.CreatePool;
 import io.quiesce.command.Command.Pause;
+import io.quiesce.rollout.RolloutCommand;
+import io.quiesce.rollout.RolloutDecider;
+import io.quiesce.rollout.RolloutDecision;
+import io.quiesce.rollout.RolloutEvent;
+import io.quiesce.rollout.RolloutGuard;
+import io.quiesce.rollout.RolloutOptions;
+import io.quiesce.rollout.RolloutPlanner;
+import io.quiesce.rollout.RolloutState;
+import io.quiesce.rollout.RolloutStep;
 import io.quiesce.service.StartupType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static io.quiesce.rules.Scenario.CALL_PARK;
 import static io.quiesce.rules.Scenario.FE01;
@@ -82,8 +94,39 @@ class CodesTest {
             case CAPACITY_GUARD -> pool(true, FE01).when(pause(FE01, null)).thenRejected(code);
             case QUORUM_GUARD -> threeServers().given(serverOffline(FE02)).when(stop(FE01, FRONT_END))
                     .thenRejected(code);
+            case ROLLOUT_IN_PROGRESS -> assertThat(RolloutGuard.check(pause(FE01, null), rolloutUnderWay(false)))
+                    .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(code));
+            case ROLLOUT_NOT_POSSIBLE -> assertThat(new RolloutPlanner(Scenario.CATALOG)
+                    .plan(pool(true, FE01).state(), POOL, RolloutOptions.defaults()).obstacles())
+                    .extracting(Rejection::code).contains(code);
+            case NO_ROLLOUT -> assertRolloutRefused(RolloutState.none(POOL), new RolloutCommand.Resume(false, act()),
+                    code);
+            case PATCH_UNFINISHED -> assertRolloutRefused(rolloutUnderWay(true), new RolloutCommand.Resume(false, act()),
+                    code);
             default -> throw new AssertionError("no scenario for " + code);
         }
+    }
+
+    /** A rollout of fe01 under way; {@code patching}: its patch step started and not finished. */
+    private static RolloutState rolloutUnderWay(boolean patching) {
+        RolloutOptions options = RolloutOptions.defaults().withExec("patch {server}");
+        RolloutState s = RolloutState.none(POOL).evolve(new RolloutEvent.RolloutStarted(T0, POOL, 1, options,
+                List.of(List.of(FE01)), Map.of(), "admin", null));
+        if (patching) {
+            for (RolloutStep step : List.of(RolloutStep.MANUAL_STARTUP, RolloutStep.PAUSE, RolloutStep.DRAIN,
+                    RolloutStep.STOP)) {
+                s = s.evolve(List.of(new RolloutEvent.StepStarted(T0, POOL, 1, FE01, step),
+                        new RolloutEvent.StepDone(T0, POOL, 1, FE01, step, "done")));
+            }
+            s = s.evolve(new RolloutEvent.StepStarted(T0, POOL, 1, FE01, RolloutStep.PATCH));
+        }
+        return s;
+    }
+
+    private static void assertRolloutRefused(RolloutState given, RolloutCommand when, RejectionCode code) {
+        assertThat(new RolloutDecider(Authorization.defaults()).decide(given, when))
+                .isInstanceOfSatisfying(RolloutDecision.Rejected.class, r ->
+                        assertThat(r.rejection().code()).isEqualTo(code));
     }
 
     @ParameterizedTest

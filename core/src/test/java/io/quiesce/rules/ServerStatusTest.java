@@ -27,7 +27,7 @@ import static io.quiesce.rules.Scenario.stopped;
 import static io.quiesce.rules.Scenario.threeServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC §2: a server's own status is derived from its services. */
+/** docs/behaviour.md: a server's own status is derived from its services. */
 class ServerStatusTest {
 
     private static ServiceState service(String name, ServiceStatus status) {

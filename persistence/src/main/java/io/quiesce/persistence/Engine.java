@@ -54,6 +54,9 @@ public final class Engine implements AutoCloseable {
     private final ExecutorService notifications;
     private final ExecutorService replies;
     private final Observer observer;
+    private final Rollouts rollouts;
+    private final Object submissionOrder = new Object();
+    private CompletableFuture<Void> submitted = CompletableFuture.completedFuture(null);
 
     private Engine(QuiesceOptions options, DataDirectory directory, Observer observer) {
         this.options = options;
@@ -88,6 +91,7 @@ public final class Engine implements AutoCloseable {
             throw new DataDirectoryException(directory.root(), "cannot open data directory " + directory.root()
                     + ": " + cause.getMessage(), cause);
         }
+        this.rollouts = new Rollouts(this, system);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -121,8 +125,49 @@ public final class Engine implements AutoCloseable {
         return rules;
     }
 
-    /** Decides and records a command at the time it carries; completes once it is in the journal (or refused). */
+    /** The pools' rollouts: plan, start, resume, abort (see {@link RolloutRunner}). */
+    public Rollouts rollouts() {
+        return rollouts;
+    }
+
+    QuiesceOptions options() {
+        return options;
+    }
+
+    /**
+     * Decides and records a command at the time it carries; completes once it is in the journal (or
+     * refused). A command on a server under rollout is refused unless forced (ROLLOUT_IN_PROGRESS).
+     */
     public CompletionStage<Decision> submit(Command command) {
+        CompletableFuture<Decision> answer = new CompletableFuture<>();
+        synchronized (submissionOrder) {
+            // Commands reach the gatekeeper in the order they were submitted, also when one waits for the guard.
+            submitted = submitted.thenCompose(ready -> rollouts.guard(command)).handle((refusal, failure) -> {
+                if (failure != null) {
+                    tell(() -> observer.failed(command));
+                    answer.completeExceptionally(new QuiesceException("cannot check whether " + command.verb()
+                            + " concerns a server under rollout: " + failure.getMessage(), failure));
+                } else if (refusal.isPresent()) {
+                    Decision refused = new Decision.Rejected(refusal.get(), List.of());
+                    tell(() -> observer.decided(command, refused));
+                    answer.complete(refused);
+                } else {
+                    submitPastRolloutGuard(command).whenComplete((decision, error) -> {
+                        if (error != null) {
+                            answer.completeExceptionally(error);
+                        } else {
+                            answer.complete(decision);
+                        }
+                    });
+                }
+                return null;
+            });
+        }
+        return answer;
+    }
+
+    /** {@link #submit} for a rollout's own steps. */
+    CompletionStage<Decision> submitPastRolloutGuard(Command command) {
         CompletableFuture<Gatekeeper.Reply> reply = new CompletableFuture<>();
         system.tell(new Gatekeeper.Submit(command, reply));
         return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)

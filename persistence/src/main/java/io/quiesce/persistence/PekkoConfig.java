@@ -44,6 +44,7 @@ final class PekkoConfig {
                     serialization-bindings {
                       "io.quiesce.event.Event" = quiesce
                       "io.quiesce.persistence.entity.Journaled" = quiesce
+                      "io.quiesce.rollout.RolloutEvent" = quiesce
                     }
                   }
                   persistence {

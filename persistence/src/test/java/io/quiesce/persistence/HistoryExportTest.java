@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC I6, second half: a history exported from the journal replays to the live state it came from. */
+/** Invariant I6 (docs/behaviour.md), second half: a history exported from the journal replays to the live state it came from. */
 class HistoryExportTest {
     static final Principal ADMIN = Principal.of("alice", "Administrators");
     static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");

@@ -20,7 +20,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC I6: the state rebuilt from the journal after a process restart equals the state before it. */
+/** Invariant I6 (docs/behaviour.md): the state rebuilt from the journal after a process restart equals the state before it. */
 class RecoveryTest {
     static final Principal ADMIN = Principal.of("alice", "Administrators");
     static final String FE = "Lync Server Front-End";

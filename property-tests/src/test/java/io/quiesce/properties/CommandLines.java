@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sequences as SPEC §6 command lines, through core's history codec, so that what is written is
+ * Sequences as docs/behaviour.md command lines, through core's history codec, so that what is written is
  * what {@code quiesce replay} reads. Time is carried by each line's {@code at}: a wait becomes
  * the gap before the next line, and a restart of the process has no line.
  */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Property (c), the export half of I6: the events of a live sequence, written as SPEC §6 event
+ * Property (c), the export half of I6: the events of a live sequence, written as docs/behaviour.md event
  * lines, read back and replayed by core's replay, give the live state again.
  */
 record ExportReplay(Rules rules) implements Property {

@@ -251,7 +251,7 @@ record Generator(Decider decider, Catalog catalog, int maxSteps, int minReopens,
             int roll = r.nextInt(100);
             Principal as = roll < 90 ? Principals.ADMIN : roll < 94 ? Principals.ADMIN_OTHER_CASE
                     : roll < 97 ? Principals.OUTSIDER : Principals.NOBODY;
-            // Reasons go on pauses, where the command line takes them (SPEC §5).
+            // Reasons go on pauses, where the command line takes them (docs/cli.md).
             String reason = request instanceof Request.Pause && oneIn(5) ? "patch night" : null;
             return new Step.Send(as, reason, request);
         }

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * SPEC §4 invariants that can be judged from one decided command: I1-I5, I7 and I8. I6 needs a
+ * the invariants of docs/behaviour.md invariants that can be judged from one decided command: I1-I5, I7 and I8. I6 needs a
  * restart or an export and is checked by the properties that do those.
  */
 final class Invariants {

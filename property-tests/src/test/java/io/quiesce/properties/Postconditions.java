@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What each rule of SPEC §3 promises about one decided command, judged from the states before
+ * What each rule of docs/behaviour.md promises about one decided command, judged from the states before
  * and after: the right services changed in the right way, nothing else changed, a refusal had a
  * reason that holds, and every event was audited. Labels are the rule numbers ("R1" ...).
  */
@@ -209,7 +209,7 @@ final class Postconditions {
         return s.service(s.coreService()).status() != ServiceStatus.OFFLINE;
     }
 
-    /** SPEC rule 13's table, written out again so the check does not trust the code it checks. */
+    /** Rule 13's quorum table, written out again so the check does not trust the code it checks. */
     static int quorumOf(int servers) {
         int[][] table = {{2, servers}, {4, 2}, {6, 3}, {9, 4}, {12, 5}, {16, 7}};
         for (int[] row : table) {

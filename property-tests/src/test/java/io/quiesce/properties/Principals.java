@@ -9,7 +9,7 @@ final class Principals {
     static final Principal ADMIN_OTHER_CASE = Principal.of("bob", "Users", "administrators");
     static final Principal OUTSIDER = Principal.of("mallory", "Users");
     static final Principal NOBODY = Principal.of("eve");
-    /** SPEC §6: a command line without {@code as} comes from this administrator. */
+    /** docs/behaviour.md: a command line without {@code as} comes from this administrator. */
     static final Principal REPLAY = Principal.of("replay", "Administrators");
 
     private Principals() {

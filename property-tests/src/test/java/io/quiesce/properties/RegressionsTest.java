@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replays every history file under {@code src/test/resources/regressions/} (SPEC §6 command
+ * Replays every history file under {@code src/test/resources/regressions/} (docs/behaviour.md command
  * lines, as the shrinker writes them) through the core model (with its export replayed), through
  * core's replay (as {@code quiesce replay} opens it) and through the actor system, restarted at
  * the end. A history file has no line for a process restart, so files the actor-system property

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * What an operator asks, without who, when or why: the runner gives each request the act of its
  * step (principal, model clock, reason). A {@code service} of null addresses the whole server. The
- * fields mirror SPEC §6 command lines.
+ * fields mirror docs/behaviour.md command lines.
  */
 sealed interface Request {
     Command command(Act act);

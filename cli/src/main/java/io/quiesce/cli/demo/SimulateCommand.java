@@ -52,7 +52,7 @@ import java.util.stream.Stream;
 @picocli.CommandLine.Command(name = "simulate", description = {
         "Drive a pool with generated traffic while applying a maintenance script, in simulated time.",
         "Steps: --at \"OFFSET COMMAND\" (e.g. --at \"30s pause fe01 --deadline 5m\") or --script FILE of"
-                + " SPEC §6 command lines. Creates the pool (with --servers) if it does not exist."})
+                + " command lines of the history format. Creates the pool (with --servers) if it does not exist."})
 public final class SimulateCommand implements Callable<Integer> {
     private static final List<String> DEFAULT_SERVERS = List.of("fe01", "fe02", "fe03");
     private static final Duration LONGEST = Duration.ofDays(1);
@@ -86,12 +86,25 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Seed of the random traffic (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--script", paramLabel = "FILE", description = "Maintenance steps: SPEC §6 command lines.")
+    @Option(names = "--script", paramLabel = "FILE",
+            description = "Maintenance steps: command lines of the history format, one JSON object a line.")
     Path script;
 
     @Option(names = "--at", paramLabel = "OFFSET COMMAND", parameterConsumer = StepWords.class,
             description = "Run COMMAND (a quiesce command that changes something) OFFSET into the run; repeatable.")
     List<List<String>> at = new ArrayList<>();
+
+    @Option(names = "--rollout", paramLabel = "'OPTIONS'",
+            description = "Rehearse a rollout of the pool with these rollout start options (one quoted string).")
+    String rollout;
+
+    @Option(names = "--rollout-at", paramLabel = "OFFSET", defaultValue = "1m", converter = Durations.class,
+            description = "When the rehearsed rollout starts (default: ${DEFAULT-VALUE}).")
+    Duration rolloutAt;
+
+    @Option(names = "--patch-time", paramLabel = "DURATION", defaultValue = "1m", converter = Durations.class,
+            description = "Simulated time each patch step takes in a rehearsal; no command is run (default: ${DEFAULT-VALUE}).")
+    Duration patchTime;
 
     /** What one step did, for the summary. */
     private record Done(ScheduledStep step, String by, Instant at, Decision decision, int exit) {
@@ -118,6 +131,12 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCode.NOT_AUTHORIZED;
         }
         List<ScheduledStep> steps = steps(root);
+        RolloutRehearsal rehearsal = rollout == null ? null : RolloutRehearsal.parse(pool, rollout);
+        if (rehearsal != null && rolloutAt.compareTo(duration) >= 0) {
+            throw CliFailure.badInput("--rollout-at " + Durations.format(rolloutAt) + " comes after the end of the run"
+                    + " (--duration " + Durations.format(duration) + ").");
+        }
+        RolloutRehearsal.Outcome rehearsed = null;
         ManualClock clock = new ManualClock(Clock.systemUTC().instant().minus(duration));
         Simulation sim;
         List<Done> done = new ArrayList<>();
@@ -140,7 +159,30 @@ public final class SimulateCommand implements Callable<Integer> {
                 progress.show(progressText(d, start, now));
                 return false;
             };
-            for (ScheduledStep step : steps) {
+            int next = 0;
+            if (rehearsal != null) {
+                for (; next < steps.size() && steps.get(next).offset().compareTo(rolloutAt) <= 0; next++) {
+                    sim.run(Duration.between(sim.now(), start.plus(steps.get(next).offset())), watcher);
+                    progress.clear();
+                    done.add(apply(sim, steps.get(next), start, out));
+                }
+                sim.run(Duration.between(sim.now(), start.plus(rolloutAt)), watcher);
+                progress.clear();
+                if (!out.json()) {
+                    out.line(Times.offset(rolloutAt) + " rollout " + pool + " " + rehearsal.text());
+                }
+                int[] cursor = {next};
+                Runnable due = () -> {
+                    while (cursor[0] < steps.size() && !start.plus(steps.get(cursor[0]).offset()).isAfter(sim.now())) {
+                        progress.clear();
+                        done.add(apply(sim, steps.get(cursor[0]++), start, out));
+                    }
+                };
+                rehearsed = rehearsal.run(sim, operator, watcher, due, start.plus(duration), patchTime, out, start);
+                progress.clear();
+                next = cursor[0];
+            }
+            for (ScheduledStep step : steps.subList(next, steps.size())) {
                 sim.run(Duration.between(sim.now(), start.plus(step.offset())), watcher);
                 progress.clear();
                 done.add(apply(sim, step, start, out));
@@ -150,7 +192,10 @@ public final class SimulateCommand implements Callable<Integer> {
             progress.clear();
         }
         // After closing: every interruption has reached the listener that counts them.
-        summary(out, sim, start, end, done, root.dataDirectory());
+        summary(out, sim, start, end, done, root.dataDirectory(), rehearsed);
+        if (rehearsed != null && !rehearsed.completed()) {
+            return rehearsed.refused() != null ? ExitCode.of(rehearsed.refused().code()) : ExitCode.REFUSED;
+        }
         return done.stream().mapToInt(Done::exit).filter(e -> e != ExitCode.DONE).findFirst().orElse(ExitCode.DONE);
     }
 
@@ -236,7 +281,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 + "  lost " + d.pool(pool).map(PoolState::lostConnections).orElse(0L);
     }
 
-    private void summary(Output out, Simulation sim, Instant start, Deployment end, List<Done> done, Path dir) {
+    private void summary(Output out, Simulation sim, Instant start, Deployment end, List<Done> done, Path dir,
+                         RolloutRehearsal.Outcome rehearsed) {
         Tally t = sim.tally();
         int active = end.serversOf(pool).stream().mapToInt(ServerState::sessionCount).sum();
         if (out.json()) {
@@ -252,6 +298,9 @@ public final class SimulateCommand implements Callable<Integer> {
             json.put("active", active);
             json.put("startedByServer", new LinkedHashMap<String, Object>(t.startedByServer()));
             json.put("steps", done.stream().<Object>map(s -> stepJson(s, start)).toList());
+            if (rehearsed != null) {
+                json.put("rollout", RolloutRehearsal.json(rehearsed, rollout));
+            }
             json.put("dataDirectory", dir.toString());
             out.json(json);
             return;
@@ -259,6 +308,9 @@ public final class SimulateCommand implements Callable<Integer> {
         out.line("simulated " + Durations.format(duration) + " of pool " + pool + " (seed " + seed + "): "
                 + t.started() + " sessions started, " + t.ended() + " ended, " + t.interrupted() + " interrupted, "
                 + t.lost() + " lost; " + active + " still on.");
+        if (rehearsed != null) {
+            out.line(RolloutRehearsal.line(rehearsed));
+        }
         out.line("  new sessions by server: " + String.join(", ", t.startedByServer().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList()));
         out.line("recorded in " + dir + ", from " + Times.format(start) + " to " + Times.format(start.plus(duration))

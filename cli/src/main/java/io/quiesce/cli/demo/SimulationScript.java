@@ -33,7 +33,7 @@ import java.util.Set;
 
 /**
  * The maintenance script of a simulation, from {@code --at "10s pause fe01"} options and from a
- * file of SPEC §6 command lines. Everything is read before the run starts: a malformed step
+ * file of docs/behaviour.md command lines. Everything is read before the run starts: a malformed step
  * stops the run before anything is recorded.
  */
 final class SimulationScript {

@@ -16,7 +16,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each finding of SPEC §6, given a scenario that shows it; and the JSON and HTML a replay gives. */
+/** Each finding of docs/behaviour.md, given a scenario that shows it; and the JSON and HTML a replay gives. */
 class FindingsTest {
     final Rules rules = new Rules(Catalog.defaults(), Authorization.defaults());
 

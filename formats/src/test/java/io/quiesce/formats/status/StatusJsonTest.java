@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The status shape of SPEC §5. */
+/** The status shape of docs/cli.md. */
 class StatusJsonTest {
     static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
     static final String FE = "Lync Server Front-End";

@@ -9,6 +9,7 @@ import io.quiesce.persistence.entity.PoolSnapshot;
 import io.quiesce.persistence.entity.RegistrySnapshot;
 import io.quiesce.persistence.entity.ServerSnapshot;
 import io.quiesce.persistence.entity.ServiceSnapshot;
+import io.quiesce.rollout.RolloutEventTypes;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ public final class TypeNames {
         m.put("PoolSnapshot", PoolSnapshot.class);
         m.put("RegistrySnapshot", RegistrySnapshot.class);
         m.put("DecisionRecorded", DecisionRecorded.class);
+        m.putAll(RolloutEventTypes.all());
         BY_NAME = Collections.unmodifiableMap(m);
         Map<Class<?>, String> c = new LinkedHashMap<>();
         m.forEach((name, type) -> c.put(type, name));

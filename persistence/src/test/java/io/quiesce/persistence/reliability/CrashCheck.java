@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
  * run, in the order sent, which is the order the gatekeeper decided them. Each pool and service
  * writes its own journal, in that order, so each must show the effect of a prefix of the commands
  * that at least covers every acknowledged one; a command still in flight at the kill may be there
- * or not, but not on some of its services only. Then SPEC §4 I1-I6 are checked on the result.
+ * or not, but not on some of its services only. Then invariants I1-I6 (docs/behaviour.md) are checked on the result.
  */
 final class CrashCheck {
     private CrashCheck() {

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 8, crash safety. A child process ({@link CrashWorkload}) runs admin commands and session
  * traffic on a data directory, with fsync on, and is killed with SIGKILL 0.3 to 2.5 seconds into
  * its work; the directory is reopened and judged by {@link CrashCheck}: every acknowledged command
- * is there, commands in flight are there whole or not at all, and SPEC §4 I1-I6 hold. The same
+ * is there, commands in flight are there whole or not at all, and invariants I1-I6 (docs/behaviour.md) hold. The same
  * directory goes through every kill, so what one recovery wrote is itself crashed into.
  *
  * <p>{@code -Dquiesce.kills=N} (default 20) for a longer run; the seed is printed, and

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 8, old journals: data directories written by earlier versions (committed under
  * {@code src/test/resources/journals/}, written by {@link OldJournalWriter}) open with the current
  * code, with the status and the history they had when written, and take new commands. A change
- * that cannot read them fails here. The status may gain fields (SPEC §5); none may change or go.
+ * that cannot read them fails here. The status may gain fields (docs/cli.md); none may change or go.
  */
 class OldJournalTest {
     /** The writer's clock ends here, and the test opens at it, so the pending pause deadline stays pending. */

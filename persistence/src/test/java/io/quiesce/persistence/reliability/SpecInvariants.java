@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * SPEC §4 I1-I6 judged on what a reopened data directory holds: its state, and its history (every
+ * invariants I1-I6 (docs/behaviour.md) judged on what a reopened data directory holds: its state, and its history (every
  * recorded event, in order), which is folded again to see what each event met.
  */
 final class SpecInvariants {
