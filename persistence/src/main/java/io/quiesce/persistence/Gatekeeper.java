@@ -41,7 +41,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -145,7 +144,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private final Notifier notifier;
     private final CompletableFuture<Void> ready;
     private final TimerScheduler<Message> timers;
-    private final Deque<Submit> queue = new ArrayDeque<>();
+    private final Queue<Submit> queue = new ArrayDeque<>();
 
     private final ActorRef<Unreadable> unreadable;
     private final ActorRef<RegistryEntity.Command> registry;
@@ -365,9 +364,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     break; // decided once this batch is written
                 }
                 Command command = inOrder(next.command());
-                if (!(command instanceof DeadlinePassed) && firstDeadlinesPassedBy(view, command.at())) {
-                    continue; // decided before the command, as a replay of the history decides them
-                }
                 Decision decision;
                 try {
                     decision = settings.rules().decide(view, command);
@@ -606,19 +602,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             queue.add(new Submit(due, answer));
         }
         return answers;
-    }
-
-    /**
-     * Puts the deadlines that {@code at} has passed, and that are not queued yet, ahead of the
-     * command at {@code at}: the timer may not have fired yet, but a replay of the history fires a
-     * deadline before any later line, so the live decisions must too. True when it queued any.
-     */
-    private boolean firstDeadlinesPassedBy(Deployment view, Instant at) {
-        List<DeadlinePassed> due = deadlines.due(view, at);
-        for (int i = due.size() - 1; i >= 0; i--) {
-            queue.addFirst(new Submit(due.get(i), new CompletableFuture<>()));
-        }
-        return !due.isEmpty();
     }
 
     /** A timer for the earliest deadline not yet queued: one already queued is decided in its turn. */
