@@ -15,13 +15,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * B7: HAProxy's agent check as HAProxy makes it: connect, send "SERVER SERVICE\n", read the word,
+ * B8: HAProxy's agent check as HAProxy makes it: connect, send "SERVER SERVICE\n", read the word,
  * close; beside the same count of bare status reads, which is what each check asks the library.
  */
 final class AgentCheck implements Benchmark {
     @Override
     public String id() {
-        return "B7";
+        return "B8";
     }
 
     @Override

@@ -26,7 +26,7 @@ class BenchmarksSmokeTest {
             RunAll.Result result = RunAll.run(new Settings(true));
 
             assertThat(result.sections()).extracting(s -> s.benchmark().id())
-                    .containsExactly("B1", "B2", "B3", "B4", "B5", "B6", "B7");
+                    .containsExactly("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8");
             assertThat(result.sections()).allSatisfy(s -> {
                 assertThat(s.failure()).as(s.benchmark().id()).isNull();
                 assertThat(s.figures()).as(s.benchmark().id()).isNotEmpty().allSatisfy(f -> {
