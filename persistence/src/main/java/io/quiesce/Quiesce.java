@@ -12,10 +12,10 @@ import io.quiesce.rules.Rules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -37,37 +37,39 @@ import java.util.concurrent.TimeoutException;
 public final class Quiesce implements AutoCloseable {
     private final QuiesceOptions options;
     private final Engine engine;
-    private final List<QuiesceListener> listeners = new CopyOnWriteArrayList<>();
+    /** Replaced whole on each change, so every moment has one list to tell. */
+    private volatile List<QuiesceListener> listeners = List.of();
     private volatile boolean closed;
 
     private Quiesce(QuiesceOptions options) {
         this.options = options;
-        this.engine = Engine.open(options, new Engine.Observer() {
-            @Override
-            public boolean listening() {
-                return !listeners.isEmpty();
-            }
-
-            @Override
-            public void recorded(Deployment before, List<Event> events, Deployment after) {
-                listeners.forEach(l -> ListenerDispatch.dispatch(l, before, events, after));
-            }
-
-            @Override
-            public void written(Duration took) {
-                listeners.forEach(l -> ListenerDispatch.tell(l, x -> x.journalWritten(took)));
-            }
-
-            @Override
-            public void decided(Command command, Decision decision) {
-                listeners.forEach(l -> ListenerDispatch.tell(l, x -> x.decided(command, decision)));
-            }
-
-            @Override
-            public void failed(Command command) {
-                listeners.forEach(l -> ListenerDispatch.tell(l, x -> x.failed(command)));
-            }
+        this.engine = Engine.open(options, () -> {
+            List<QuiesceListener> now = listeners;
+            return now.isEmpty() ? null : new Listeners(now);
         });
+    }
+
+    /** The listeners of one moment, told on the engine's notification thread. */
+    private record Listeners(List<QuiesceListener> all) implements Engine.Observer {
+        @Override
+        public void recorded(Deployment before, List<Event> events, Deployment after) {
+            all.forEach(l -> ListenerDispatch.dispatch(l, before, events, after));
+        }
+
+        @Override
+        public void written(Duration took) {
+            all.forEach(l -> ListenerDispatch.tell(l, x -> x.journalWritten(took)));
+        }
+
+        @Override
+        public void decided(Command command, Decision decision) {
+            all.forEach(l -> ListenerDispatch.tell(l, x -> x.decided(command, decision)));
+        }
+
+        @Override
+        public void failed(Command command) {
+            all.forEach(l -> ListenerDispatch.tell(l, x -> x.failed(command)));
+        }
     }
 
     /**
@@ -174,13 +176,17 @@ public final class Quiesce implements AutoCloseable {
     }
 
     /** From now on, {@code listener} hears of what is recorded, on a thread of the library's own. */
-    public void addListener(QuiesceListener listener) {
-        listeners.add(listener);
+    public synchronized void addListener(QuiesceListener listener) {
+        List<QuiesceListener> more = new ArrayList<>(listeners);
+        more.add(listener);
+        listeners = List.copyOf(more);
     }
 
     /** {@code listener} hears nothing more (what is already on its way may still reach it). */
-    public void removeListener(QuiesceListener listener) {
-        listeners.remove(listener);
+    public synchronized void removeListener(QuiesceListener listener) {
+        List<QuiesceListener> fewer = new ArrayList<>(listeners);
+        fewer.remove(listener);
+        listeners = List.copyOf(fewer);
     }
 
     /** Waits for what was recorded to reach the listeners, stops the actors and releases the directory. */

@@ -186,4 +186,30 @@ class QuiesceApiTest {
         assertThat(written).as("only the accepted observation wrote to the journal").hasSize(1)
                 .allSatisfy(took -> assertThat(took).isPositive());
     }
+
+    @Test
+    void givenAnsweredObservations_whenAListenerIsAddedAfterEachAnswer_thenItHearsNothingOfThem() {
+        List<Object> heard = new CopyOnWriteArrayList<>();
+        QuiesceListener late = new QuiesceListener() {
+            @Override
+            public void decided(Command command, Decision decision) {
+                heard.add(decision);
+            }
+
+            @Override
+            public void journalWritten(Duration took) {
+                heard.add(took);
+            }
+        };
+        try (Quiesce q = open()) {
+            twoServerPool(q.as(ALICE));
+            // The write's and the decision's notices race the answer: many rounds give the race its chances.
+            for (int i = 0; i < 100; i++) {
+                assertThat(q.as(ALICE).observe(Target.service("fe01", "RTCSRV"), i)).isInstanceOf(Decision.Accepted.class);
+                q.addListener(late);
+                q.removeListener(late);
+            }
+        }
+        assertThat(heard).as("what was answered before the listener came").isEmpty();
+    }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The actor system, journal and data directory behind {@link io.quiesce.Quiesce}. Not an API:
@@ -29,11 +30,17 @@ import java.util.concurrent.TimeoutException;
  * commands exactly as stamped. Embed {@link io.quiesce.Quiesce} instead.
  */
 public final class Engine implements AutoCloseable {
+    /** Who is told of what happens, as they are at the moment it happens. */
+    public interface Audience {
+        /**
+         * The observer of this moment (someone who starts listening later does not hear of it), or null
+         * while nobody listens: the engine then skips the hand-over to its notification thread.
+         */
+        Observer now();
+    }
+
     /** Told of what each decision recorded, on a thread of the engine's own, in journal order. */
     public interface Observer {
-        /** False while nobody listens: the engine then skips the hand-over to its notification thread. */
-        boolean listening();
-
         /** The state before a decision, the events it recorded, and the state after them. */
         void recorded(Deployment before, List<Event> events, Deployment after);
 
@@ -53,12 +60,12 @@ public final class Engine implements AutoCloseable {
     private final ActorSystem<Gatekeeper.Message> system;
     private final ExecutorService notifications;
     private final ExecutorService replies;
-    private final Observer observer;
+    private final Audience audience;
     private final Rollouts rollouts;
     private final Object submissionOrder = new Object();
     private CompletableFuture<Void> submitted = CompletableFuture.completedFuture(null);
 
-    private Engine(QuiesceOptions options, DataDirectory directory, Observer observer) {
+    private Engine(QuiesceOptions options, DataDirectory directory, Audience audience) {
         this.options = options;
         this.directory = directory;
         this.rules = new Rules(options.catalog(), new Authorization(options.adminGroup()));
@@ -69,16 +76,16 @@ public final class Engine implements AutoCloseable {
         org.slf4j.LoggerFactory.getILoggerFactory();
         Gatekeeper.Settings settings = new Gatekeeper.Settings(rules, options.clock(), options.snapshotEvery(),
                 options.maxPending(), options.commandTimeout(), options.recoveryTimeout(), replies);
-        this.observer = observer;
+        this.audience = audience;
         Gatekeeper.Notifier notifier = new Gatekeeper.Notifier() {
             @Override
             public void recorded(Deployment before, List<Event> events, Deployment after) {
-                tell(() -> observer.recorded(before, events, after));
+                tell(o -> o.recorded(before, events, after));
             }
 
             @Override
             public void written(Duration took) {
-                tell(() -> observer.written(took));
+                tell(o -> o.written(took));
             }
         };
         this.system = ActorSystem.create(Gatekeeper.create(settings, notifier, ready), "quiesce",
@@ -101,14 +108,14 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Locks and checks the data directory, then starts the actors and waits until they have recovered. */
-    public static Engine open(QuiesceOptions options, Observer observer) {
+    public static Engine open(QuiesceOptions options, Audience audience) {
         DataDirectory directory = DataDirectory.open(options.dataDirectory());
         try {
             if (options.journal() == null) {
                 // The embedded LevelDB only: PostgreSQL checks its own pages.
                 JournalCheck.verify(directory);
             }
-            return new Engine(options, directory, observer);
+            return new Engine(options, directory, audience);
         } catch (RuntimeException e) {
             directory.close();
             throw e;
@@ -144,12 +151,12 @@ public final class Engine implements AutoCloseable {
             // Commands reach the gatekeeper in the order they were submitted, also when one waits for the guard.
             submitted = submitted.thenCompose(ready -> rollouts.guard(command)).handle((refusal, failure) -> {
                 if (failure != null) {
-                    tell(() -> observer.failed(command));
+                    tell(o -> o.failed(command));
                     answer.completeExceptionally(new QuiesceException("cannot check whether " + command.verb()
                             + " concerns a server under rollout: " + failure.getMessage(), failure));
                 } else if (refusal.isPresent()) {
                     Decision refused = new Decision.Rejected(refusal.get(), List.of());
-                    tell(() -> observer.decided(command, refused));
+                    tell(o -> o.decided(command, refused));
                     answer.complete(refused);
                 } else {
                     submitPastRolloutGuard(command).whenComplete((decision, error) -> {
@@ -173,27 +180,32 @@ public final class Engine implements AutoCloseable {
         return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, timeout) -> {
                     if (timeout != null) {
-                        tell(() -> observer.failed(command));
+                        tell(o -> o.failed(command));
                         // Async callers get a QuiesceException too, as the blocking form gives.
                         throw noAnswer(timeout);
                     }
                     if (r instanceof Gatekeeper.Failed failed) {
-                        tell(() -> observer.failed(command));
+                        tell(o -> o.failed(command));
                         throw new QuiesceException(failed.message());
                     }
                     Decision decision = ((Gatekeeper.Decided) r).decision();
-                    tell(() -> observer.decided(command, decision));
+                    tell(o -> o.decided(command, decision));
                     return decision;
                 });
     }
 
-    /** Hands something to the observer on the notification thread, in order; skipped while nobody listens. */
-    private void tell(Runnable what) {
-        if (!observer.listening()) {
+    /**
+     * Hands something to the observer of this moment on the notification thread, in order; skipped while
+     * nobody listens. The observer is taken here, not on that thread, so whoever starts listening after a
+     * caller got its answer does not hear of what that answer was about.
+     */
+    private void tell(Consumer<Observer> what) {
+        Observer now = audience.now();
+        if (now == null) {
             return;
         }
         try {
-            notifications.execute(what);
+            notifications.execute(() -> what.accept(now));
         } catch (RejectedExecutionException e) {
             // Closing: what is told after that is of no use to anyone.
         }

@@ -473,6 +473,11 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private Behavior<Message> answerBatch() {
         Deployment before = deployment;
         boolean failed = !failedTargets.isEmpty();
+        // Told before any answer, so a listener added once an answer is in does not hear of this write.
+        if (writesIssuedAt != 0) {
+            notifier.written(Duration.ofNanos(System.nanoTime() - writesIssuedAt));
+            writesIssuedAt = 0;
+        }
         for (Pending p : batch) {
             if (p.submit().command() instanceof DeadlinePassed d) {
                 deadlines.answered(d);
@@ -493,10 +498,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 deployment = after;
             }
             answer(p.submit(), new Decided(p.decision()));
-        }
-        if (writesIssuedAt != 0) {
-            notifier.written(Duration.ofNanos(System.nanoTime() - writesIssuedAt));
-            writesIssuedAt = 0;
         }
         batch.clear();
         failedTargets.clear();
