@@ -29,6 +29,8 @@ public final class Deployment {
     private final Map<String, PoolState> pools;
     private final Map<String, ServerState> servers;
     private final SessionIndex sessions;
+    /** Found on first use: the server runs this for every command it decides. */
+    private Optional<Instant> nextDeadline;
 
     /**
      * @param pools   pools by name
@@ -137,7 +139,12 @@ public final class Deployment {
 
     /** The earliest pending pause deadline, if any. */
     public Optional<Instant> nextDeadline() {
-        return pendingDeadlines().stream().findFirst().map(ServiceState::deadline);
+        Optional<Instant> next = nextDeadline;
+        if (next == null) {
+            next = pendingDeadlines().stream().findFirst().map(ServiceState::deadline);
+            nextDeadline = next;
+        }
+        return next;
     }
 
     /** This deployment as it is while the server reboots: every service of it OFFLINE. */

@@ -30,6 +30,12 @@ final class DeadlineSchedule {
                 .map(s -> new DeadlinePassed(s.server(), s.name(), s.deadline())).toList();
     }
 
+    /** The command of {@code service}'s passed deadline, handed out now (again, if it already was). */
+    DeadlinePassed handOut(ServiceState service) {
+        handedOut.add(key(service.server(), service.name()));
+        return new DeadlinePassed(service.server(), service.name(), service.deadline());
+    }
+
     /** The deadline's command was answered (recorded, refused or failed): it may be handed out again. */
     void answered(DeadlinePassed command) {
         handedOut.remove(key(command.server(), command.service()));

@@ -41,12 +41,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -144,7 +144,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private final Notifier notifier;
     private final CompletableFuture<Void> ready;
     private final TimerScheduler<Message> timers;
-    private final Queue<Submit> queue = new ArrayDeque<>();
+    private final Deque<Submit> queue = new ArrayDeque<>();
 
     private final ActorRef<Unreadable> unreadable;
     private final ActorRef<RegistryEntity.Command> registry;
@@ -168,6 +168,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private final List<Pending> batch = new ArrayList<>();
     private final Map<String, String> failedTargets = new HashMap<>();
     private final DeadlineSchedule deadlines = new DeadlineSchedule();
+    /** The command that passed deadlines were last put ahead of (see {@link #deadlinesFirst}). */
+    private Submit deadlinesPutAheadOf;
     private int writesLeft;
     /** System.nanoTime() when the current batch's writes were issued; 0 when it wrote nothing. */
     private long writesIssuedAt;
@@ -364,6 +366,17 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     break; // decided once this batch is written
                 }
                 Command command = inOrder(next.command());
+                if (!(command instanceof DeadlinePassed) && passedBy(view, command.at())) {
+                    if (next != deadlinesPutAheadOf) {
+                        deadlinesFirst(view, next, command.at());
+                        continue; // decided before the command, as a replay of the history decides them
+                    }
+                    // They were put ahead of it once and are still pending: the journal did not record them.
+                    queue.poll();
+                    batch.add(Pending.error(next, "a pause deadline that passed before this command could not be"
+                            + " recorded, so the command was not decided: check status before retrying."));
+                    continue;
+                }
                 Decision decision;
                 try {
                     decision = settings.rules().decide(view, command);
@@ -603,6 +616,29 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             queue.add(new Submit(due, answer));
         }
         return answers;
+    }
+
+    private static boolean passedBy(Deployment view, Instant at) {
+        return view.nextDeadline().filter(deadline -> !deadline.isAfter(at)).isPresent();
+    }
+
+    /**
+     * Puts the deadlines that {@code at} has passed ahead of {@code next}, the command at {@code at},
+     * earliest first: a replay of the history fires a deadline before any later line, so the live
+     * decisions must too, also when the timer has not fired yet or its command waits further back
+     * in the queue (the timer queues behind what is already waiting).
+     */
+    private void deadlinesFirst(Deployment view, Submit next, Instant at) {
+        deadlinesPutAheadOf = next;
+        List<ServiceState> passed = view.pendingDeadlines().stream().filter(s -> !s.deadline().isAfter(at)).toList();
+        for (int i = passed.size() - 1; i >= 0; i--) {
+            DeadlinePassed due = deadlines.handOut(passed.get(i));
+            Submit queued = queue.stream().filter(s -> s.command().equals(due)).findFirst().orElse(null);
+            if (queued != null) {
+                queue.remove(queued); // keeps its answer: opening may be waiting for it
+            }
+            queue.addFirst(queued != null ? queued : new Submit(due, new CompletableFuture<>()));
+        }
     }
 
     /** A timer for the earliest deadline not yet queued: one already queued is decided in its turn. */

@@ -2,6 +2,7 @@ package io.quiesce.persistence.reliability;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
 import io.quiesce.persistence.journal.DecisionJournal;
 import org.apache.pekko.dispatch.Futures;
 import org.apache.pekko.persistence.AtomicWrite;
@@ -32,7 +33,9 @@ public final class FailingLeveldbJournal extends DecisionJournal {
     static volatile CountDownLatch release = new CountDownLatch(0);
 
     public FailingLeveldbJournal(Config config) {
-        super(config);
+        // The parts this journal fails never arrive for their partners: waiting the usual five seconds for
+        // them would outlast the tests' command timeout.
+        super(config.withValue("part-timeout", ConfigValueFactory.fromAnyRef("500ms")));
     }
 
     @Override

@@ -4,9 +4,11 @@ import io.quiesce.ManualClock;
 import io.quiesce.Operator;
 import io.quiesce.PauseOptions;
 import io.quiesce.Quiesce;
+import io.quiesce.QuiesceException;
 import io.quiesce.QuiesceOptions;
 import io.quiesce.Target;
 import io.quiesce.auth.Principal;
+import io.quiesce.event.Event;
 import io.quiesce.persistence.entity.ServiceEntity;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
@@ -28,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Commands sent together are written one write per service, all of them one transaction of the
@@ -84,8 +87,9 @@ class PartialWriteFailureTest {
         List<Deployment> states = run(alice -> {
             assertThat(alice.pause(Target.service("fe01", FE), PauseOptions.withDeadline(Duration.ofMinutes(1)).forced()))
                     .isInstanceOf(Decision.Accepted.class);
-            clock.advance(Duration.ofMinutes(2));
         }, (q, alice) -> {
+            // Past the deadline only now: the held command before it is decided before the deadline.
+            clock.advance(Duration.ofMinutes(2));
             q.checkDeadlines();
             return alice.connectAsync("pool1", "attendant", "s1").toCompletableFuture()
                     .thenApply(d -> (Decision) null);
@@ -136,6 +140,40 @@ class PartialWriteFailureTest {
         }
         // Closing waited for everything recorded to reach the listeners.
         assertThat(drained).isEmpty();
+    }
+
+    /**
+     * A later command waits for a passed deadline to be recorded first. When the journal will not
+     * take the deadline, the command is not decided (its caller hears so, or times out with the
+     * write) and it is not decided later either, when nobody waits for it any more; once the
+     * journal takes writes again, the deadline fires and the next command goes through after it.
+     */
+    @Test
+    void givenAPassedDeadlineTheJournalWillNotTake_whenALaterCommandArrives_thenItIsNotDecided() {
+        QuiesceOptions options = QuiesceOptions.at(dir).withClock(clock).withFsync(false)
+                .withCommandTimeout(Duration.ofSeconds(3));
+        try (Quiesce q = Quiesce.open(options)) {
+            Operator alice = q.as(ADMIN);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
+            assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.pause(Target.service("fe01", FE), PauseOptions.withDeadline(Duration.ofMinutes(1)).forced()))
+                    .isInstanceOf(Decision.Accepted.class);
+            FailingLeveldbJournal.failing = ServiceEntity.persistenceId("fe01", FE).id();
+            clock.advance(Duration.ofMinutes(2));
+
+            assertThatThrownBy(() -> alice.pause(Target.service("fe01", CAA), PauseOptions.untilDrained().forced()))
+                    .isInstanceOf(QuiesceException.class);
+            FailingLeveldbJournal.failing = null;
+            assertThat(alice.pause(Target.service("fe01", CAA), PauseOptions.untilDrained().forced()))
+                    .as("the first pause was never decided")
+                    .isInstanceOfSatisfying(Decision.Accepted.class, a -> assertThat(a.changedNothing()).isFalse());
+            assertThat(service(q.status(), FE).status()).isEqualTo(ServiceStatus.DRAINED);
+            List<Event> history = q.history();
+            assertThat(history.stream().filter(e -> e instanceof Event.DrainDeadlinePassed || e instanceof Event.ServicePaused p
+                    && p.service().equals(CAA)).map(e -> e.getClass().getSimpleName()))
+                    .containsExactly("DrainDeadlinePassed", "ServicePaused");
+        }
     }
 
     interface Together {
