@@ -110,8 +110,9 @@ final class SessionIndex {
     }
 
     private SessionIndex added(String id, Place place, Map<String, ServerState> servers) {
-        if (!places.containsKey(id)) {
-            return new SessionIndex(places.with(id, place), known, extra);
+        IdMap<Place> more = places.with(id, place);
+        if (more.size() > places.size()) {
+            return new SessionIndex(more, known, extra);
         }
         return new SessionIndex(places.with(id, firstHolder(id, servers)), known, extra + 1);
     }

@@ -47,12 +47,15 @@ public final class IdMap<V> extends AbstractMap<String, V> {
     /** This map with the value put under the id (replacing any there). */
     public IdMap<V> with(String id, V value) {
         Objects.requireNonNull(value, "value");
-        return new IdMap<>(insert(root, id, value), containsKey(id) ? size : size + 1);
+        Insertion<V> insertion = new Insertion<>(id, value);
+        Node<V> next = insertion.into(root);
+        return new IdMap<>(next, insertion.replaced ? size : size + 1);
     }
 
     /** This map without the id (itself when the id is not there). */
     public IdMap<V> without(String id) {
-        return containsKey(id) ? new IdMap<>(remove(root, id), size - 1) : this;
+        Node<V> next = remove(root, id);
+        return next == root ? this : new IdMap<>(next, size - 1);
     }
 
     @Override
@@ -129,24 +132,43 @@ public final class IdMap<V> extends AbstractMap<String, V> {
         return n == null ? 0 : n.height();
     }
 
-    private static <V> Node<V> insert(Node<V> n, String key, V value) {
-        if (n == null) {
-            return Node.of(key, value, null, null);
+    /** One put, in one walk down the tree: it notes whether the id was there (then the size stays). */
+    private static final class Insertion<V> {
+        private final String key;
+        private final V value;
+        private boolean replaced;
+
+        Insertion(String key, V value) {
+            this.key = key;
+            this.value = value;
         }
-        int c = key.compareTo(n.key());
-        if (c == 0) {
-            return Node.of(key, value, n.left(), n.right());
+
+        Node<V> into(Node<V> n) {
+            if (n == null) {
+                return Node.of(key, value, null, null);
+            }
+            int c = key.compareTo(n.key());
+            if (c == 0) {
+                replaced = true;
+                return Node.of(key, value, n.left(), n.right());
+            }
+            return c < 0 ? balance(n.key(), n.value(), into(n.left()), n.right())
+                    : balance(n.key(), n.value(), n.left(), into(n.right()));
         }
-        return c < 0 ? balance(n.key(), n.value(), insert(n.left(), key, value), n.right())
-                : balance(n.key(), n.value(), n.left(), insert(n.right(), key, value));
     }
 
+    /** The tree without the key, in one walk down it; the very same tree when the key is not there. */
     private static <V> Node<V> remove(Node<V> n, String key) {
+        if (n == null) {
+            return null;
+        }
         int c = key.compareTo(n.key());
         if (c < 0) {
-            return balance(n.key(), n.value(), remove(n.left(), key), n.right());
+            Node<V> left = remove(n.left(), key);
+            return left == n.left() ? n : balance(n.key(), n.value(), left, n.right());
         } else if (c > 0) {
-            return balance(n.key(), n.value(), n.left(), remove(n.right(), key));
+            Node<V> right = remove(n.right(), key);
+            return right == n.right() ? n : balance(n.key(), n.value(), n.left(), right);
         }
         if (n.left() == null) {
             return n.right();
