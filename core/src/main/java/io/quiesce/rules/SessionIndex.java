@@ -83,9 +83,9 @@ final class SessionIndex {
         SessionIndex next = knowing(place);
         place = next.known.get(place);
         if (session != null) {
-            boolean held = was.containsKey(session);
-            boolean holds = is.containsKey(session);
-            return held == holds ? next : holds ? next.added(session, place, servers) : next.removed(session, servers);
+            // Only that session can have come or gone, so the sizes say which, without looking it up.
+            int change = is.size() - was.size();
+            return change == 0 ? next : change > 0 ? next.added(session, place, servers) : next.removed(session, servers);
         }
         for (String id : was.keySet()) {
             if (!is.containsKey(id)) {
