@@ -3,6 +3,7 @@ package io.quiesce.cli;
 import io.quiesce.auth.Principal;
 import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.cli.client.QuiesceClient.Reply;
+import io.quiesce.cli.client.ServerUnusable;
 import io.quiesce.rollout.RolloutOptions;
 
 import java.net.URLEncoder;
@@ -65,22 +66,29 @@ final class RolloutThroughServer {
         if (exit != ExitCode.DONE || !(reply.fields().get("run") instanceof String run)) {
             return exit;
         }
-        return follow(server, pool, run, out, abort);
+        int from = reply.fields().get("next") instanceof Number n ? n.intValue() : 0;
+        return follow(server, pool, run, from, out, abort);
     }
 
-    /** Prints the run's progress lines as they come, then how it ended. */
-    private static int follow(QuiesceClient server, String pool, String run, Output out, boolean abort) {
+    /** Prints the run's progress lines from line {@code from} as they come, then how it ended. */
+    private static int follow(QuiesceClient server, String pool, String run, int from, Output out, boolean abort) {
         Thread notice = new Thread(() -> out.err().println("quiesce: no longer following; the rollout goes on in"
                 + " the server at " + server.url() + ": rollout status " + pool + " shows it, rollout abort " + pool
                 + " stops it."));
         Runtime.getRuntime().addShutdownHook(notice);
         try {
-            int after = 0;
+            int after = from;
             while (true) {
                 Map<String, String> query = new LinkedHashMap<>();
                 query.put("run", run);
                 query.put("after", Integer.toString(after));
-                Reply reply = server.send("GET", path(pool, "progress"), query, null, out.json());
+                Reply reply;
+                try {
+                    reply = server.send("GET", path(pool, "progress"), query, null, out.json());
+                } catch (ServerUnusable e) {
+                    throw new ServerUnusable(e.getMessage() + " The rollout stays recorded at its step: the next"
+                            + " quiesce serve takes it up (rollout status " + pool + " shows it).", e);
+                }
                 if (!(reply.fields().get("lines") instanceof List<?> lines)) {
                     return out.print(reply.printout());
                 }

@@ -148,7 +148,9 @@ final class RolloutRoutes extends AllDirectives implements RouteProvider {
         String step = s.next().map(n -> " (" + n.step().words() + " " + n.server() + ")").orElse("");
         Answer asked = new Answer(new Printout(0, "", "rollout " + s.number() + " of pool " + pool
                 + ": abort asked; it stops after the current step" + step + "\n"), null, null);
-        return respond(asked, mode, Map.of("run", r.stillDriving().id(), "abortAsked", true));
+        // The follower takes the run's lines from here: those before were shown to whoever started it.
+        return respond(asked, mode, Map.of("run", r.stillDriving().id(), "abortAsked", true,
+                "next", r.stillDriving().log().size()));
     }
 
     private HttpResponse driving(String pool, RolloutDrivers.Result r, Mode mode) {
