@@ -93,6 +93,12 @@ class RolloutThroughServerTest {
         List<Object> rollouts = list(cli().run("history", "--json").json().get("rollouts"));
         assertThat(object(rollouts.get(0))).containsEntry("type", "RolloutStarted").containsEntry("reason", "KB5031");
         assertThat(object(rollouts.get(rollouts.size() - 1))).containsEntry("type", "RolloutCompleted");
+        // and a replay of the exported history shows each step the rollout took on the servers
+        assertThat(cli().run("history", "--export", "night.jsonl").exit()).isZero();
+        Cli.Result replay = cli().run("replay", "night.jsonl");
+        assertThat(replay.out()).contains("Rollout steps: 15");
+        assertThat(replay.lines()).anySatisfy(l -> assertThat(l).contains("rollout 1 of pool1").contains("fe02")
+                .endsWith("stop (9 services)"));
         // and a second start on the completed pool is a new rollout, in JSON too
         Cli.Result second = cli().run("rollout", "start", "pool1", "--servers", "fe03", "--json");
         assertThat(second.exit()).as(second.toString()).isZero();

@@ -300,7 +300,8 @@ final class RolloutRoutes extends AllDirectives implements RouteProvider {
         HttpResponse response;
         if (mode != Mode.API) {
             response = json(status, merged(a.printout().json(), more));
-        } else if (a.done()) {
+        } else if (a.done() || a.code() == null && a.printout().out().strip().startsWith("{")) {
+            // Done, or refused with its own JSON (a plan that names its obstacles).
             Object printed = a.printout().out().isBlank() ? Map.of() : JsonText.parse(a.printout().out());
             response = json(status, printed instanceof Map<?, ?> m ? merged(m, more) : printed);
         } else {
