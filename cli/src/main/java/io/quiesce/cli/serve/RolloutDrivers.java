@@ -114,7 +114,15 @@ final class RolloutDrivers implements AutoCloseable {
      * outcome is left waiting for {@code rollout resume --rerun-unfinished} or {@code rollout abort}.
      */
     void resumeUnfinished() {
-        for (String pool : quiesce.status().pools().keySet()) {
+        Set<String> pools;
+        try {
+            pools = quiesce.status().pools().keySet();
+        } catch (QuiesceException e) {
+            // Serving goes on: rollout resume through the server takes a rollout up later.
+            log.println("quiesce: cannot look for unfinished rollouts: " + e.getMessage());
+            return;
+        }
+        for (String pool : pools) {
             try {
                 resumeUnfinished(pool);
             } catch (QuiesceException e) {
