@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -162,17 +163,7 @@ class QuiesceApiTest {
         Decision refused;
         try (Quiesce q = open()) {
             twoServerPool(q.as(ALICE));
-            q.addListener(new QuiesceListener() {
-                @Override
-                public void decided(Command command, Decision decision) {
-                    decided.add(decision);
-                }
-
-                @Override
-                public void journalWritten(Duration took) {
-                    written.add(took);
-                }
-            });
+            q.addListener(hearing(decided::add, written::add));
 
             observed = q.as(ALICE).observe(Target.service("fe01", "RTCSRV"), 12);
             refused = q.as(Principal.of("bob")).observe(Target.service("fe01", "RTCSRV"), 3);
@@ -190,17 +181,7 @@ class QuiesceApiTest {
     @Test
     void givenAnsweredObservations_whenAListenerIsAddedAfterEachAnswer_thenItHearsNothingOfThem() {
         List<Object> heard = new CopyOnWriteArrayList<>();
-        QuiesceListener late = new QuiesceListener() {
-            @Override
-            public void decided(Command command, Decision decision) {
-                heard.add(decision);
-            }
-
-            @Override
-            public void journalWritten(Duration took) {
-                heard.add(took);
-            }
-        };
+        QuiesceListener late = hearing(heard::add, heard::add);
         try (Quiesce q = open()) {
             twoServerPool(q.as(ALICE));
             // The write's and the decision's notices race the answer: many rounds give the race its chances.
@@ -211,5 +192,20 @@ class QuiesceApiTest {
             }
         }
         assertThat(heard).as("what was answered before the listener came").isEmpty();
+    }
+
+    /** A listener of decisions and journal writes. */
+    static QuiesceListener hearing(Consumer<Decision> decisions, Consumer<Duration> writes) {
+        return new QuiesceListener() {
+            @Override
+            public void decided(Command command, Decision decision) {
+                decisions.accept(decision);
+            }
+
+            @Override
+            public void journalWritten(Duration took) {
+                writes.accept(took);
+            }
+        };
     }
 }

@@ -13,6 +13,7 @@ import io.quiesce.event.Event;
 import io.quiesce.formats.history.CommandCodec;
 import io.quiesce.formats.history.EventCodec;
 import io.quiesce.formats.history.HistoryReader;
+import io.quiesce.formats.history.ReadAhead;
 import io.quiesce.history.Replay;
 import io.quiesce.history.ReplayResult;
 import io.quiesce.rules.Decision;
@@ -56,8 +57,8 @@ final class ReplayThroughput implements Benchmark {
                 + " (what `quiesce history --export` writes), and `commandLines` lines of the same history as command"
                 + " lines (what a hand-written scenario holds; fewer, to keep the whole run near 15"
                 + " minutes: deciding is slower than folding). Each iteration reads the file from the page cache:"
-                + " `new Replay(rules).run(HistoryReader.ofUtf8(...))`, the whole engine as `quiesce replay` runs it"
-                + " (read, parse, decode, check or decide, findings, timeline); the `HistoryReader` alone (Jackson's"
+                + " `new Replay(rules).run(new ReadAhead(HistoryReader.ofUtf8(...)))`, the whole engine as `quiesce replay`"
+                + " runs it (read, parse and decode on a second thread; check or decide, findings, timeline); the `HistoryReader` alone (Jackson's"
                 + " streaming parser and the line codecs, no replay); a bare Jackson streaming parse of the same file"
                 + " (one `JsonParser` over the file's bytes, every token read and every string value's text taken:"
                 + " the least any reader of these lines must do); and Jackson's tree model, `ObjectMapper.readTree`"
@@ -102,9 +103,10 @@ final class ReplayThroughput implements Benchmark {
     }
 
     private long replay(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            ReplayResult r = new Replay(rules).run(HistoryReader.ofUtf8(in, file.toString(),
-                    Authorization.DEFAULT_ADMIN_GROUP), file.toString(), null);
+        try (InputStream in = Files.newInputStream(file);
+             ReadAhead lines = new ReadAhead(HistoryReader.ofUtf8(in, file.toString(),
+                     Authorization.DEFAULT_ADMIN_GROUP))) {
+            ReplayResult r = new Replay(rules).run(lines, file.toString(), null);
             if (!r.refusals().isEmpty()) {
                 throw new IllegalStateException("replay refused " + r.refusals().get(0));
             }

@@ -4,7 +4,6 @@ import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
 
@@ -15,13 +14,7 @@ import java.time.Duration;
 @picocli.CommandLine.Command(name = "pause",
         description = "Prevent new connections; existing sessions go on until they end. On a service already"
                 + " paused, --deadline sets or moves its deadline and --no-deadline clears it.")
-final class PauseCommand extends AdminCommand {
-    @Parameters(paramLabel = "SERVER", description = "Server name.")
-    String server;
-
-    @Option(names = "--service", paramLabel = "S", description = "One service (display or short name); default: all.")
-    String service;
-
+final class PauseCommand extends ServerOrServiceCommand {
     /** At most one of them: a deadline to set, or none. */
     @ArgGroup(exclusive = true)
     DeadlineChoice deadline;

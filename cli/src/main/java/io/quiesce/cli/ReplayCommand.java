@@ -7,6 +7,7 @@ import io.quiesce.history.HistoryException;
 import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.formats.history.HtmlReport;
 import io.quiesce.history.Replay;
+import io.quiesce.formats.history.ReadAhead;
 import io.quiesce.formats.history.ReplayJson;
 import io.quiesce.history.ReplayResult;
 import io.quiesce.history.Timeline;
@@ -106,8 +107,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     private ReplayResult replay(Rules rules, Path history, Instant stopAt, WhatIf changed) {
         String source = file.toString();
-        try (InputStream in = Files.newInputStream(history)) {
-            HistoryReader lines = HistoryReader.ofUtf8(in, source, rules.authorization().adminGroup());
+        try (InputStream in = Files.newInputStream(history);
+             ReadAhead lines = new ReadAhead(HistoryReader.ofUtf8(in, source, rules.authorization().adminGroup()))) {
             Replay replay = new Replay(rules);
             return changed == null ? replay.run(lines, source, stopAt) : replay.whatIf(lines, source, stopAt, changed);
         } catch (NoSuchFileException e) {

@@ -3,17 +3,10 @@ package io.quiesce.cli;
 import io.quiesce.command.Act;
 import io.quiesce.command.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code stop SERVER [--service S] [--force]}. */
 @picocli.CommandLine.Command(name = "stop", description = "Take a drained service or server offline.")
-final class StopCommand extends AdminCommand {
-    @Parameters(paramLabel = "SERVER", description = "Server name.")
-    String server;
-
-    @Option(names = "--service", paramLabel = "S", description = "One service (display or short name); default: all.")
-    String service;
-
+final class StopCommand extends ServerOrServiceCommand {
     @Option(names = "--force", description = "Interrupt the sessions still on it and override the pool's guards.")
     boolean force;
 

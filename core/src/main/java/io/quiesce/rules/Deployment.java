@@ -29,8 +29,6 @@ public final class Deployment {
     private final Map<String, PoolState> pools;
     private final Map<String, ServerState> servers;
     private final SessionIndex sessions;
-    /** Found on first use: the server runs this for every command it decides. */
-    private Optional<Instant> nextDeadline;
 
     /**
      * @param pools   pools by name
@@ -139,12 +137,7 @@ public final class Deployment {
 
     /** The earliest pending pause deadline, if any. */
     public Optional<Instant> nextDeadline() {
-        Optional<Instant> next = nextDeadline;
-        if (next == null) {
-            next = pendingDeadlines().stream().findFirst().map(ServiceState::deadline);
-            nextDeadline = next;
-        }
-        return next;
+        return pendingDeadlines().stream().findFirst().map(ServiceState::deadline);
     }
 
     /** This deployment as it is while the server reboots: every service of it OFFLINE. */

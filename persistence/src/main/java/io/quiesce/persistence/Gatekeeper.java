@@ -359,6 +359,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private Behavior<Message> drain() {
         while (!recovering && batch.isEmpty() && !queue.isEmpty()) {
             Deployment view = deployment;
+            // Within a batch deadlines only go (session traffic sets none), so this bounds them from below.
+            Instant earliestDeadline = view.nextDeadline().orElse(null);
             Map<String, List<DecisionRecorded>> byService = new LinkedHashMap<>();
             while (!queue.isEmpty() && batch.size() < BatchRules.MAX_BATCH) {
                 Submit next = queue.peek();
@@ -366,7 +368,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     break; // decided once this batch is written
                 }
                 Command command = inOrder(next.command());
-                if (!(command instanceof DeadlinePassed) && passedBy(view, command.at())) {
+                if (!(command instanceof DeadlinePassed) && earliestDeadline != null
+                        && !earliestDeadline.isAfter(command.at()) && passedBy(view, command.at())) {
                     if (next != deadlinesPutAheadOf) {
                         deadlinesFirst(view, next, command.at());
                         continue; // decided before the command, as a replay of the history decides them
