@@ -5,6 +5,7 @@ import io.quiesce.Quiesce;
 import io.quiesce.event.Event;
 import io.quiesce.event.EventTypes;
 import io.quiesce.formats.history.EventCodec;
+import io.quiesce.formats.history.RolloutEventCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,11 +61,16 @@ final class HistoryCommand extends ReadCommand {
         return show(events, out, List.of());
     }
 
-    /** The same, with the rollouts' own steps among the events in the table. */
+    /** The same, with the rollouts' own steps among the events in the table (and apart in JSON). */
     int show(List<Event> events, Output out, List<RolloutHistoryRows.Row> rolloutRows) {
         List<Event> shown = server == null ? events : events.stream().filter(this::concernsServer).toList();
         if (out.json()) {
-            out.json(EventCodec.history(shown));
+            Map<String, Object> json = new java.util.LinkedHashMap<>(EventCodec.history(shown));
+            if (!rolloutRows.isEmpty()) {
+                json.put("rollouts", RolloutEventCodec.encode(rolloutRows.stream().map(RolloutHistoryRows.Row::event)
+                        .toList()));
+            }
+            out.json(json);
         } else {
             Table table = new Table();
             List<RolloutHistoryRows.Row> rollout = new java.util.ArrayList<>(rolloutRows);

@@ -46,11 +46,11 @@ public final class Printouts {
         return capture(json, out -> plan.read(quiesce, out));
     }
 
-    /** {@code history [--server SERVER] [--json]} over the given events. */
-    public static Answer history(List<Event> events, String server, boolean json) {
+    /** {@code history [--server SERVER] [--json]} over the given events, with the directory's rollout steps. */
+    public static Answer history(Quiesce quiesce, List<Event> events, String server, boolean json) {
         HistoryCommand history = new HistoryCommand();
         history.server = server;
-        return capture(json, out -> history.show(events, out));
+        return capture(json, out -> history.show(events, out, RolloutHistoryRows.of(quiesce, server)));
     }
 
     /** What the command line prints for a command the library has decided. */
@@ -69,7 +69,7 @@ public final class Printouts {
         return Arrays.stream(HistoryCommand.row(event)).filter(s -> !s.isEmpty()).collect(Collectors.joining("  "));
     }
 
-    private static Answer capture(boolean json, ToIntFunction<Output> call) {
+    static Answer capture(boolean json, ToIntFunction<Output> call) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         Output out = new Output(new PrintStream(stdout, true, StandardCharsets.UTF_8),

@@ -92,7 +92,7 @@ final class ReplayCommand implements Callable<Integer> {
             out.json(alternative == null ? ReplayJson.of(result, rules.catalog())
                     : ReplayJson.of(result, alternative, Replay.describe(changed), rules.catalog()));
         } else {
-            print(out, result, rules);
+            print(out, result, rules, history, stopAt);
             if (alternative != null) {
                 compare(out, result, alternative, changed);
                 endingDifferently(out, result, alternative, rules);
@@ -142,11 +142,15 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private void print(Output out, ReplayResult r, Rules rules) {
+    private void print(Output out, ReplayResult r, Rules rules, Path history, Instant stopAt) {
         Timeline t = r.timeline();
         out.line("Replayed " + r.lines() + " lines of " + file + (t.first() == null ? "."
                 : ", " + Times.format(t.first()) + " to " + Times.format(t.last()) + "."));
         section(out, "State changes", changes(t));
+        List<String[]> rolloutSteps = RolloutStepsInHistory.rows(history, stopAt);
+        if (!rolloutSteps.isEmpty()) {
+            section(out, "Rollout steps: " + rolloutSteps.size(), rolloutSteps);
+        }
         section(out, "Sessions interrupted: " + r.interrupted(), interruptions(t));
         section(out, "Connections lost: " + r.lostConnections(), t.lostConnections().stream()
                 .map(l -> new String[] {Times.format(l.at()), l.session() + " (" + l.feature() + ")",

@@ -1,5 +1,6 @@
 package io.quiesce.cli;
 
+import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.command.Act;
 import io.quiesce.Quiesce;
 import io.quiesce.rollout.RolloutCommand;
@@ -10,11 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code rollout abort POOL}: stops a rollout that no process is driving (this one holds the data
- * directory, so none is) where it is, and says what state each server was left in.
+ * directory, so none is) where it is, and says what state each server was left in. Through a
+ * server that drives the rollout, it stops after the current step, and this waits for that.
  */
 @Command(name = "abort", description = "Stop the pool's rollout, leaving every server in a named, safe state.")
 final class RolloutAbortCommand implements Callable<Integer> {
@@ -30,6 +33,10 @@ final class RolloutAbortCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QuiesceCommand root = QuiesceCommand.of(spec);
+        Optional<QuiesceClient> server = root.server();
+        if (server.isPresent()) {
+            return RolloutThroughServer.abort(root, server.get(), pool, reason);
+        }
         try (Quiesce quiesce = root.open()) {
             Output out = root.output();
             if (quiesce.status().pool(pool).isEmpty()) {

@@ -14,8 +14,8 @@ import java.util.List;
  * servers (which carry the rollout in their reason).
  */
 final class RolloutHistoryRows {
-    /** One row, and when, to place it among the other events. */
-    record Row(Instant at, String[] cells) {
+    /** One row, and when, to place it among the other events; the event it shows, for JSON. */
+    record Row(Instant at, String[] cells, RolloutEvent event) {
     }
 
     private RolloutHistoryRows() {
@@ -30,7 +30,7 @@ final class RolloutHistoryRows {
                 if (server == null || server.equals(about)) {
                     rows.add(new Row(e.at(), new String[] {Times.format(e.at()),
                             RolloutEventTypes.nameOf(e.getClass()).orElseThrow(),
-                            pool + (about == null ? "" : " / " + about), by(e), "rollout " + e.number() + details(e)}));
+                            pool + (about == null ? "" : " / " + about), by(e), "rollout " + e.number() + details(e)}, e));
                 }
             }
         }

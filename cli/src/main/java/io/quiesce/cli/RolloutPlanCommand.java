@@ -23,17 +23,21 @@ final class RolloutPlanCommand extends ReadCommand {
 
     @Override
     int read(Quiesce quiesce, Output out) {
-        RolloutOptions options = schedule.options();
+        return show(quiesce, pool, schedule.options(), out);
+    }
+
+    /** The same plan, made by the server that holds the directory. */
+    @Override
+    int readFrom(QuiesceClient server, Output out) {
+        return out.print(server.read(RolloutThroughServer.path(pool, "plan"), RolloutWire.query(schedule.options()),
+                out.json()));
+    }
+
+    /** Prints the plan of {@code pool}; also what a server answers for it. */
+    static int show(Quiesce quiesce, String pool, RolloutOptions options, Output out) {
         RolloutPlan plan = quiesce.rollouts().plan(pool, options);
         RolloutReport.plan(out, plan, options.exec() != null);
         return plan.obstacles().stream().anyMatch(o -> o.code().kind() == RejectionCode.Kind.BAD_INPUT)
                 ? ExitCode.BAD_INPUT : ExitCode.DONE;
-    }
-
-    /** Not served by {@code quiesce serve} yet: said plainly rather than half done. */
-    @Override
-    int readFrom(QuiesceClient server, Output out) {
-        throw new CliFailure(ExitCode.DATA_DIRECTORY, "a server holds this data directory, and it does not serve"
-                + " rollouts yet: run rollout commands while no server runs.");
     }
 }

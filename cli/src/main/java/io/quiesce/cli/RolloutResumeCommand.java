@@ -1,5 +1,6 @@
 package io.quiesce.cli;
 
+import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.command.Act;
 import io.quiesce.persistence.PatchStep;
 import io.quiesce.Quiesce;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code rollout resume POOL [--rerun-unfinished]}: carries on a rollout whose process stopped, at its step. */
@@ -24,6 +26,10 @@ final class RolloutResumeCommand extends RolloutDriving implements Callable<Inte
     @Override
     public Integer call() {
         QuiesceCommand root = QuiesceCommand.of(spec);
+        Optional<QuiesceClient> server = root.server();
+        if (server.isPresent()) {
+            return RolloutThroughServer.resume(root, server.get(), pool, rerunUnfinished);
+        }
         try (Quiesce quiesce = root.open()) {
             Output out = root.output();
             if (quiesce.status().pool(pool).isEmpty()) {

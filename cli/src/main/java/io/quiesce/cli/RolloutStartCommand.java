@@ -1,5 +1,6 @@
 package io.quiesce.cli;
 
+import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.command.Act;
 import io.quiesce.persistence.PatchStep;
 import io.quiesce.Quiesce;
@@ -12,10 +13,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code rollout start POOL ...}: runs a rollout in the foreground until it completes (0) or stops (3). */
-@Command(name = "start", description = "Roll the pool now, in the foreground, with a progress display on stderr.")
+/**
+ * {@code rollout start POOL ...}: runs a rollout in the foreground until it completes (0) or stops
+ * (3); when a server holds the directory, the server runs it and this follows it.
+ */
+@Command(name = "start", description = "Roll the pool now, with a progress display on stderr: in the foreground, or"
+        + " inside the quiesce serve that holds the directory (Ctrl-C then leaves it running there).")
 final class RolloutStartCommand extends RolloutDriving implements Callable<Integer> {
     @Parameters(paramLabel = "POOL", description = "Pool name.")
     String pool;
@@ -30,6 +36,10 @@ final class RolloutStartCommand extends RolloutDriving implements Callable<Integ
     public Integer call() {
         QuiesceCommand root = QuiesceCommand.of(spec);
         RolloutOptions options = schedule.options();
+        Optional<QuiesceClient> server = root.server();
+        if (server.isPresent()) {
+            return RolloutThroughServer.start(root, server.get(), pool, options, reason);
+        }
         try (Quiesce quiesce = root.open()) {
             Output out = root.output();
             RolloutPlan plan = quiesce.rollouts().plan(pool, options);

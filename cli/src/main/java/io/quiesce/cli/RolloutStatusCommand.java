@@ -13,17 +13,21 @@ final class RolloutStatusCommand extends ReadCommand {
 
     @Override
     int read(Quiesce quiesce, Output out) {
+        return show(quiesce, pool, out);
+    }
+
+    /** The same status, read by the server that holds the directory (which may be driving the rollout). */
+    @Override
+    int readFrom(QuiesceClient server, Output out) {
+        return out.print(server.read(RolloutThroughServer.path(pool, null), java.util.Map.of(), out.json()));
+    }
+
+    /** Prints the state of {@code pool}'s latest rollout; also what a server answers for it. */
+    static int show(Quiesce quiesce, String pool, Output out) {
         if (quiesce.status().pool(pool).isEmpty()) {
             throw CliFailure.badInput("no pool named " + pool + ": check the name with status.");
         }
         RolloutReport.state(out, quiesce.rollouts().state(pool));
         return ExitCode.DONE;
-    }
-
-    /** Not served by {@code quiesce serve} yet: said plainly rather than half done. */
-    @Override
-    int readFrom(QuiesceClient server, Output out) {
-        throw new CliFailure(ExitCode.DATA_DIRECTORY, "a server holds this data directory, and it does not serve"
-                + " rollouts yet: run rollout commands while no server runs.");
     }
 }

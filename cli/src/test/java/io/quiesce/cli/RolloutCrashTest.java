@@ -119,7 +119,12 @@ class RolloutCrashTest {
      * consent), each service paused and stopped once, and every server back RUNNING and AUTOMATIC.
      */
     void assertRolledOnceEach(List<String> startedTwice) {
-        try (Quiesce q = Quiesce.open(QuiesceOptions.at(data()))) {
+        assertRolledOnceEach(data(), startedTwice);
+    }
+
+    /** The same, of the pool1 in {@code data}. */
+    static void assertRolledOnceEach(Path data, List<String> startedTwice) {
+        try (Quiesce q = Quiesce.open(QuiesceOptions.at(data))) {
             Map<String, Integer> started = new TreeMap<>();
             Map<String, Integer> done = new TreeMap<>();
             for (RolloutEvent e : q.rollouts().history("pool1")) {

@@ -59,6 +59,27 @@ public final class QuiesceClient {
         return printout(exchange("POST", "/v1/commands", withPrint(Map.of(), json), JsonText.write(line)));
     }
 
+    /**
+     * A printout and the other fields of the same answer's JSON object (a rollout's run to follow,
+     * its status): what the rollout routes answer beside what to print.
+     */
+    public record Reply(Printout printout, Map<String, Object> fields) {
+    }
+
+    /** {@code method path} with a JSON body (or none), answered as a printout with more fields. */
+    public Reply send(String method, String path, Map<String, String> query, Map<String, Object> body, boolean json) {
+        Answer answer = exchange(method, path, withPrint(query, json), body == null ? null : JsonText.write(body));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        try {
+            if (JsonText.parse(answer.body()) instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> fields.put(String.valueOf(k), v));
+            }
+        } catch (JsonException e) {
+            // Not JSON: a refusal made before the route was reached, rendered by printout().
+        }
+        return new Reply(printout(answer), fields);
+    }
+
     /** The whole history as JSON Lines, as {@code history --export} writes it. */
     public List<String> historyLines() {
         Answer answer = exchange("GET", "/v1/history", Map.of(), null);

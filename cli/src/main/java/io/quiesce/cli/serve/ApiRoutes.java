@@ -127,8 +127,9 @@ final class ApiRoutes extends AllDirectives {
                         && Names.same(server, named))
                 .toList();
         if (mode != Mode.API) {
-            return complete(answer(Printouts.history(events.stream().map(EventFeed.Numbered::event).toList(), server,
-                    mode == Mode.JSON), mode));
+            // The rollouts' steps are read from their journal: not on the HTTP threads.
+            List<io.quiesce.event.Event> shown = events.stream().map(EventFeed.Numbered::event).toList();
+            return blocking(() -> answer(Printouts.history(context.quiesce(), shown, server, mode == Mode.JSON), mode));
         }
         StringBuilder lines = new StringBuilder();
         events.forEach(n -> lines.append(n.line()).append('\n'));

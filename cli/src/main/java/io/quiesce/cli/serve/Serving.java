@@ -5,21 +5,26 @@ import io.quiesce.Quiesce;
 import io.quiesce.QuiesceOptions;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A data directory being served: the directory open, the HTTP server on it, and its serve.json
- * written so that the command line follows it. Closing it stops the server, removes serve.json and
- * closes the directory, after the writes in flight.
+ * A data directory being served: the directory open, the HTTP server on it (with the rollouts it
+ * drives), and its serve.json written so that the command line follows it. Closing it stops
+ * driving (each rollout stays resumable), stops the server, removes serve.json and closes the
+ * directory, after the writes in flight.
  */
 public final class Serving implements AutoCloseable {
     private final Quiesce quiesce;
     private final QuiesceServer server;
     private final ServeFile serveFile;
+    private final RolloutDrivers rollouts;
 
-    private Serving(Quiesce quiesce, QuiesceServer server, ServeFile serveFile) {
+    private Serving(Quiesce quiesce, QuiesceServer server, ServeFile serveFile, RolloutDrivers rollouts) {
         this.quiesce = quiesce;
         this.server = server;
         this.serveFile = serveFile;
+        this.rollouts = rollouts;
     }
 
     /**
@@ -33,10 +38,15 @@ public final class Serving implements AutoCloseable {
         Quiesce quiesce = Quiesce.open(options);
         try {
             String localToken = BearerTokens.newToken();
-            QuiesceServer server = QuiesceServer.start(quiesce, settings, localToken, log);
+            RolloutDrivers rollouts = new RolloutDrivers(quiesce, log);
+            List<RouteProvider> routes = new ArrayList<>(settings.routes());
+            routes.add(new RolloutRoutes(rollouts));
+            QuiesceServer server = QuiesceServer.start(quiesce, settings.withRoutes(routes), localToken, log);
             ServeFile serveFile = new ServeFile(server.url(), localToken, ProcessHandle.current().pid());
             serveFile.writeTo(quiesce.dataDirectory());
-            return new Serving(quiesce, server, serveFile);
+            // Once the command line can find the server: it may follow what is taken up here.
+            rollouts.resumeUnfinished();
+            return new Serving(quiesce, server, serveFile, rollouts);
         } catch (RuntimeException e) {
             quiesce.close();
             throw e;
@@ -58,6 +68,7 @@ public final class Serving implements AutoCloseable {
     @Override
     public void close() {
         try {
+            rollouts.close();
             server.close();
         } finally {
             serveFile.removeFrom(quiesce.dataDirectory());
