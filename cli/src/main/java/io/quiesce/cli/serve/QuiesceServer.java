@@ -84,7 +84,8 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
             builder = builder.enableHttps(ConnectionContext.httpsServer(sslContext(settings)));
         }
         try {
-            this.binding = builder.bind(concat(routes.get(0), routes.subList(1, routes.size()).toArray(Route[]::new)))
+            Route all = concat(routes.get(0), routes.subList(1, routes.size()).toArray(Route[]::new));
+            this.binding = builder.bind(handleRejections(RoutingRefusals.handler(), () -> all))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             shutdownSystem();

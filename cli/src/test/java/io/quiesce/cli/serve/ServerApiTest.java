@@ -148,6 +148,18 @@ class ServerApiTest {
     }
 
     @Test
+    void givenNoSuchRouteOrMethod_whenAsking_then404Or405InTheApisShape() {
+        HttpResponse<String> nowhere = Http.get(url + "/v1/nowhere", admin);
+        HttpResponse<String> delete = Http.send(Http.request(url + "/v1/status", admin).DELETE().build());
+
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(json(nowhere.body())).containsEntry("code", "NOT_FOUND").containsKey("message");
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(json(delete.body())).containsEntry("code", "METHOD_NOT_ALLOWED");
+        assertThat(delete.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+    }
+
+    @Test
     void givenAHugeBody_whenPosting_then413() {
         String huge = "{\"command\":\"pause\",\"server\":\"" + "x".repeat(ServeSettings.DEFAULT_MAX_BODY) + "\"}";
 
