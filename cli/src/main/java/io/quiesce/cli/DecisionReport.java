@@ -174,6 +174,9 @@ public final class DecisionReport {
         if (!o.changed()) {
             return "unchanged: " + (o.note() != null ? o.note() : o.after().name());
         }
+        if (command instanceof Command.Observe c) {
+            return c.sessions() + " observed" + (o.before() == o.after() ? "" : ", " + o.before() + " -> " + o.after());
+        }
         if (command instanceof Command.SetStartup) {
             StartupTypeChanged e = serviceEvent(a, StartupTypeChanged.class, o).orElseThrow();
             return "startup " + e.from().label() + " -> " + e.to().label();
@@ -202,6 +205,8 @@ public final class DecisionReport {
         } else if (command instanceof Command.SetStartup c) {
             return c.server();
         } else if (command instanceof Command.Restart c) {
+            return c.server();
+        } else if (command instanceof Command.Observe c) {
             return c.server();
         }
         throw new IllegalArgumentException("not a server command: " + command);

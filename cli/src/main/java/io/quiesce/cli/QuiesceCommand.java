@@ -41,7 +41,7 @@ import java.util.concurrent.Callable;
         description = "Take Lync / Skype for Business servers out of a pool without dropping a call.",
         subcommands = {PoolCommand.class, ServerCommand.class, PauseCommand.class, ResumeCommand.class,
                 StartupCommand.class, StopCommand.class, StartCommand.class, RestartCommand.class,
-                ConnectCommand.class, EndCommand.class, StatusCommand.class, PlanCommand.class, HistoryCommand.class,
+                ConnectCommand.class, EndCommand.class, ObserveCommand.class, StatusCommand.class, PlanCommand.class, HistoryCommand.class,
                 ReplayCommand.class, ServeCommand.class, TokenCommand.class, WaitCommand.class,
                 DemoCommand.class, SimulateCommand.class, RolloutGroup.class},
         footer = {"", "Exit codes: 0 done, 2 bad usage or input, 3 refused by a rule or guard, 4 not authorized, "
