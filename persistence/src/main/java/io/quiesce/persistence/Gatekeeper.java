@@ -41,13 +41,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * The one door to the entities. It keeps the deployment as the entities last acknowledged it,
@@ -368,10 +369,13 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     break; // decided once this batch is written
                 }
                 Command command = inOrder(next.command());
-                if (!(command instanceof DeadlinePassed) && earliestDeadline != null
-                        && !earliestDeadline.isAfter(command.at()) && passedBy(view, command.at())) {
+                // A deadline goes after those strictly before its own instant; any other command after
+                // every deadline up to its time.
+                Predicate<Instant> passed = next.command() instanceof DeadlinePassed own
+                        ? own.at()::isAfter : deadline -> !deadline.isAfter(command.at());
+                if (earliestDeadline != null && passed.test(earliestDeadline) && passedBy(view, passed)) {
                     if (next != deadlinesPutAheadOf) {
-                        deadlinesFirst(view, next, command.at());
+                        deadlinesFirst(view, next, passed);
                         continue; // decided before the command, as a replay of the history decides them
                     }
                     // They were put ahead of it once and are still pending: the journal did not record them.
@@ -621,26 +625,26 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         return answers;
     }
 
-    private static boolean passedBy(Deployment view, Instant at) {
-        return view.nextDeadline().filter(deadline -> !deadline.isAfter(at)).isPresent();
+    private static boolean passedBy(Deployment view, Predicate<Instant> passed) {
+        return view.nextDeadline().filter(passed).isPresent();
     }
 
     /**
-     * Puts the deadlines that {@code at} has passed ahead of {@code next}, the command at {@code at},
-     * earliest first: a replay of the history fires a deadline before any later line, so the live
-     * decisions must too, also when the timer has not fired yet or its command waits further back
-     * in the queue (the timer queues behind what is already waiting).
+     * Puts the {@code passed} deadlines ahead of {@code next}, earliest first: a replay of the history
+     * fires a deadline before any later line (and deadlines in their order), so the live decisions
+     * must too, also when the timer has not fired yet or its command waits further back in the
+     * queue (the timer queues behind what is already waiting).
      */
-    private void deadlinesFirst(Deployment view, Submit next, Instant at) {
+    private void deadlinesFirst(Deployment view, Submit next, Predicate<Instant> passed) {
         deadlinesPutAheadOf = next;
-        List<ServiceState> passed = view.pendingDeadlines().stream().filter(s -> !s.deadline().isAfter(at)).toList();
-        for (int i = passed.size() - 1; i >= 0; i--) {
-            DeadlinePassed due = deadlines.handOut(passed.get(i));
-            Submit queued = queue.stream().filter(s -> s.command().equals(due)).findFirst().orElse(null);
+        List<ServiceState> due = view.pendingDeadlines().stream().filter(s -> passed.test(s.deadline())).toList();
+        for (int i = due.size() - 1; i >= 0; i--) {
+            DeadlinePassed first = deadlines.handOut(due.get(i));
+            Submit queued = queue.stream().filter(s -> s.command().equals(first)).findFirst().orElse(null);
             if (queued != null) {
                 queue.remove(queued); // keeps its answer: opening may be waiting for it
             }
-            queue.addFirst(queued != null ? queued : new Submit(due, new CompletableFuture<>()));
+            queue.addFirst(queued != null ? queued : new Submit(first, new CompletableFuture<>()));
         }
     }
 

@@ -12,7 +12,7 @@ final class DrivenRollout {
     private final String pool;
     private final ProgressLog log;
     private RolloutRunner runner;
-    private Thread thread;
+    private volatile Thread thread;
     /** True while the patch command runs: stopping the server then must not interrupt it. */
     private volatile boolean patching;
     private volatile RolloutState end;

@@ -57,6 +57,9 @@ final class RolloutDrivers implements AutoCloseable {
 
     /** Starts a rollout on the plan's schedule and drives it; the refusal if it could not start. */
     synchronized Result start(String pool, RolloutOptions options, RolloutPlan plan, Act act) {
+        if (closed) {
+            return Result.refused(stopping());
+        }
         DrivenRollout run = prepare(pool);
         RolloutDecision begun = run.runner().begin(pool, options, plan, act);
         if (begun instanceof RolloutDecision.Rejected r) {
@@ -67,6 +70,9 @@ final class RolloutDrivers implements AutoCloseable {
 
     /** Takes up a rollout whose driver stopped (as {@code rollout resume} does) and drives it. */
     synchronized Result resume(String pool, boolean rerunUnfinished, Act act) {
+        if (closed) {
+            return Result.refused(stopping());
+        }
         DrivenRollout now = driving.get(pool);
         if (now != null) {
             RolloutState s = quiesce.rollouts().state(pool);
@@ -170,26 +176,36 @@ final class RolloutDrivers implements AutoCloseable {
         return run;
     }
 
+    private static Rejection stopping() {
+        return new Rejection(RejectionCode.OVERLOADED, "the server is stopping: start or resume the rollout again"
+                + " once it runs (it takes up an unfinished one by itself).");
+    }
+
     private DrivenRollout drive(DrivenRollout run) {
-        runs.put(run.id(), run);
-        driving.put(run.pool(), run);
         Thread thread = new Thread(() -> {
             try {
                 run.ended(run.runner().drive(run.pool()), null);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Even an Error ends the run, so that nobody follows it for ever.
                 ended(run, e);
+                if (e instanceof Error error) {
+                    throw error;
+                }
             } finally {
                 driving.remove(run.pool(), run);
             }
         }, "quiesce-rollout-" + run.pool());
         thread.setDaemon(true);
+        // The thread is known before the run is, so that close() always finds it.
         run.thread(thread);
+        runs.put(run.id(), run);
+        driving.put(run.pool(), run);
         thread.start();
         return run;
     }
 
     /** A driver that stopped on an error: an abort landing between two steps ends it as well. */
-    private void ended(DrivenRollout run, RuntimeException e) {
+    private void ended(DrivenRollout run, Throwable e) {
         RolloutState now = null;
         if (!closed) {
             try {
@@ -202,7 +218,8 @@ final class RolloutDrivers implements AutoCloseable {
             run.ended(now, null);
             return;
         }
-        String why = closed ? "the server stopped; the rollout goes on when it starts again" : e.getMessage();
+        String why = closed ? "the server stopped; the rollout goes on when it starts again"
+                : e.getMessage() != null ? e.getMessage() : e.toString();
         run.log().add("error: the server stopped driving the rollout: " + why);
         run.ended(now, why);
     }
@@ -213,7 +230,7 @@ final class RolloutDrivers implements AutoCloseable {
      * its outcome goes unrecorded (the next start asks before running it again).
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         List<DrivenRollout> now = List.copyOf(driving.values());
         for (DrivenRollout r : now) {

@@ -36,18 +36,31 @@ public final class Serving implements AutoCloseable {
      */
     public static Serving start(QuiesceOptions options, ServeSettings settings, PrintStream log) {
         Quiesce quiesce = Quiesce.open(options);
+        RolloutDrivers rollouts = null;
+        QuiesceServer server = null;
+        ServeFile serveFile = null;
         try {
             String localToken = BearerTokens.newToken();
-            RolloutDrivers rollouts = new RolloutDrivers(quiesce, log);
+            rollouts = new RolloutDrivers(quiesce, log);
             List<RouteProvider> routes = new ArrayList<>(settings.routes());
             routes.add(new RolloutRoutes(rollouts));
-            QuiesceServer server = QuiesceServer.start(quiesce, settings.withRoutes(routes), localToken, log);
-            ServeFile serveFile = new ServeFile(server.url(), localToken, ProcessHandle.current().pid());
+            server = QuiesceServer.start(quiesce, settings.withRoutes(routes), localToken, log);
+            serveFile = new ServeFile(server.url(), localToken, ProcessHandle.current().pid());
             serveFile.writeTo(quiesce.dataDirectory());
             // Once the command line can find the server: it may follow what is taken up here.
             rollouts.resumeUnfinished();
             return new Serving(quiesce, server, serveFile, rollouts);
         } catch (RuntimeException e) {
+            // Whatever started is stopped, so that a failed start leaves no listener and no serve.json behind.
+            if (rollouts != null) {
+                rollouts.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+            if (serveFile != null) {
+                serveFile.removeFrom(quiesce.dataDirectory());
+            }
             quiesce.close();
             throw e;
         }

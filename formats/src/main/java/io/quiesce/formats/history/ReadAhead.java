@@ -48,6 +48,10 @@ public final class ReadAhead implements Iterable<HistoryLine>, AutoCloseable {
                 queue.put(new Batch(batch, null, true));
             } catch (RuntimeException e) {
                 queue.put(new Batch(batch, e, true));
+            } catch (Error e) {
+                // Told to the reader too, who would otherwise wait for a batch that never comes.
+                queue.put(new Batch(batch, new IllegalStateException("reading the history failed: " + e, e), true));
+                throw e;
             }
         } catch (InterruptedException e) {
             // Closed before the end: nobody wants the rest.

@@ -60,4 +60,32 @@ class ReadAheadTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("quiesce-history-reader")
                 && t.isAlive());
     }
+
+    @Test
+    void givenAReaderThatDiesOfAnError_whenReadAhead_thenTheLinesBeforeComeAndThenAFailureNotAWaitForEver() {
+        List<HistoryLine> two = new ArrayList<>();
+        reader(lines(2)).forEach(two::add);
+        Iterable<HistoryLine> dying = () -> new Iterator<>() {
+            private int given;
+
+            @Override
+            public boolean hasNext() {
+                if (given == two.size()) {
+                    throw new AssertionError("made by the test");
+                }
+                return true;
+            }
+
+            @Override
+            public HistoryLine next() {
+                return two.get(given++);
+            }
+        };
+        List<Integer> numbers = new ArrayList<>();
+        try (ReadAhead ahead = new ReadAhead(dying)) {
+            assertThatThrownBy(() -> ahead.forEach(line -> numbers.add(line.number())))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("made by the test");
+        }
+        assertThat(numbers).containsExactly(1, 2);
+    }
 }
