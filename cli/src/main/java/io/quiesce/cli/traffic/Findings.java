@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * {@code GET /v1/findings}: what {@code quiesce replay} would find in the history so far
  * (findings, interrupted sessions, lost connections), for the dashboard. It replays the whole
- * history on each call, so the dashboard asks at most every few seconds.
+ * history; {@link FindingsCache} shares one replay among callers.
  */
 public final class Findings {
     private Findings() {

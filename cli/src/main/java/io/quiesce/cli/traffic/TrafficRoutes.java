@@ -53,6 +53,7 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
         Quiesce q = context.quiesce();
         q.addListener(metrics);
         Readiness readiness = new Readiness(q.rules().catalog());
+        FindingsCache findings = new FindingsCache(q.rules(), System::nanoTime);
         return concat(
                 pathSingleSlash(() -> get(() -> complete(HttpResponse.create()
                         .withEntity(ContentTypes.TEXT_HTML_UTF8, Dashboard.page())))),
@@ -68,7 +69,7 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
                                 withSizeLimit(ObserveRequest.MAX_BYTES, () -> entity(Unmarshaller.entityToString(),
                                         body -> observe(q, caller, body)))))),
                         path("findings", () -> get(() -> context.authenticate().apply(caller ->
-                                findings(context)))))));
+                                findings(context, findings)))))));
     }
 
     private Route ready(Quiesce q, Readiness readiness, String server, String service) {
@@ -115,12 +116,12 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
         return json(200, body);
     }
 
-    /** Replays the whole history: on the bounded executor, as other calls that take time. */
-    private Route findings(ServerContext context) {
+    /** Replays the whole history (shared, see FindingsCache): on the bounded executor, as other calls that take time. */
+    private Route findings(ServerContext context, FindingsCache findings) {
         try {
-            return completeWithFuture(CompletableFuture.supplyAsync(() -> json(200,
-                    Findings.of(context.events().all().stream().map(n -> n.event()).toList(),
-                            context.quiesce().rules())), context.blocking()));
+            return completeWithFuture(CompletableFuture.supplyAsync(() -> json(200, findings.get(
+                    context.events().lastId(), () -> context.events().all().stream().map(n -> n.event()).toList())),
+                    context.blocking()));
         } catch (RejectedExecutionException e) {
             return complete(refusal(503, "UNAVAILABLE", "the server is busy with other requests: try again in a"
                     + " moment.").addHeader(RawHeader.create("Retry-After", "1")));
