@@ -28,8 +28,15 @@ public final class EventFeed implements QuiesceListener {
     /** Live events a slow subscriber may fall behind by before its stream fails (it resumes by id). */
     static final int SUBSCRIBER_BUFFER = 4096;
 
-    /** One event with its id and its history line. */
-    public record Numbered(long id, Event event, String line) {
+    /** One event with its id. */
+    public record Numbered(long id, Event event) {
+        /**
+         * Its history line, written when asked: the feed holds every event of the server's life, and
+         * keeping each line too would about double what that costs in memory.
+         */
+        public String line() {
+            return EventCodec.line(event);
+        }
     }
 
     private final List<Numbered> log = new ArrayList<>();
@@ -78,7 +85,7 @@ public final class EventFeed implements QuiesceListener {
     }
 
     private Numbered append(Event e) {
-        Numbered n = new Numbered(log.size() + 1L, e, EventCodec.line(e));
+        Numbered n = new Numbered(log.size() + 1L, e);
         log.add(n);
         return n;
     }
