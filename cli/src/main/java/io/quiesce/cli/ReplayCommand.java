@@ -71,7 +71,8 @@ final class ReplayCommand implements Callable<Integer> {
         Instant stopAt = parseAt();
         WhatIf changed = parseWhatIf();
         Rules rules = new Rules(root.catalog(), new Authorization(root.adminGroup()));
-        ReplayResult result = replay(rules, history, stopAt, null);
+        RolloutStepsInHistory rolloutSteps = new RolloutStepsInHistory(stopAt);
+        ReplayResult result = replay(rules, history, stopAt, null, rolloutSteps);
         if (changed != null) {
             try {
                 changed.check(result.state(), rules.catalog());
@@ -79,7 +80,8 @@ final class ReplayCommand implements Callable<Integer> {
                 throw CliFailure.badInput(e.getMessage());
             }
         }
-        ReplayResult alternative = changed == null ? null : replay(rules, history, stopAt, changed);
+        ReplayResult alternative = changed == null ? null
+                : replay(rules, history, stopAt, changed, new RolloutStepsInHistory(stopAt));
         if (report != null) {
             Path html = root.environment().workingDirectory().resolve(report);
             try {
@@ -92,7 +94,7 @@ final class ReplayCommand implements Callable<Integer> {
             out.json(alternative == null ? ReplayJson.of(result, rules.catalog())
                     : ReplayJson.of(result, alternative, Replay.describe(changed), rules.catalog()));
         } else {
-            print(out, result, rules, history, stopAt);
+            print(out, result, rules, rolloutSteps.rows());
             if (alternative != null) {
                 compare(out, result, alternative, changed);
                 endingDifferently(out, result, alternative, rules);
@@ -105,10 +107,12 @@ final class ReplayCommand implements Callable<Integer> {
         return ExitCode.DONE;
     }
 
-    private ReplayResult replay(Rules rules, Path history, Instant stopAt, WhatIf changed) {
+    private ReplayResult replay(Rules rules, Path history, Instant stopAt, WhatIf changed,
+                                RolloutStepsInHistory rolloutSteps) {
         String source = file.toString();
         try (InputStream in = Files.newInputStream(history);
-             ReadAhead lines = new ReadAhead(HistoryReader.ofUtf8(in, source, rules.authorization().adminGroup()))) {
+             ReadAhead lines = new ReadAhead(rolloutSteps.seeing(
+                     HistoryReader.ofUtf8(in, source, rules.authorization().adminGroup())))) {
             Replay replay = new Replay(rules);
             return changed == null ? replay.run(lines, source, stopAt) : replay.whatIf(lines, source, stopAt, changed);
         } catch (NoSuchFileException e) {
@@ -142,12 +146,11 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private void print(Output out, ReplayResult r, Rules rules, Path history, Instant stopAt) {
+    private void print(Output out, ReplayResult r, Rules rules, List<String[]> rolloutSteps) {
         Timeline t = r.timeline();
         out.line("Replayed " + r.lines() + " lines of " + file + (t.first() == null ? "."
                 : ", " + Times.format(t.first()) + " to " + Times.format(t.last()) + "."));
         section(out, "State changes", changes(t));
-        List<String[]> rolloutSteps = RolloutStepsInHistory.rows(history, stopAt);
         if (!rolloutSteps.isEmpty()) {
             section(out, "Rollout steps: " + rolloutSteps.size(), rolloutSteps);
         }
