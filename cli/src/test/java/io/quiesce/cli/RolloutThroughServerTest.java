@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -138,10 +139,14 @@ class RolloutThroughServerTest {
         assertThat(cli().run("history", "--json").out()).doesNotContain("SessionInterrupted");
     }
 
-    /** Waits until the server's rollout of pool1 has this step under way. */
     void awaitStep(String step, String server) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            Cli.Result status = cli().run("rollout", "status", "pool1", "--json");
+        awaitStep(cli(), step, server, Duration.ofMinutes(1));
+    }
+
+    /** Waits (at most {@code limit}) until the rollout of pool1, as {@code cli} sees it, has this step under way. */
+    static void awaitStep(Cli cli, String step, String server, Duration limit) throws InterruptedException {
+        for (long i = 0; i < limit.toMillis() / 100; i++) {
+            Cli.Result status = cli.run("rollout", "status", "pool1", "--json");
             if (status.exit() == 0 && status.json().get("next") instanceof Map<?, ?> next && step.equals(next.get("step"))
                     && server.equals(next.get("server")) && Boolean.TRUE.equals(next.get("underWay"))) {
                 return;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,15 +157,7 @@ class ServedRolloutCrashTest {
     }
 
     void awaitStep(String step, String server) throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            Cli.Result status = cli().run("rollout", "status", "pool1", "--json");
-            if (status.exit() == 0 && status.json().get("next") instanceof Map<?, ?> next && step.equals(next.get("step"))
-                    && server.equals(next.get("server")) && Boolean.TRUE.equals(next.get("underWay"))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the rollout never reached " + step + " " + server);
+        RolloutThroughServerTest.awaitStep(cli(), step, server, Duration.ofMinutes(2));
     }
 
     Map<String, Object> awaitEnd() throws InterruptedException {

@@ -233,10 +233,13 @@ final class ApiRoutes extends AllDirectives {
         }
     }
 
-    private static HttpResponse answer(Answer a, Mode mode) {
+    /** The HTTP status of a command line's answer: from its exit code. */
+    static int status(Answer a) {
         // Too many commands waiting for the journal is the server's state, not the caller's fault: 503, try later.
-        boolean overloaded = RejectionCode.OVERLOADED.name().equals(a.code());
-        int status = overloaded ? 503 : switch (a.printout().exit()) {
+        if (RejectionCode.OVERLOADED.name().equals(a.code())) {
+            return 503;
+        }
+        return switch (a.printout().exit()) {
             case 0 -> 200;
             case 2 -> 400;
             case 3 -> 409;
@@ -244,6 +247,10 @@ final class ApiRoutes extends AllDirectives {
             case 5 -> 503;
             default -> 500;
         };
+    }
+
+    private static HttpResponse answer(Answer a, Mode mode) {
+        int status = status(a);
         HttpResponse response;
         if (mode != Mode.API) {
             response = json(status, a.printout().json());

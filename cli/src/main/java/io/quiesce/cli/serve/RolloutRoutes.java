@@ -289,14 +289,7 @@ final class RolloutRoutes extends AllDirectives implements RouteProvider {
 
     /** The answer as the API gives it: HTTP status from the exit code, body as {@link Mode} says, plus {@code more}. */
     private static HttpResponse respond(Answer a, Mode mode, Map<String, Object> more) {
-        int status = switch (a.printout().exit()) {
-            case 0 -> 200;
-            case 2 -> 400;
-            case 3 -> 409;
-            case 4 -> 403;
-            case 5 -> 503;
-            default -> 500;
-        };
+        int status = ApiRoutes.status(a);
         HttpResponse response;
         if (mode != Mode.API) {
             response = json(status, merged(a.printout().json(), more));
