@@ -91,8 +91,13 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         if (out.json()) {
-            out.json(alternative == null ? ReplayJson.of(result, rules.catalog())
-                    : ReplayJson.of(result, alternative, Replay.describe(changed), rules.catalog()));
+            Map<String, Object> json = alternative == null ? ReplayJson.of(result, rules.catalog())
+                    : ReplayJson.of(result, alternative, Replay.describe(changed), rules.catalog());
+            List<Map<String, Object>> steps = rolloutSteps.json();
+            if (!steps.isEmpty()) {
+                json.put("rolloutSteps", steps);
+            }
+            out.json(json);
         } else {
             print(out, result, rules, rolloutSteps.rows());
             if (alternative != null) {

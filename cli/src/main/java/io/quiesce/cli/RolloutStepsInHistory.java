@@ -2,6 +2,7 @@ package io.quiesce.cli;
 
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
+import io.quiesce.formats.history.ReplayJson;
 import io.quiesce.history.HistoryLine;
 import io.quiesce.service.StartupType;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +74,11 @@ final class RolloutStepsInHistory {
     /** The rows, oldest first; none when no rollout is in what was seen. */
     synchronized List<String[]> rows() {
         return steps.stream().map(Step::cells).toList();
+    }
+
+    /** The same steps in the {@code replay --json} shape. */
+    synchronized List<Map<String, Object>> json() {
+        return steps.stream().map(s -> ReplayJson.rolloutStep(s.at, s.rollout, s.server, s.step, s.services)).toList();
     }
 
     private synchronized void see(HistoryLine line) {

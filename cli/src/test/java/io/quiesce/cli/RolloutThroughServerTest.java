@@ -100,6 +100,9 @@ class RolloutThroughServerTest {
         assertThat(replay.out()).contains("Rollout steps: 15");
         assertThat(replay.lines()).anySatisfy(l -> assertThat(l).contains("rollout 1 of pool1").contains("fe02")
                 .endsWith("stop (9 services)"));
+        List<Object> steps = list(cli().run("--json", "replay", "night.jsonl").json().get("rolloutSteps"));
+        assertThat(steps).hasSize(15).anySatisfy(s -> assertThat(object(s)).containsEntry("rollout", "rollout 1 of pool1")
+                .containsEntry("server", "fe02").containsEntry("step", "stop").containsEntry("services", 9L));
         // and a second start on the completed pool is a new rollout, in JSON too
         Cli.Result second = cli().run("rollout", "start", "pool1", "--servers", "fe03", "--json");
         assertThat(second.exit()).as(second.toString()).isZero();

@@ -43,6 +43,18 @@ public final class ReplayJson {
         return m;
     }
 
+    /** One step a rollout took on a server, read back from the reasons its events carry. */
+    public static Map<String, Object> rolloutStep(java.time.Instant at, String rollout, String server, String step,
+                                                  int services) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", at.toString());
+        m.put("rollout", rollout);
+        m.put("server", server);
+        m.put("step", step);
+        m.put("services", services);
+        return m;
+    }
+
     private static Map<String, Object> finding(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", f.code().name());
