@@ -141,6 +141,17 @@ class MaintenanceNightTest {
     @Test
     @Order(6)
     void refusalsAndAuthorization() {
+        Cli nobody = refusedForSessionsAndToOthers();
+        // Another administrators group, by option or by environment.
+        assertThat(nobody.run("pause", "fe01", "--groups", "Ops", "--admin-group", "Ops").exit()).isZero();
+        assertRefused(cli().with("QUIESCE_ADMIN_GROUP", "Ops").run("pause", "fe01"), 4, "NOT_AUTHORIZED");
+    }
+
+    /**
+     * What every night refuses, directly or through a server: stopping or restarting a server with
+     * sessions, and changes by someone not in the administrators group. The caller in no group.
+     */
+    Cli refusedForSessionsAndToOthers() {
         assertRefused(cli().run("stop", "fe01"), 3, "SESSIONS_ACTIVE");
         Cli.Result restart = cli().run("restart", "fe01");
         assertRefused(restart, 3, "SESSIONS_ACTIVE");
@@ -154,9 +165,7 @@ class MaintenanceNightTest {
         assertThat(refused.err()).contains("alice is not a member of Administrators");
         assertThat(nobody.run("status").exit()).isZero();
         assertRefused(cli().run("stop", "fe02", "--as", "bob", "--groups", "Users,Helpdesk"), 4, "NOT_AUTHORIZED");
-        // Another administrators group, by option or by environment.
-        assertThat(nobody.run("pause", "fe01", "--groups", "Ops", "--admin-group", "Ops").exit()).isZero();
-        assertRefused(cli().with("QUIESCE_ADMIN_GROUP", "Ops").run("pause", "fe01"), 4, "NOT_AUTHORIZED");
+        return nobody;
     }
 
     @Test

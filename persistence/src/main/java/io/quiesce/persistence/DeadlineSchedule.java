@@ -1,5 +1,6 @@
 package io.quiesce.persistence;
 
+import io.quiesce.command.Command;
 import io.quiesce.command.Command.DeadlinePassed;
 import io.quiesce.rules.Deployment;
 import io.quiesce.service.ServiceState;
@@ -34,6 +35,20 @@ final class DeadlineSchedule {
     DeadlinePassed handOut(ServiceState service) {
         handedOut.add(key(service.server(), service.name()));
         return new DeadlinePassed(service.server(), service.name(), service.deadline());
+    }
+
+    /**
+     * Whether a deadline at {@code deadline} is decided before {@code command}, stamped {@code at}, as
+     * a replay of the history decides it: a deadline up to the command's time goes first, and
+     * deadlines go in their order (another deadline's command waits only for those strictly before it).
+     */
+    static boolean before(Instant deadline, Command command, Instant at) {
+        return command instanceof DeadlinePassed own ? deadline.isBefore(own.at()) : !deadline.isAfter(at);
+    }
+
+    /** The pending deadlines decided before {@code command}, stamped {@code at}, earliest first. */
+    static List<ServiceState> ahead(Deployment deployment, Command command, Instant at) {
+        return deployment.pendingDeadlines().stream().filter(s -> before(s.deadline(), command, at)).toList();
     }
 
     /** The deadline's command was answered (recorded, refused or failed): it may be handed out again. */

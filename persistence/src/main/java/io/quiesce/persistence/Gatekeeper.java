@@ -48,7 +48,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
 
 /**
  * The one door to the entities. It keeps the deployment as the entities last acknowledged it,
@@ -369,13 +368,12 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     break; // decided once this batch is written
                 }
                 Command command = inOrder(next.command());
-                // A deadline goes after those strictly before its own instant; any other command after
-                // every deadline up to its time.
-                Predicate<Instant> passed = next.command() instanceof DeadlinePassed own
-                        ? own.at()::isAfter : deadline -> !deadline.isAfter(command.at());
-                if (earliestDeadline != null && passed.test(earliestDeadline) && passedBy(view, passed)) {
+                List<ServiceState> ahead = earliestDeadline != null
+                        && DeadlineSchedule.before(earliestDeadline, next.command(), command.at())
+                        ? DeadlineSchedule.ahead(view, next.command(), command.at()) : List.of();
+                if (!ahead.isEmpty()) {
                     if (next != deadlinesPutAheadOf) {
-                        deadlinesFirst(view, next, passed);
+                        deadlinesFirst(next, ahead);
                         continue; // decided before the command, as a replay of the history decides them
                     }
                     // They were put ahead of it once and are still pending: the journal did not record them.
@@ -625,19 +623,14 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         return answers;
     }
 
-    private static boolean passedBy(Deployment view, Predicate<Instant> passed) {
-        return view.nextDeadline().filter(passed).isPresent();
-    }
-
     /**
-     * Puts the {@code passed} deadlines ahead of {@code next}, earliest first: a replay of the history
+     * Puts the deadlines {@code due} ahead of {@code next}, earliest first: a replay of the history
      * fires a deadline before any later line (and deadlines in their order), so the live decisions
      * must too, also when the timer has not fired yet or its command waits further back in the
      * queue (the timer queues behind what is already waiting).
      */
-    private void deadlinesFirst(Deployment view, Submit next, Predicate<Instant> passed) {
+    private void deadlinesFirst(Submit next, List<ServiceState> due) {
         deadlinesPutAheadOf = next;
-        List<ServiceState> due = view.pendingDeadlines().stream().filter(s -> passed.test(s.deadline())).toList();
         for (int i = due.size() - 1; i >= 0; i--) {
             DeadlinePassed first = deadlines.handOut(due.get(i));
             Submit queued = queue.stream().filter(s -> s.command().equals(first)).findFirst().orElse(null);

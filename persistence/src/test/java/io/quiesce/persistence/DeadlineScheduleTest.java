@@ -78,4 +78,21 @@ class DeadlineScheduleTest {
         assertThat(schedule.nextTimer(d, T0)).isEmpty();
         assertThat(schedule.due(d, T0.plus(Duration.ofDays(400)))).isEmpty();
     }
+
+    @Test
+    void givenTwoPendingDeadlines_thenACommandGoesAfterThoseUpToItsTimeAndADeadlineAfterThoseBeforeIt() {
+        Deployment d = apply(pausedFor(Duration.ofMinutes(1)),
+                new Command.Pause("fe02", "RTCSRV", Duration.ofMinutes(2), false, true, Act.of(ADMIN, T0)));
+        Instant first = T0.plus(Duration.ofMinutes(1));
+        Instant second = T0.plus(Duration.ofMinutes(2));
+        Command later = new Command.End("s1", Act.of(ADMIN, second));
+
+        assertThat(DeadlineSchedule.ahead(d, new Command.End("s1", Act.of(ADMIN, T0.plusSeconds(59))), T0.plusSeconds(59)))
+                .isEmpty();
+        assertThat(DeadlineSchedule.ahead(d, later, second)).extracting(s -> s.server()).containsExactly("fe01", "fe02");
+        assertThat(DeadlineSchedule.ahead(d, new Command.DeadlinePassed("fe02", FE, second), second))
+                .extracting(s -> s.server()).containsExactly("fe01");
+        assertThat(DeadlineSchedule.ahead(d, new Command.DeadlinePassed("fe01", FE, first), second))
+                .as("its own instant, not the later one it may be recorded at").isEmpty();
+    }
 }
