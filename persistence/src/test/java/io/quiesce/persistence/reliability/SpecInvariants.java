@@ -22,12 +22,12 @@ import java.util.Set;
  * invariants I1-I6 (docs/behaviour.md) judged on what a reopened data directory holds: its state, and its history (every
  * recorded event, in order), which is folded again to see what each event met.
  */
-final class SpecInvariants {
+public final class SpecInvariants {
     private SpecInvariants() {
     }
 
     /** A description of each violation; empty when all hold. */
-    static List<String> check(Catalog catalog, Deployment state, List<Event> history) {
+    public static List<String> check(Catalog catalog, Deployment state, List<Event> history) {
         List<String> violations = new ArrayList<>();
         for (ServerState server : state.servers().values()) {
             for (ServiceState s : server.services().values()) {
