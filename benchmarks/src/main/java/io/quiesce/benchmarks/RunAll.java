@@ -25,7 +25,7 @@ public final class RunAll {
 
     static List<Benchmark> all() {
         return List.of(new SessionChurn(), new AdminLatency(), new Recovery(), new ReplayThroughput(),
-                new CommandLineStatus(), new SessionMemory(), new Simulate(), new AgentCheck());
+                new CommandLineStatus(), new SessionMemory(), new Simulate(), new AgentCheck(), new ClusterFailover());
     }
 
     public static void main(String[] args) throws IOException {
