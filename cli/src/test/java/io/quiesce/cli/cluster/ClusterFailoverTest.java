@@ -72,6 +72,7 @@ class ClusterFailoverTest {
                     "id", "im-" + s);
         }
         Node owner = cluster.owner("pool1", cluster.nodes(), Duration.ofSeconds(30));
+        awaitStatusShows(cluster.nodes(), "pool1");
         List<Node> survivors = cluster.others(owner);
         Node a = survivors.get(0);
         Node b = survivors.get(1);
@@ -178,6 +179,7 @@ class ClusterFailoverTest {
         }
         must(cluster.node(2), "command", "connect", "pool", "pool1", "feature", "calls", "id", "call-1");
         Node frozen = cluster.owner("pool1", cluster.nodes(), Duration.ofSeconds(30));
+        awaitStatusShows(cluster.nodes(), "pool1");
         List<Node> others = cluster.others(frozen);
         Node a = others.get(0);
 
@@ -249,6 +251,21 @@ class ClusterFailoverTest {
         cluster.await("an answer to ending " + session, Duration.ofSeconds(60), () -> {
             Reply r = node.command(ANSWER, "command", "end", "session", session);
             return r.status() < 500 ? Optional.of(r) : Optional.empty();
+        });
+    }
+
+    /**
+     * Waits until every node's status has the pool: a node learns of a pool created elsewhere when it
+     * next reads the pools of the journal database (every few seconds).
+     */
+    private void awaitStatusShows(List<Node> nodes, String pool) throws InterruptedException {
+        cluster.await("every node's status showing " + pool, Duration.ofSeconds(30), () -> {
+            for (Node n : nodes) {
+                if (!n.get("/v1/status/" + pool, ANSWER).ok()) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(true);
         });
     }
 
