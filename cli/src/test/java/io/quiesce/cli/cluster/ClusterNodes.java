@@ -126,7 +126,8 @@ final class ClusterNodes implements AutoCloseable {
         StringBuilder all = new StringBuilder();
         for (Node n : nodes) {
             String log = n.log();
-            all.append("--- ").append(n).append(n.alive() ? "" : ", exited " + n.process().exitValue())
+            all.append("--- ").append(n).append(n.alive() ? ", says " + n.cluster().map(ClusterView::toString)
+                            .orElse("nothing on /v1/cluster") : ", exited " + n.process().exitValue())
                     .append(":\n").append(log, Math.max(0, log.length() - 4000), log.length()).append('\n');
         }
         return all.toString();
