@@ -78,6 +78,10 @@ final class PoolShard {
     record Wake(long sent) implements Command, ClusterMessage {
     }
 
+    /** What a pool recorded, as history lines: published to every node, which feeds its event stream with it. */
+    record EventsRecorded(List<String> lines) implements ClusterMessage {
+    }
+
     private record Opened(PoolHandler handler, Throwable failure) implements Command {
     }
 
