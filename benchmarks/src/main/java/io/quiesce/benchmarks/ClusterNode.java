@@ -5,6 +5,7 @@ import io.quiesce.cli.QuiesceCli;
 import io.quiesce.cli.client.ServeFile;
 import io.quiesce.formats.json.JsonText;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,11 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * One {@code quiesce serve --cluster} node for B9: a child JVM on this JVM's class path, its data
@@ -53,7 +56,7 @@ final class ClusterNode implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-Xmx512m",
                 "-Dquiesce.cluster.stable-after=3s",
-                "-cp", System.getProperty("java.class.path"), QuiesceCli.class.getName(),
+                "-cp", classPath(), QuiesceCli.class.getName(),
                 "--data", data.toString(), "--journal", journal.url(),
                 "serve", "--cluster", "--node", address, "--seed-nodes", seeds,
                 "--listen", "127.0.0.1:0"));
@@ -62,6 +65,13 @@ final class ClusterNode implements AutoCloseable {
         builder.environment().put("QUIESCE_DB_USER", journal.user());
         builder.environment().put("QUIESCE_DB_PASSWORD", journal.password());
         return new ClusterNode(address, data, log, builder.start());
+    }
+
+    /** This JVM's class path with absolute entries: a node runs in a directory of its own. */
+    private static String classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** A loopback address with a port free at the time of asking. */
