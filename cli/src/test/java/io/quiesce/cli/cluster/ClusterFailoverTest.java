@@ -223,8 +223,8 @@ class ClusterFailoverTest {
         // then it leaves: it exits by itself, having written nothing
         assertThat(frozen.process().waitFor(60, TimeUnit.SECONDS)).as("the thawed node exits\n" + frozen.log())
                 .isTrue();
-        System.out.printf(Locale.ROOT, "thawed %s exited %d; the call sent to it while frozen: %s%n", frozen,
-                frozen.process().exitValue(), zombie.get(100, TimeUnit.SECONDS));
+        System.out.printf(Locale.ROOT, "thawed %s exited %d; the call sent to it while frozen: %s; its log:%n%s%n",
+                frozen, frozen.process().exitValue(), zombie.get(100, TimeUnit.SECONDS), frozen.log());
         Map<String, Object> live = pool(successor.get("/v1/status/pool1", ANSWER).json(), "pool1");
         stopCleanly(others);
         Recorded r = Recorded.read(home.resolve("check"), journal, "pool1");
