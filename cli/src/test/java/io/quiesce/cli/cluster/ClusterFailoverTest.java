@@ -42,6 +42,8 @@ class ClusterFailoverTest {
     private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(60);
     private static final Duration ANSWER = Duration.ofSeconds(10);
     private static final String IM = "RTCIMMCU";
+    /** The exit code of a node the split brain resolver downed. */
+    private static final int DOWNED = 75;
 
     @TempDir
     Path home;
@@ -220,11 +222,12 @@ class ClusterFailoverTest {
         // when it runs again
         frozen.thaw();
 
-        // then it leaves: it exits by itself, having written nothing
+        // then it leaves: it exits by itself as a downed node does, having written nothing
         assertThat(frozen.process().waitFor(60, TimeUnit.SECONDS)).as("the thawed node exits\n" + frozen.log())
                 .isTrue();
         System.out.printf(Locale.ROOT, "thawed %s exited %d; the call sent to it while frozen: %s; its log:%n%s%n",
                 frozen, frozen.process().exitValue(), zombie.get(100, TimeUnit.SECONDS), frozen.log());
+        assertThat(frozen.process().exitValue()).as(frozen.log()).isEqualTo(DOWNED);
         Map<String, Object> live = pool(successor.get("/v1/status/pool1", ANSWER).json(), "pool1");
         stopCleanly(others);
         Recorded r = Recorded.read(home.resolve("check"), journal, "pool1");
