@@ -44,17 +44,9 @@ final class Node {
         this.process = process;
     }
 
-    int index() {
-        return index;
-    }
-
     /** The node's cluster address, {@code 127.0.0.1:PORT}, as members are named. */
     String address() {
         return address;
-    }
-
-    Path data() {
-        return data;
     }
 
     Process process() {

@@ -2,7 +2,6 @@ package io.quiesce.cli.cluster;
 
 import io.quiesce.formats.json.JsonText;
 
-import java.util.List;
 import java.util.Map;
 
 /** One HTTP answer of a node: its status code and body. */
@@ -18,11 +17,5 @@ record Reply(int status, String body) {
             return (Map<String, Object>) m;
         }
         throw new AssertionError("not a JSON object (HTTP " + status + "): " + body);
-    }
-
-    /** The body as JSON Lines (the history), one object per line. */
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> lines() {
-        return body.lines().filter(l -> !l.isBlank()).map(l -> (Map<String, Object>) JsonText.parse(l)).toList();
     }
 }
