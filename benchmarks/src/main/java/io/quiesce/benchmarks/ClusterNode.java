@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * One {@code quiesce serve --cluster} node for B9: a child JVM on this JVM's class path, its data
  * directory, and its API reached with the local token over keep-alive HTTP, as an API user would.
  */
-final class ClusterNode implements AutoCloseable {
+final class ClusterNode {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
     private static final Duration ANSWER = Duration.ofSeconds(10);
@@ -146,8 +146,8 @@ final class ClusterNode implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** SIGTERM, and SIGKILL if it has not stopped within 30 s. */
+    void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();

@@ -123,7 +123,7 @@ class ClusterFailoverTest {
             int before = traffic.connected().size();
             cluster.await("traffic after the takeover", Duration.ofSeconds(60), () ->
                     traffic.connected().size() >= before + 5 ? Optional.of(true) : Optional.empty());
-            traffic.close();
+            traffic.stop();
             System.out.printf(Locale.ROOT, "traffic: %d calls connected and %d ended with an answer, %d commands"
                     + " unanswered%n", traffic.connected().size(), traffic.ended().size(), traffic.unanswered());
 

@@ -99,9 +99,13 @@ final class SessionTraffic implements AutoCloseable {
         return unanswered.get();
     }
 
-    /** Stops the clients after their command in flight. */
     @Override
     public void close() {
+        stop();
+    }
+
+    /** Stops the clients after their command in flight. */
+    void stop() {
         stop.set(true);
         for (Thread t : clients) {
             try {
