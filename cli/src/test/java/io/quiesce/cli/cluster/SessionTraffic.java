@@ -21,7 +21,7 @@ final class SessionTraffic implements AutoCloseable {
 
     private final List<Node> nodes;
     private final String pool;
-    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<Thread> clients = new ArrayList<>();
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private final Set<String> connected = ConcurrentHashMap.newKeySet();
@@ -47,7 +47,7 @@ final class SessionTraffic implements AutoCloseable {
     }
 
     private void run(int client) {
-        for (int i = 0; i < MAX_SESSIONS_PER_CLIENT && !stop.get(); i++) {
+        for (int i = 0; i < MAX_SESSIONS_PER_CLIENT && !stopping.get(); i++) {
             String id = "t" + client + "-" + i;
             sent.add(id);
             if (send(client + i, "command", "connect", "pool", pool, "feature", "calls", "id", id)) {
@@ -106,7 +106,7 @@ final class SessionTraffic implements AutoCloseable {
 
     /** Stops the clients after their command in flight. */
     void stop() {
-        stop.set(true);
+        stopping.set(true);
         for (Thread t : clients) {
             try {
                 t.join(ANSWER.multipliedBy(3).toMillis());
