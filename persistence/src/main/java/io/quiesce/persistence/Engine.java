@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -68,6 +69,8 @@ public final class Engine implements AutoCloseable {
     private Engine(QuiesceOptions options, DataDirectory directory, Audience audience) {
         this.options = options;
         this.directory = directory;
+        // Opens the journal: the pools held apart are listed from it.
+        com.typesafe.config.Config config = PekkoConfig.forDirectory(directory, options);
         this.rules = new Rules(options.catalog(), new Authorization(options.adminGroup()));
         this.notifications = Executors.newSingleThreadExecutor(r -> daemon(r, "quiesce-listeners"));
         this.replies = Executors.newSingleThreadExecutor(r -> daemon(r, "quiesce-replies"));
@@ -75,7 +78,8 @@ public final class Engine implements AutoCloseable {
         // Logging is set up before the actor system logs, so SLF4J has nothing to replay on stderr.
         org.slf4j.LoggerFactory.getILoggerFactory();
         Gatekeeper.Settings settings = new Gatekeeper.Settings(rules, options.clock(), options.snapshotEvery(),
-                options.maxPending(), options.commandTimeout(), options.recoveryTimeout(), replies);
+                options.maxPending(), options.commandTimeout(), options.recoveryTimeout(), replies, options.pool(),
+                directory.poolsHeldApart());
         this.audience = audience;
         Gatekeeper.Notifier notifier = new Gatekeeper.Notifier() {
             @Override
@@ -88,8 +92,9 @@ public final class Engine implements AutoCloseable {
                 tell(o -> o.written(took));
             }
         };
-        this.system = ActorSystem.create(Gatekeeper.create(settings, notifier, ready), "quiesce",
-                PekkoConfig.forDirectory(directory, options));
+        this.system = ActorSystem.create(Gatekeeper.create(settings, notifier, ready), "quiesce", config);
+        // Also while opening: a pause deadline that opening fires is then refused at once.
+        directory.takenOver().thenAccept(reason -> system.tell(new Gatekeeper.TakenOver(reason)));
         try {
             ready.get(options.recoveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
@@ -109,6 +114,10 @@ public final class Engine implements AutoCloseable {
 
     /** Locks and checks the data directory, then starts the actors and waits until they have recovered. */
     public static Engine open(QuiesceOptions options, Audience audience) {
+        if (options.pool() != null && options.journal() == null) {
+            throw new IllegalArgumentException("holding pool " + options.pool() + " alone needs the journal database"
+                    + " it shares with the processes that hold the other pools: give it with withJournal(...)");
+        }
         DataDirectory directory = DataDirectory.open(options.dataDirectory());
         try {
             if (options.journal() == null) {
@@ -147,6 +156,12 @@ public final class Engine implements AutoCloseable {
      */
     public CompletionStage<Decision> submit(Command command) {
         CompletableFuture<Decision> answer = new CompletableFuture<>();
+        Optional<String> elsewhere = PoolScope.refusal(options.pool(), command);
+        if (elsewhere.isPresent()) {
+            tell(o -> o.failed(command));
+            answer.completeExceptionally(new QuiesceException(elsewhere.get()));
+            return answer;
+        }
         synchronized (submissionOrder) {
             // Commands reach the gatekeeper in the order they were submitted, also when one waits for the guard.
             submitted = submitted.thenCompose(ready -> rollouts.guard(command)).handle((refusal, failure) -> {
@@ -218,7 +233,21 @@ public final class Engine implements AutoCloseable {
         return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Every recorded event, ordered by time, then in the order the commands were decided. */
+    /**
+     * Refuses a change to {@code pool} when this engine holds another pool only.
+     *
+     * @throws QuiesceException naming the pool this engine holds
+     */
+    void requireHeld(String pool, String what) {
+        if (options.pool() != null && !options.pool().equals(pool)) {
+            throw new QuiesceException(PoolScope.elsewhere(options.pool(), what + " on pool " + pool));
+        }
+    }
+
+    /**
+     * Every recorded event, ordered by time, then in the order the commands were decided: of the whole
+     * journal, also when this engine holds one pool of a shared journal database.
+     */
     public List<Event> history() {
         return JournalHistory.read(system, options.recoveryTimeout());
     }

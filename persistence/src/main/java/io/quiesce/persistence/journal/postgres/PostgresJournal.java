@@ -13,8 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -24,45 +26,97 @@ import java.util.function.Consumer;
  * of whole decisions) is one database transaction; it first takes the one row of
  * {@code quiesce_commit}, so commits from every process that shares the database are numbered in the
  * order they commit, and the history reads that order back.
+ *
+ * <p>A journal opened for one pool ({@link #openPool}) shares the database with other processes,
+ * each holding other pools. Opening takes the pool's next epoch in {@code quiesce_owner}; every
+ * commit then finds that epoch still there, in its own transaction, or fails whole. Once another
+ * process has taken the pool over, this journal refuses every later write ({@link #takenOver()}).
  */
 public final class PostgresJournal implements JournalBackend {
     /** Rows fetched at a time when reading an entity or the history. */
     private static final int FETCH = 500;
-    /** The advisory lock a process holds while it alone uses the database. */
+    /**
+     * The in-use advisory lock: held exclusively by a process that uses the database alone, shared by
+     * the processes that each hold some pools, so neither kind opens while the other is there.
+     */
     private static final long IN_USE_LOCK = 0x5155494553434532L;
+    /** The prefix of the registry entities' ids: {@code registry|POOL} for a pool opened on its own. */
+    private static final String POOL_REGISTRY = "registry|";
+    /**
+     * A process frozen inside a transaction (stopped, or cut off) would hold the commit row, and with it
+     * every other process's commits, until its connection ends: the server ends such a transaction after
+     * this long instead. Commits and reads never wait for this process between two statements.
+     */
+    private static final String FROZEN_TRANSACTION_LIMIT = "5s";
+
+    /** How a journal shares its database with other processes. */
+    private enum Sharing {
+        /** No in-use lock: a test of the journal's contract, several writers on one database. */
+        UNLOCKED,
+        /** This process alone, holding every pool. */
+        ALONE,
+        /** This process holds one pool; others hold others. */
+        ONE_POOL
+    }
 
     private final String name;
     private final HikariDataSource pool;
-    /** Holds the in-use lock for as long as the journal is open (null: shared with other processes). */
+    /** Holds the in-use lock for as long as the journal is open (null: no lock). */
     private final Connection holder;
+    /** The pool this journal holds on its own (null: every pool), and the epoch it took for it. */
+    private final String heldPool;
+    private final long epoch;
+    /** Completed, with the reason, once another process has taken the pool over. */
+    private final CompletableFuture<String> takenOver = new CompletableFuture<>();
     private final LongAdder batchesWritten = new LongAdder();
     private final LongAdder entriesWritten = new LongAdder();
 
-    private PostgresJournal(String name, HikariDataSource pool, Connection holder) {
+    private PostgresJournal(String name, HikariDataSource pool, Connection holder, String heldPool, long epoch) {
         this.name = name;
         this.pool = pool;
         this.holder = holder;
+        this.heldPool = heldPool;
+        this.epoch = epoch;
     }
 
     /**
      * Connects, and creates or updates the tables when the database lacks them. {@code sync}: each
      * commit is on the server's disk before it is acknowledged ({@code synchronous_commit}).
      * {@code alone}: this process is the only one to use the database while it is open (refused if
-     * another holds it), as one process owning every entity needs; processes that share the
-     * entities out among themselves (cluster mode) share the database instead.
+     * another holds it), as one process owning every entity needs; without it, no lock is taken
+     * (several writers of distinct entities, as the journal's contract tests have).
      */
     public static PostgresJournal open(String url, String user, String password, boolean sync, boolean alone)
             throws IOException {
+        return open(url, user, password, sync, alone ? Sharing.ALONE : Sharing.UNLOCKED, null, null);
+    }
+
+    /**
+     * Connects to hold {@code pool} only, beside other processes that hold other pools (refused while a
+     * process uses the database alone), and takes the pool's next epoch: from then on, a process that
+     * held the pool before can commit nothing more. {@code holder} names this process in
+     * {@code quiesce_owner}, for whoever looks at who holds a pool.
+     */
+    public static PostgresJournal openPool(String url, String user, String password, boolean sync, String pool,
+                                           String holder) throws IOException {
+        return open(url, user, password, sync, Sharing.ONE_POOL, pool, holder);
+    }
+
+    private static PostgresJournal open(String url, String user, String password, boolean sync, Sharing sharing,
+                                        String heldPool, String holderName) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setAutoCommit(false);
         // One writer (the group commit), replays of entities that start at once, the history, snapshots.
-        config.setMaximumPoolSize(6);
+        // A process holds many pools at once, each with its own journal: fewer connections each.
+        config.setMaximumPoolSize(sharing == Sharing.ONE_POOL ? 4 : 6);
         config.setMinimumIdle(1);
         config.setPoolName("quiesce-journal");
-        config.setConnectionInitSql("SET synchronous_commit = " + (sync ? "on" : "off"));
+        String init = "SET synchronous_commit = " + (sync ? "on" : "off");
+        config.setConnectionInitSql(sharing == Sharing.ONE_POOL
+                ? init + "; SET idle_in_transaction_session_timeout = '" + FROZEN_TRANSACTION_LIMIT + "'" : init);
         // One attempt at start: a database that cannot be reached fails the start at once, saying so.
         config.setInitializationFailTimeout(1);
         config.setConnectionTimeout(10_000);
@@ -80,29 +134,43 @@ public final class PostgresJournal implements JournalBackend {
             throw new IOException("cannot prepare the journal tables in " + url + ": " + rootMessage(e), e);
         }
         Connection holder = null;
-        if (alone) {
-            try {
-                holder = holdInUseLock(pool);
-            } catch (SQLException | IOException e) {
-                pool.close();
-                throw e instanceof IOException io ? io
-                        : new IOException("cannot lock the journal database " + url + ": " + rootMessage(e), e);
+        try {
+            if (sharing != Sharing.UNLOCKED) {
+                holder = holdInUseLock(pool, sharing == Sharing.ONE_POOL);
             }
+            if (sharing != Sharing.ONE_POOL) {
+                return new PostgresJournal(url, pool, holder, null, 0);
+            }
+            long epoch = takeOver(pool, heldPool, holderName);
+            // Unique in this JVM too, where a test may open the same pool twice.
+            return new PostgresJournal(url + "#" + heldPool + "@" + epoch, pool, holder, heldPool, epoch);
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeQuietly(holder);
+            pool.close();
+            throw e instanceof IOException io ? io
+                    : new IOException("cannot lock the journal database " + url + ": " + rootMessage(e), e);
         }
-        return new PostgresJournal(url, pool, holder);
     }
 
-    /** Takes the in-use lock on a connection kept out of the pool; the database releases it if this process dies. */
-    private static Connection holdInUseLock(HikariDataSource pool) throws SQLException, IOException {
+    /**
+     * Takes the in-use lock on a connection kept for it; the database releases it if this process dies.
+     * {@code shared}: beside other processes that hold some pools each.
+     */
+    private static Connection holdInUseLock(HikariDataSource pool, boolean shared) throws SQLException, IOException {
         Connection c = pool.getConnection();
-        try (PreparedStatement st = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        try (PreparedStatement st = c.prepareStatement(shared
+                ? "SELECT pg_try_advisory_lock_shared(?)" : "SELECT pg_try_advisory_lock(?)")) {
             st.setLong(1, IN_USE_LOCK);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
                     c.close();
-                    throw new IOException("the journal database is in use by another process: wait for it to finish,"
-                            + " or give this one another database");
+                    throw new IOException(shared
+                            ? "the journal database is in use by another process that holds every pool: wait for"
+                            + " it to finish before pools are held by several processes"
+                            : "the journal database is in use by another process: wait for it to finish (or for the"
+                            + " processes that hold its pools in cluster mode to stop), or give this one another"
+                            + " database");
                 }
             }
             c.commit();
@@ -110,6 +178,38 @@ public final class PostgresJournal implements JournalBackend {
         } catch (SQLException e) {
             c.close();
             throw e;
+        }
+    }
+
+    /** Takes the pool's next epoch (its first: 1), naming this process its holder; returns the epoch. */
+    private static long takeOver(HikariDataSource pool, String heldPool, String holderName) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO quiesce_owner (pool, epoch, holder, since)"
+                    + " VALUES (?, 1, ?, now()) ON CONFLICT (pool) DO UPDATE"
+                    + " SET epoch = quiesce_owner.epoch + 1, holder = excluded.holder, since = excluded.since"
+                    + " RETURNING epoch")) {
+                st.setString(1, heldPool);
+                st.setString(2, holderName);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    long epoch = rs.getLong(1);
+                    c.commit();
+                    return epoch;
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Closing the pool ends the session anyway.
+            }
         }
     }
 
@@ -123,11 +223,95 @@ public final class PostgresJournal implements JournalBackend {
         return pool;
     }
 
+    /** The pool this journal holds on its own; null when it holds every pool. */
+    public String heldPool() {
+        return heldPool;
+    }
+
+    /**
+     * Completes, with the reason, once another process has taken this journal's pool over: from then
+     * on it writes nothing. Never completes for a journal that holds every pool.
+     */
+    public CompletableFuture<String> takenOver() {
+        return takenOver;
+    }
+
+    /**
+     * Checks, inside {@code c}'s transaction, that the pool is still this journal's, and keeps a
+     * process taking it over waiting until the transaction ends (a shared row lock on its owner row):
+     * what commits here is then in what the next holder reads back. Always true for a journal that
+     * holds every pool.
+     *
+     * @throws IOException when another process holds the pool now (the journal then refuses every
+     *                     later write); the caller rolls back
+     */
+    void checkStillHeld(Connection c) throws SQLException, IOException {
+        String refusal = takenOver.getNow(null);
+        if (refusal != null) {
+            throw new IOException(refusal);
+        }
+        if (heldPool == null) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT 1 FROM quiesce_owner WHERE pool = ? AND epoch = ? FOR SHARE")) {
+            st.setString(1, heldPool);
+            st.setLong(2, epoch);
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        c.rollback();
+        String holderNow = "another process";
+        try (PreparedStatement st = c.prepareStatement("SELECT holder FROM quiesce_owner WHERE pool = ?")) {
+            st.setString(1, heldPool);
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    holderNow = "another process (" + rs.getString(1) + ")";
+                }
+            }
+        }
+        takenOver.complete("pool " + heldPool + " was taken over by " + holderNow + ": this process no longer"
+                + " records anything for it, and this change was not recorded; send commands to the process that"
+                + " holds the pool now");
+        throw new IOException(takenOver.getNow(null));
+    }
+
+    /**
+     * The pools created by processes that each held one pool ({@code registry|POOL} entities with
+     * entries), by name.
+     */
+    public List<String> poolsHeldApart() throws IOException {
+        return read(PostgresJournal::poolsHeldApart);
+    }
+
+    /** {@link #poolsHeldApart()} on a connection of the caller's. */
+    public static List<String> poolsHeldApart(Connection c) throws SQLException {
+        List<String> pools = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT persistence_id FROM quiesce_highest"
+                + " WHERE starts_with(persistence_id, ?) ORDER BY persistence_id")) {
+            st.setString(1, POOL_REGISTRY);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    pools.add(rs.getString(1).substring(POOL_REGISTRY.length()));
+                }
+            }
+        }
+        return pools;
+    }
+
     @Override
     public void commit(List<List<Entry>> transactions, List<Deletion> deletions) throws IOException {
         int entries = transactions.stream().mapToInt(List::size).sum();
+        String refusal = takenOver.getNow(null);
+        if (refusal != null) {
+            throw new IOException(refusal);
+        }
         try (Connection c = pool.getConnection()) {
             try {
+                checkStillHeld(c);
                 long commit = reserveCommits(c, transactions.size());
                 Map<String, Long> highest = new HashMap<>();
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO quiesce_entry"
