@@ -175,6 +175,11 @@ final class DataDirectory implements AutoCloseable {
         return journalStore instanceof PostgresJournal db ? db.takenOver() : new CompletableFuture<>();
     }
 
+    /** The journal database, when the journal is in one and holds one pool; null otherwise. */
+    PostgresJournal poolJournal() {
+        return journalStore instanceof PostgresJournal db && db.heldPool() != null ? db : null;
+    }
+
     /**
      * The pools that processes each holding one pool created in the journal database, which a process
      * holding every pool reads as well as its own; none in the data directory's journal.

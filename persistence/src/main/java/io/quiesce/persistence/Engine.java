@@ -6,11 +6,14 @@ import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Authorization;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
+import io.quiesce.persistence.journal.postgres.PostgresJournal;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
+import io.quiesce.rules.RejectionCode;
 import io.quiesce.rules.Rules;
 import org.apache.pekko.actor.typed.ActorSystem;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -104,6 +107,20 @@ public final class Engine implements AutoCloseable {
                     + ": " + cause.getMessage(), cause);
         }
         this.rollouts = new Rollouts(this, system);
+        PostgresJournal heldApart = directory.poolJournal();
+        if (heldApart != null) {
+            try {
+                // A pool created by a process that held every pool has servers whose names nobody claimed.
+                heldApart.claimServers(status().toCompletableFuture().get().servers().keySet());
+            } catch (ExecutionException | InterruptedException | IOException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                shutdown();
+                throw new DataDirectoryException(directory.root(), "cannot claim the servers of pool "
+                        + options.pool() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -162,6 +179,47 @@ public final class Engine implements AutoCloseable {
             answer.completeExceptionally(new QuiesceException(elsewhere.get()));
             return answer;
         }
+        PostgresJournal heldApart = directory.poolJournal();
+        if (heldApart != null && command instanceof Command.AddServer add) {
+            return addServerHeldApart(heldApart, add);
+        }
+        return submitInOrder(command);
+    }
+
+    /**
+     * Other processes hold the other pools, whose servers this one does not see: a server's name is
+     * claimed for this pool in the database before the server is added, and given back when it was not.
+     */
+    private CompletionStage<Decision> addServerHeldApart(PostgresJournal journal, Command.AddServer add) {
+        Optional<String> other;
+        try {
+            other = journal.claimServer(add.server());
+        } catch (IOException e) {
+            tell(o -> o.failed(add));
+            return CompletableFuture.failedFuture(new QuiesceException(e.getMessage(), e));
+        }
+        if (other.isPresent()) {
+            Decision refused = Decision.reject(RejectionCode.SERVER_EXISTS, "server " + add.server()
+                    + " is already in pool " + other.get() + ": choose another name.");
+            tell(o -> o.decided(add, refused));
+            return CompletableFuture.completedFuture(refused);
+        }
+        return submitInOrder(add).thenCompose(decision -> decision instanceof Decision.Accepted
+                ? CompletableFuture.completedFuture(decision)
+                : status().handle((now, failure) -> {
+                    if (now != null && !now.servers().containsKey(add.server())) {
+                        try {
+                            journal.unclaimServer(add.server());
+                        } catch (IOException e) {
+                            // The name stays reserved for this pool: safe, and the refusal stands.
+                        }
+                    }
+                    return decision;
+                }));
+    }
+
+    private CompletionStage<Decision> submitInOrder(Command command) {
+        CompletableFuture<Decision> answer = new CompletableFuture<>();
         synchronized (submissionOrder) {
             // Commands reach the gatekeeper in the order they were submitted, also when one waits for the guard.
             submitted = submitted.thenCompose(ready -> rollouts.guard(command)).handle((refusal, failure) -> {

@@ -119,6 +119,25 @@ class PoolsHeldApartTest {
     }
 
     @Test
+    void givenAServerOfAPoolHeldByAnotherProcess_whenThisPoolAddsTheSameName_thenItIsRefusedAsExisting(
+            PrivatePostgres.Databases databases) throws Exception {
+        JournalDatabase db = databases.create();
+        try (Quiesce q1 = Quiesce.open(holding("pool1", db)); Quiesce q2 = Quiesce.open(holding("pool2", db))) {
+            poolOfTwo(q1.as(ADMIN), "pool1", "fe01", "fe02");
+            assertThat(q2.as(ADMIN).createPool("pool2")).isInstanceOf(Decision.Accepted.class);
+
+            Decision taken = q2.as(ADMIN).addServer("pool2", "fe01");
+
+            assertThat(taken).isInstanceOf(Decision.Rejected.class);
+            assertThat(((Decision.Rejected) taken).rejection().message()).contains("already in pool pool1");
+            assertThat(q2.status().servers()).isEmpty();
+            // Refused for another reason, the name is given back: the other pool may still take it.
+            assertThat(q2.as(ADMIN).addServer("pool2", "fe05", "no-such-role")).isInstanceOf(Decision.Rejected.class);
+            assertThat(q1.as(ADMIN).addServer("pool1", "fe05")).isInstanceOf(Decision.Accepted.class);
+        }
+    }
+
+    @Test
     void givenPoolsCreatedByProcessesHoldingOneEach_whenOneProcessOpensEveryPool_thenItSeesThemAllAndTheDirectoryListsThem(
             PrivatePostgres.Databases databases) throws Exception {
         JournalDatabase db = databases.create();
@@ -158,6 +177,10 @@ class PoolsHeldApartTest {
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
             assertThat(q1.as(ADMIN).createPool("pool1")).isInstanceOf(Decision.Rejected.class);
             assertThat(q1.as(ADMIN).connect("pool1", "im", "s2")).isInstanceOf(Decision.Accepted.class);
+            try (Quiesce q2 = Quiesce.open(holding("pool2", db))) {
+                assertThat(q2.as(ADMIN).addServer("pool2", "fe01")).as("a name pool1 had before it was held apart")
+                        .isInstanceOf(Decision.Rejected.class);
+            }
         }
         assertThat(PoolDirectory.pools(db)).containsExactly("pool1", "pool2");
     }

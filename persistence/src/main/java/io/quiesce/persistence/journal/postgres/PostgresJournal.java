@@ -14,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -277,6 +279,83 @@ public final class PostgresJournal implements JournalBackend {
                 + " records anything for it, and this change was not recorded; send commands to the process that"
                 + " holds the pool now");
         throw new IOException(takenOver.getNow(null));
+    }
+
+    /**
+     * Claims {@code server}'s name for the pool this journal holds, unless another pool has it; returns
+     * that other pool. Servers are never removed, so a claim is kept, except {@link #unclaimServer}'s.
+     *
+     * @throws IOException when the pool was taken over, or the database cannot be written
+     */
+    public Optional<String> claimServer(String server) throws IOException {
+        return transaction(c -> {
+            checkStillHeld(c);
+            try (PreparedStatement claim = c.prepareStatement("INSERT INTO quiesce_server (server, pool) VALUES (?, ?)"
+                    + " ON CONFLICT (server) DO NOTHING")) {
+                claim.setString(1, server);
+                claim.setString(2, heldPool);
+                claim.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT pool FROM quiesce_server WHERE server = ?")) {
+                st.setString(1, server);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    String pool = rs.getString(1);
+                    return pool.equals(heldPool) ? Optional.empty() : Optional.of(pool);
+                }
+            }
+        });
+    }
+
+    /** Gives back the claim on {@code server} of the pool this journal holds (its server was not added). */
+    public void unclaimServer(String server) throws IOException {
+        transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM quiesce_server WHERE server = ? AND pool = ?")) {
+                st.setString(1, server);
+                st.setString(2, heldPool);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Claims the names of servers the pool already has, for a pool whose servers were added by a
+     * process that held every pool (and claimed nothing).
+     */
+    public void claimServers(Collection<String> servers) throws IOException {
+        transaction(c -> {
+            try (PreparedStatement claim = c.prepareStatement("INSERT INTO quiesce_server (server, pool) VALUES (?, ?)"
+                    + " ON CONFLICT (server) DO NOTHING")) {
+                for (String server : servers) {
+                    claim.setString(1, server);
+                    claim.setString(2, heldPool);
+                    claim.addBatch();
+                }
+                claim.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in a transaction of its own, committed when it returns. */
+    private <T> T transaction(Work<T> work) throws IOException {
+        try (Connection c = pool.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot write to the journal database: " + rootMessage(e), e);
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException, IOException;
     }
 
     /**

@@ -20,3 +20,11 @@ CREATE TABLE IF NOT EXISTS quiesce_token (
     sha256  text        NOT NULL UNIQUE,
     created timestamptz NOT NULL DEFAULT now()
 );
+
+-- The pool of each server added by a process that holds one pool: that process claims the name here
+-- before the server is added, so that no two pools held by different processes take the same name
+-- (each sees only its own pool's servers).
+CREATE TABLE IF NOT EXISTS quiesce_server (
+    server text PRIMARY KEY,
+    pool   text NOT NULL
+);
