@@ -59,6 +59,8 @@ import java.util.concurrent.CompletableFuture;
 final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     /** Callers' threads race by far less: a clock this far behind the journal was set back. */
     private static final Duration CLOCK_BEHIND = Duration.ofSeconds(1);
+    /** Said of a command refused once the pool was taken over. */
+    private static final String NOT_RECORDED = " (nothing of this was recorded)";
     /** Target of a write that is not to a single service. */
     private static final String WHOLE = "";
 
@@ -380,7 +382,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     private Behavior<Message> onSubmit(Submit submit) {
         if (takenOver != null) {
-            answer(submit, new Failed(takenOver));
+            answer(submit, new Failed(takenOver + NOT_RECORDED));
             return this;
         }
         if (queue.size() >= settings.maxPending()) {
@@ -602,12 +604,14 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         }
         takenOver = m.reason();
         getContext().getLog().warn("{}", m.reason());
-        batch.forEach(p -> answer(p.submit(), new Failed(m.reason())));
+        // Its commit may have landed just before the takeover, which the new holder then shows.
+        batch.forEach(p -> answer(p.submit(), new Failed(m.reason() + " (this change was recorded only if it"
+                + " landed before the takeover: check status there)")));
         batch.clear();
         failedTargets.clear();
         writesLeft = 0;
         writesIssuedAt = 0;
-        queue.forEach(s -> answer(s, new Failed(m.reason())));
+        queue.forEach(s -> answer(s, new Failed(takenOver + NOT_RECORDED)));
         queue.clear();
         timers.cancel(CheckDeadlines.INSTANCE);
         return this;

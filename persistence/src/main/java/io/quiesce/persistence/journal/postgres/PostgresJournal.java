@@ -12,13 +12,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -50,6 +55,14 @@ public final class PostgresJournal implements JournalBackend {
      * this long instead. Commits and reads never wait for this process between two statements.
      */
     private static final String FROZEN_TRANSACTION_LIMIT = "5s";
+    /** How often a journal holding one pool looks whether another process took it over meanwhile. */
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
+    /** One thread for the looks of every journal of this process (it may hold many pools). */
+    private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "quiesce-pool-takeover");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** How a journal shares its database with other processes. */
     private enum Sharing {
@@ -70,6 +83,7 @@ public final class PostgresJournal implements JournalBackend {
     private final long epoch;
     /** Completed, with the reason, once another process has taken the pool over. */
     private final CompletableFuture<String> takenOver = new CompletableFuture<>();
+    private ScheduledFuture<?> watching;
     private final LongAdder batchesWritten = new LongAdder();
     private final LongAdder entriesWritten = new LongAdder();
 
@@ -145,7 +159,10 @@ public final class PostgresJournal implements JournalBackend {
             }
             long epoch = takeOver(pool, heldPool, holderName);
             // Unique in this JVM too, where a test may open the same pool twice.
-            return new PostgresJournal(url + "#" + heldPool + "@" + epoch, pool, holder, heldPool, epoch);
+            PostgresJournal journal = new PostgresJournal(url + "#" + heldPool + "@" + epoch, pool, holder, heldPool,
+                    epoch);
+            journal.watch();
+            return journal;
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(holder);
             pool.close();
@@ -266,19 +283,48 @@ public final class PostgresJournal implements JournalBackend {
             }
         }
         c.rollback();
-        String holderNow = "another process";
-        try (PreparedStatement st = c.prepareStatement("SELECT holder FROM quiesce_owner WHERE pool = ?")) {
+        lookWhetherTakenOver(c);
+        throw new IOException(takenOver.getNow("pool " + heldPool + " was taken over by another process"));
+    }
+
+    /**
+     * Reads who holds the pool now and, when it is no longer this journal, completes {@link #takenOver}
+     * (in a transaction of its own on {@code c}).
+     */
+    private void lookWhetherTakenOver(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT epoch, holder FROM quiesce_owner WHERE pool = ?")) {
             st.setString(1, heldPool);
             try (ResultSet rs = st.executeQuery()) {
+                String by = "another process";
                 if (rs.next()) {
-                    holderNow = "another process (" + rs.getString(1) + ")";
+                    if (rs.getLong(1) == epoch) {
+                        return;
+                    }
+                    by = "another process (" + rs.getString(2) + ")";
                 }
+                takenOver.complete("pool " + heldPool + " was taken over by " + by + ": this process records"
+                        + " nothing more for it; send commands to the process that holds the pool now");
             }
+        } finally {
+            c.rollback();
         }
-        takenOver.complete("pool " + heldPool + " was taken over by " + holderNow + ": this process no longer"
-                + " records anything for it, and this change was not recorded; send commands to the process that"
-                + " holds the pool now");
-        throw new IOException(takenOver.getNow(null));
+    }
+
+    /**
+     * Also without writing, a process whose pool was taken over hears of it within about a second
+     * (then {@link #takenOver} completes): it stops answering with a state that is no longer the pool's.
+     */
+    private void watch() {
+        watching = WATCHER.scheduleWithFixedDelay(() -> {
+            if (takenOver.isDone()) {
+                return;
+            }
+            try (Connection c = pool.getConnection()) {
+                lookWhetherTakenOver(c);
+            } catch (SQLException | RuntimeException e) {
+                // The database is out of reach for now: the next look, or the next commit, tells.
+            }
+        }, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -535,9 +581,13 @@ public final class PostgresJournal implements JournalBackend {
     /** Releases the in-use lock and closes the pool: by then the actor system that used it has stopped. */
     @Override
     public void close() {
+        if (watching != null) {
+            watching.cancel(false);
+        }
         if (holder != null) {
             // Released here, at once: the server would release it only once it has seen the session end.
-            try (holder; PreparedStatement st = holder.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            try (holder; PreparedStatement st = holder.prepareStatement(heldPool != null
+                    ? "SELECT pg_advisory_unlock_shared(?)" : "SELECT pg_advisory_unlock(?)")) {
                 st.setLong(1, IN_USE_LOCK);
                 st.execute();
                 holder.commit();
