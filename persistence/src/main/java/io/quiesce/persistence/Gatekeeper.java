@@ -36,6 +36,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.persistence.typed.PersistenceId;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -278,7 +279,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     private Behavior<Message> onRegistryLoaded(RegistryLoaded m) {
         if (m.failure() != null) {
-            return failRecovery("the pool registry " + m.registry(), m.failure());
+            return failRecovery("the pool registry (" + m.registry() + ")", m.failure());
         }
         String held = settings.heldPool();
         m.snapshot().pools().stream().filter(p -> held == null || held.equals(p.pool()))
@@ -730,7 +731,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     // ---- entities
 
-    private ActorRef<RegistryEntity.Command> spawnRegistry(org.apache.pekko.persistence.typed.PersistenceId id) {
+    private ActorRef<RegistryEntity.Command> spawnRegistry(PersistenceId id) {
         String name = id.equals(RegistryEntity.PERSISTENCE_ID) ? "registry" : "registry-" + encode(id.id());
         return registries.computeIfAbsent(id.id(), i -> getContext().spawn(RegistryEntity.create(id, unreadable), name));
     }
