@@ -39,6 +39,14 @@ public final class Printouts {
         return capture(json, out -> status.read(quiesce, out));
     }
 
+    /** {@code status [NAME] [--json]} of a deployment put together from several pools (cluster mode). */
+    public static Answer status(io.quiesce.rules.Deployment deployment, io.quiesce.catalog.Catalog catalog,
+                                String name, boolean json) {
+        StatusCommand status = new StatusCommand();
+        status.name = name;
+        return capture(json, out -> status.show(deployment, catalog, out));
+    }
+
     /** {@code plan SERVER [--json]}. */
     public static Answer plan(Quiesce quiesce, String server, boolean json) {
         PlanCommand plan = new PlanCommand();

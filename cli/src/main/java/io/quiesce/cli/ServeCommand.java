@@ -66,9 +66,25 @@ final class ServeCommand implements Callable<Integer> {
             description = "How often to read the stats socket (default 1s; PT0.2S for less).")
     Duration haproxyPoll;
 
+    @Option(names = "--cluster", description = "Serve as one node of a cluster: the pools are shared out among the"
+            + " nodes (one node holds each pool) and move when a node dies. Needs --journal (PostgreSQL), --node and"
+            + " --seed-nodes.")
+    boolean cluster;
+
+    @Option(names = "--node", paramLabel = "HOST:PORT",
+            description = "With --cluster: the address the other nodes reach this one at (not the HTTP address).")
+    String node;
+
+    @Option(names = "--seed-nodes", paramLabel = "HOST:PORT,...", split = ",",
+            description = "With --cluster: the nodes a node joins through; the same list on every node.")
+    List<String> seedNodes;
+
     @Override
     public Integer call() {
         QuiesceCommand root = QuiesceCommand.of(spec);
+        if (cluster || node != null || seedNodes != null) {
+            return ClusterServe.run(root, this);
+        }
         ServeSettings settings = settings(root)
                 .withRoutes(List.of(new TrafficRoutes(new TrafficMetrics())));
         InetSocketAddress agentAddress = agentListen == null ? null : address("--agent-listen", agentListen);
@@ -122,7 +138,7 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static InetSocketAddress address(String option, String hostPort) {
+    static InetSocketAddress address(String option, String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         try {
             int port = Integer.parseInt(hostPort.substring(colon + 1));
@@ -135,7 +151,7 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private ServeSettings settings(QuiesceCommand root) {
+    ServeSettings settings(QuiesceCommand root) {
         int colon = listen.lastIndexOf(':');
         int port;
         try {

@@ -18,8 +18,12 @@ final class StatusCommand extends ReadCommand {
 
     @Override
     int read(Quiesce quiesce, Output out) {
-        Deployment d = quiesce.status();
-        StatusReport report = new StatusReport(new ServiceNames(quiesce.rules().catalog(), d));
+        return show(quiesce.status(), quiesce.rules().catalog(), out);
+    }
+
+    /** Prints the status of {@code d} (all of it, or the pool or server named). */
+    int show(Deployment d, io.quiesce.catalog.Catalog catalog, Output out) {
+        StatusReport report = new StatusReport(new ServiceNames(catalog, d));
         if (name == null) {
             report.print(out, StatusReport.Selection.all());
         } else if (d.pool(name).isPresent()) {

@@ -24,6 +24,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
@@ -59,7 +60,7 @@ final class ApiRoutes extends AllDirectives {
             MediaTypes.applicationWithFixedCharset("x-ndjson", HttpCharsets.UTF_8));
 
     /** How to answer: the API's JSON, or the command line's printout in text or JSON. */
-    private enum Mode { API, TEXT, JSON }
+    enum Mode { API, TEXT, JSON }
 
     private final ServerContext context;
     private final int maxBody;
@@ -101,15 +102,17 @@ final class ApiRoutes extends AllDirectives {
         });
     }
 
-    private Route mode(Function<Mode, Route> inner) {
-        return parameterOptional("print", print -> {
+    /** How the caller asked to be answered ({@code ?print=text|json}, or the API's JSON). */
+    static Route mode(Function<Mode, Route> inner) {
+        return Directives.parameterOptional("print", print -> {
             if (print.isEmpty()) {
                 return inner.apply(Mode.API);
             }
             return switch (print.get()) {
                 case "text" -> inner.apply(Mode.TEXT);
                 case "json" -> inner.apply(Mode.JSON);
-                default -> complete(refusal(400, "BAD_INPUT", "print is text or json, not " + print.get() + "."));
+                default -> Directives.complete(refusal(400, "BAD_INPUT", "print is text or json, not " + print.get()
+                        + "."));
             };
         });
     }
@@ -249,7 +252,7 @@ final class ApiRoutes extends AllDirectives {
         };
     }
 
-    private static HttpResponse answer(Answer a, Mode mode) {
+    static HttpResponse answer(Answer a, Mode mode) {
         int status = status(a);
         HttpResponse response;
         if (mode != Mode.API) {
@@ -288,7 +291,7 @@ final class ApiRoutes extends AllDirectives {
                 .withEntity(ContentTypes.APPLICATION_JSON, JsonText.write(body));
     }
 
-    private static String newSessionId() {
+    static String newSessionId() {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
         return "s-" + HexFormat.of().formatHex(random);

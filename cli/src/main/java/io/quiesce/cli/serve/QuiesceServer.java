@@ -8,8 +8,6 @@ import org.apache.pekko.http.javadsl.ConnectionContext;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.ServerBuilder;
-import org.apache.pekko.http.javadsl.model.headers.HttpChallenge;
-import org.apache.pekko.http.javadsl.model.headers.WWWAuthenticate;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.Materializer;
@@ -24,19 +22,15 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * The HTTP side of {@code quiesce serve}: the API and the mounted routes over one open data
@@ -47,8 +41,7 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
     private static final int QUEUED_REQUESTS = 256;
 
     private final Quiesce quiesce;
-    private final BearerTokens tokens;
-    private final byte[] localTokenHash;
+    private final TokenCheck tokens;
     private final EventFeed events = new EventFeed();
     private final ActorSystem<Void> system;
     private final ThreadPoolExecutor blocking;
@@ -57,8 +50,7 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
 
     private QuiesceServer(Quiesce quiesce, ServeSettings settings, String localToken, PrintStream log) {
         this.quiesce = quiesce;
-        this.tokens = new BearerTokens(quiesce.dataDirectory());
-        this.localTokenHash = BearerTokens.sha256(localToken).getBytes(StandardCharsets.US_ASCII);
+        this.tokens = new TokenCheck(quiesce.dataDirectory(), localToken);
         // Listen first, then read the history: the feed drops what it heard twice, so nothing falls in between.
         quiesce.addListener(events);
         events.start(quiesce.history());
@@ -73,7 +65,7 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
                 });
         this.system = ActorSystem.create(Behaviors.empty(), "quiesce-http", config(settings));
         ServerContext context = new ServerContext(quiesce, events, blocking, Materializer.matFromSystem(system),
-                this::authenticated);
+                tokens::authenticated);
         List<Route> routes = new ArrayList<>();
         // Mounted routes first: the API answers 401 to any /v1 path without a token, so routes open to
         // probes (readiness) must be tried before it. Each mounted route matches only its own paths.
@@ -154,27 +146,7 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
         }
     }
 
-    /** Runs {@code inner} for a request with a valid bearer token; answers 401 otherwise, recording nothing. */
-    private Route authenticated(Function<Caller, Route> inner) {
-        return optionalHeaderValueByName("Authorization", header -> header.flatMap(this::caller).map(inner)
-                .orElseGet(() -> complete(ApiRoutes.refusal(401, "NOT_AUTHENTICATED",
-                        "send Authorization: Bearer TOKEN with the local token of serve.json or one made by"
-                                + " quiesce token add.")
-                        .addHeader(WWWAuthenticate.create(HttpChallenge.createOAuth2("quiesce"))))));
-    }
-
-    private Optional<Caller> caller(String header) {
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        String token = header.substring(7).strip();
-        if (MessageDigest.isEqual(localTokenHash, BearerTokens.sha256(token).getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.of(Caller.localToken());
-        }
-        return tokens.find(token).map(e -> new Caller(e.principal(), false));
-    }
-
-    private static Config config(ServeSettings settings) {
+    static Config config(ServeSettings settings) {
         long idle = settings.idleTimeout().toMillis();
         return ConfigFactory.parseString(String.join("\n",
                 "pekko.loglevel = WARNING",
@@ -198,7 +170,7 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
                 .withFallback(ConfigFactory.load());
     }
 
-    private static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {

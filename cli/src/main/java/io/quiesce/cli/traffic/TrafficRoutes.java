@@ -23,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import io.quiesce.catalog.Catalog;
+import io.quiesce.rules.Deployment;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -60,11 +63,7 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
                 path("metrics", () -> get(() -> completeWithFuture(q.statusAsync().thenApply(d -> HttpResponse.create()
                         .withEntity(PROMETHEUS, metrics.scrape(d)))))),
                 pathPrefix("v1", () -> concat(
-                        pathPrefix("ready", () -> concat(
-                                path(PathMatchers.segment(), server -> get(() ->
-                                        ready(q, readiness, server, null))),
-                                path(PathMatchers.segment().slash(PathMatchers.segment()), (server, service) ->
-                                        get(() -> ready(q, readiness, server, service))))),
+                        readiness(q::statusAsync, readiness),
                         path("observe", () -> post(() -> context.authenticate().apply(caller ->
                                 withSizeLimit(ObserveRequest.MAX_BYTES, () -> entity(Unmarshaller.entityToString(),
                                         body -> observe(q, caller, body)))))),
@@ -72,8 +71,32 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
                                 findings(context, findings)))))));
     }
 
-    private Route ready(Quiesce q, Readiness readiness, String server, String service) {
-        return completeWithFuture(q.statusAsync().thenApply(d -> {
+    /**
+     * Metrics and readiness over a state put together from several pools (cluster mode); counts of
+     * decisions are those of the pools this node holds.
+     */
+    public static Route merged(TrafficMetrics metrics, Supplier<CompletionStage<Deployment>> state, Catalog catalog) {
+        TrafficRoutes routes = new TrafficRoutes(metrics);
+        return routes.concat(
+                routes.path("metrics", () -> routes.get(() -> routes.completeWithFuture(state.get().thenApply(d ->
+                        HttpResponse.create().withEntity(PROMETHEUS, metrics.scrape(d)))))),
+                routes.pathPrefix("v1", () -> routes.readiness(state, new Readiness(catalog))));
+    }
+
+    private Route readiness(Supplier<CompletionStage<Deployment>> state, Readiness readiness) {
+        return pathPrefix("ready", () -> concat(
+                path(PathMatchers.segment(), server -> get(() -> ready(state, readiness, server, null))),
+                path(PathMatchers.segment().slash(PathMatchers.segment()), (server, service) ->
+                        get(() -> ready(state, readiness, server, service)))));
+    }
+
+    private Route ready(Supplier<CompletionStage<Deployment>> state, Readiness readiness, String server,
+                        String service) {
+        return completeWithFuture(state.get().handle((d, failure) -> {
+            if (failure != null) {
+                return refusal(503, "UNAVAILABLE", "the state could not be read (" + failure.getMessage()
+                        + "): try again in a moment.").addHeader(RawHeader.create("Retry-After", "1"));
+            }
             Readiness.Verdict v = readiness.check(d, server, service);
             return json(v.status(), v.body());
         }));

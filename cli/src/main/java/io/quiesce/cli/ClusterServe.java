@@ -1,0 +1,88 @@
+package io.quiesce.cli;
+
+import io.quiesce.JournalDatabase;
+import io.quiesce.cli.cluster.ClusterServing;
+import io.quiesce.cli.cluster.ClusterSettings;
+import io.quiesce.cli.cluster.DatabasePools;
+import io.quiesce.cli.traffic.AgentCheckListener;
+import io.quiesce.cli.traffic.TrafficMetrics;
+import sun.misc.Signal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve --cluster}: the checks of its options, and the node's life until SIGTERM, SIGINT or being downed. */
+final class ClusterServe {
+    /** Exit code of a node the split brain resolver downed (or that left the cluster by itself). */
+    static final int DOWNED = 75;
+
+    private ClusterServe() {
+    }
+
+    static int run(QuiesceCommand root, ServeCommand serve) {
+        if (!serve.cluster) {
+            throw CliFailure.badInput("--node and --seed-nodes go with --cluster.");
+        }
+        JournalDatabase journal = root.journal();
+        if (journal == null) {
+            throw CliFailure.badInput("--cluster needs the journal in PostgreSQL, shared by every node: give --journal"
+                    + " jdbc:postgresql://HOST:PORT/DB (or $QUIESCE_JOURNAL).");
+        }
+        if (serve.node == null || serve.seedNodes == null || serve.seedNodes.isEmpty()) {
+            throw CliFailure.badInput("--cluster needs --node HOST:PORT (this node's address) and --seed-nodes"
+                    + " HOST:PORT,... (the same on every node).");
+        }
+        if (serve.haproxyStats != null) {
+            throw CliFailure.badInput("--haproxy-stats is not served in cluster mode yet: send the counts to"
+                    + " /v1/observe of any node instead.");
+        }
+        InetSocketAddress self = ServeCommand.address("--node", serve.node);
+        List<String> seeds = serve.seedNodes.stream().map(String::trim)
+                .peek(seed -> ServeCommand.address("--seed-nodes", seed)).toList();
+        ClusterSettings settings = new ClusterSettings(self.getHostString(), self.getPort(), seeds,
+                Duration.parse("PT" + System.getProperty("quiesce.cluster.stable-after", "20s").toUpperCase()),
+                Duration.ofSeconds(2), Duration.ofSeconds(10));
+        InetSocketAddress agentAddress = serve.agentListen == null ? null
+                : ServeCommand.address("--agent-listen", serve.agentListen);
+        TrafficMetrics metrics = new TrafficMetrics();
+        var catalog = root.catalog();
+        ClusterServing serving;
+        try {
+            serving = ClusterServing.start(root.dataDirectory(), settings, serve.settings(root),
+                    (dir, pool) -> root.options(dir, Clock.systemUTC()).withJournal(journal).withPool(pool),
+                    () -> DatabasePools.of(journal), catalog, metrics, root.output().err());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw CliFailure.badInput(e.getMessage());
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        serving.whenStopped().thenRun(stop::countDown);
+        try (serving; AgentCheckListener agent = agentAddress == null ? null
+                : AgentCheckListener.start(agentAddress, serving::deployment, catalog)) {
+            Signal.handle(new Signal("TERM"), s -> stop.countDown());
+            Signal.handle(new Signal("INT"), s -> stop.countDown());
+            root.output().err().println("quiesce: node " + serve.node + " of the cluster, serving every pool at "
+                    + serving.url() + " (stop with Ctrl-C or SIGTERM)");
+            if (agent != null) {
+                root.output().err().println("quiesce: HAProxy agent check on " + agent.address().getHostString() + ":"
+                        + agent.address().getPort());
+            }
+            stop.await();
+            if (serving.stopped()) {
+                root.output().err().println("quiesce: this node is no longer a member of the cluster (downed by the"
+                        + " split brain resolver, or it left); its pools go on on the other nodes.");
+                return DOWNED;
+            }
+            root.output().err().println("quiesce: leaving the cluster; the pools move to the other nodes");
+        } catch (IOException e) {
+            throw CliFailure.badInput("cannot listen for HAProxy's agent check on " + agentAddress + ": "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.DONE;
+    }
+}

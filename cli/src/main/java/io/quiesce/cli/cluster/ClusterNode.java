@@ -1,0 +1,303 @@
+package io.quiesce.cli.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.quiesce.cli.serve.Caller;
+import io.quiesce.cli.serve.ClusterFront;
+import io.quiesce.pool.PoolState;
+import io.quiesce.rules.Deployment;
+import io.quiesce.server.ServerState;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
+import org.apache.pekko.cluster.sharding.typed.ShardingMessageExtractor;
+import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * This process as a node of the cluster: Pekko Cluster with the split brain resolver (keep
+ * majority) and Cluster Sharding with one shard per pool, so a pool's decider and its entities
+ * live together on one node. Every few seconds it wakes every pool of the journal database, so
+ * each pool runs (its deadlines fire, its rollout goes on) wherever sharding puts it, also after
+ * its node died. It answers the HTTP front's questions by asking the pools through sharding.
+ */
+public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
+    static final EntityTypeKey<PoolShard.Command> POOL = EntityTypeKey.create(PoolShard.Command.class, "pool");
+    /** Name of the actor system: every node of one cluster must use the same. */
+    static final String SYSTEM = "quiesce";
+
+    private final ActorSystem<Void> system;
+    private final ClusterSharding sharding;
+    private final ClusterSettings settings;
+    private final Supplier<Set<String>> poolNames;
+    private final ExecutorService opening = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "quiesce-pool-opening");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Set<String> pools = Set.of();
+    /** Where servers and sessions were last found: servers never change pool; a session's pool is dropped when it ends. */
+    private final Map<String, String> serverPools = new ConcurrentHashMap<>();
+    private final Map<String, String> sessionPools = new ConcurrentHashMap<>();
+
+    private ClusterNode(ClusterSettings settings, PoolShard.Opener opener, Supplier<Set<String>> poolNames) {
+        this.settings = settings;
+        this.poolNames = poolNames;
+        this.system = ActorSystem.create(Behaviors.empty(), SYSTEM, config(settings));
+        this.sharding = ClusterSharding.get(system);
+        sharding.init(Entity.of(POOL, ctx -> PoolShard.create(ctx.getEntityId(), opener, opening))
+                .withMessageExtractor(new OneShardPerPool()));
+        system.scheduler().scheduleWithFixedDelay(Duration.ZERO, settings.wakeEvery(), this::wakePools,
+                system.executionContext());
+    }
+
+    /** Joins the cluster through the seed nodes and starts waking the pools {@code poolNames} lists. */
+    public static ClusterNode start(ClusterSettings settings, PoolShard.Opener opener,
+                                    Supplier<Set<String>> poolNames) {
+        return new ClusterNode(settings, opener, poolNames);
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    /** Completes once this node is a member of the cluster (Up), or fails after {@code timeout}. */
+    public void awaitUp(Duration timeout) {
+        long until = System.nanoTime() + timeout.toNanos();
+        Cluster cluster = Cluster.get(system);
+        while (cluster.selfMember().status() != org.apache.pekko.cluster.MemberStatus.up()) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("this node did not join the cluster within " + timeout.toSeconds()
+                        + " s: are the seed nodes " + settings.seeds() + " right, and is one of them running?");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while joining the cluster", e);
+            }
+        }
+    }
+
+    private void wakePools() {
+        try {
+            pools = poolNames.get();
+        } catch (RuntimeException e) {
+            system.log().warn("cannot list the pools of the journal database: {}", e.getMessage());
+        }
+        long now = System.currentTimeMillis();
+        pools.forEach(pool -> sharding.entityRefFor(POOL, pool).tell(new PoolShard.Wake(now)));
+    }
+
+    @Override
+    public CompletionStage<HttpResponse> call(String pool, HttpRequest request, Caller caller) {
+        CompletionStage<String> body = request.entity().toStrict(10_000, org.apache.pekko.stream.Materializer
+                .matFromSystem(system)).thenApply(e -> e.getData().decodeString(StandardCharsets.UTF_8));
+        return body.thenCompose(text -> sharding.entityRefFor(POOL, pool).<PoolShard.Answer>ask(replyTo ->
+                        new PoolShard.Call(request.method().value(), request.getUri().toString(), text,
+                                caller.principal() == null ? "" : caller.principal().name(),
+                                caller.principal() == null ? List.of() : List.copyOf(caller.principal().groups()),
+                                caller.local(), replyTo), settings.callTimeout())
+                .thenApply(answer -> {
+                    remember(pool, text, answer);
+                    return response(answer);
+                }));
+    }
+
+    /** A session connected through this node is known to be in its pool; one ended is forgotten. */
+    private void remember(String pool, String body, PoolShard.Answer answer) {
+        if (answer.status() != 200 || body.isEmpty()) {
+            return;
+        }
+        Object line;
+        try {
+            line = io.quiesce.formats.json.JsonText.parse(body);
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (line instanceof Map<?, ?> m && m.get("id") instanceof String id && "connect".equals(m.get("command"))) {
+            sessionPools.put(id, pool);
+        } else if (line instanceof Map<?, ?> m && m.get("session") instanceof String id
+                && "end".equals(m.get("command"))) {
+            sessionPools.remove(id);
+        }
+    }
+
+    private static HttpResponse response(PoolShard.Answer answer) {
+        HttpResponse r = HttpResponse.create().withStatus(StatusCodes.get(answer.status()));
+        String type = answer.headers().getOrDefault("Content-Type", "application/json");
+        for (Map.Entry<String, String> h : answer.headers().entrySet()) {
+            if (!h.getKey().equalsIgnoreCase("Content-Type") && !h.getKey().equalsIgnoreCase("Content-Length")
+                    && !h.getKey().equalsIgnoreCase("Server") && !h.getKey().equalsIgnoreCase("Date")) {
+                r = r.addHeader(RawHeader.create(h.getKey(), h.getValue()));
+            }
+        }
+        return r.withEntity(ContentTypes.parse(type), answer.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public CompletionStage<Deployment> deployment() {
+        List<CompletableFuture<PoolShard.PoolDeployment>> answers = new ArrayList<>();
+        for (String pool : pools) {
+            answers.add(sharding.entityRefFor(POOL, pool).<PoolShard.PoolDeployment>ask(PoolShard.GetDeployment::new,
+                    settings.callTimeout()).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(ok -> {
+            Map<String, PoolState> allPools = new LinkedHashMap<>();
+            Map<String, ServerState> allServers = new LinkedHashMap<>();
+            for (CompletableFuture<PoolShard.PoolDeployment> a : answers) {
+                PoolShard.PoolDeployment d = a.join();
+                if (d.failure() != null) {
+                    throw new IllegalStateException(d.failure());
+                }
+                allPools.putAll(d.pools());
+                allServers.putAll(d.servers());
+                d.servers().values().forEach(s -> serverPools.put(s.name(), s.pool()));
+            }
+            return new Deployment(allPools, allServers);
+        });
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> poolOf(String server, String session) {
+        String known = server != null ? serverPools.get(server) : sessionPools.get(session);
+        if (known != null) {
+            return CompletableFuture.completedFuture(Optional.of(known));
+        }
+        Map<String, CompletableFuture<PoolShard.Located>> answers = new HashMap<>();
+        for (String pool : pools) {
+            answers.put(pool, sharding.entityRefFor(POOL, pool).<PoolShard.Located>ask(replyTo ->
+                    new PoolShard.Locate(server, session, replyTo), settings.callTimeout()).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new)).thenApply(ok -> {
+            Optional<String> found = answers.entrySet().stream().filter(e -> e.getValue().join().here())
+                    .map(Map.Entry::getKey).findFirst();
+            found.ifPresent(pool -> (server != null ? serverPools : sessionPools)
+                    .put(server != null ? server : session, pool));
+            return found;
+        });
+    }
+
+    @Override
+    public CompletionStage<Map<String, Object>> describe() {
+        Cluster cluster = Cluster.get(system);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("node", hostPort(cluster.selfMember().address()));
+        List<Object> members = new ArrayList<>();
+        for (Member m : cluster.state().getMembers()) {
+            Map<String, Object> member = new LinkedHashMap<>();
+            member.put("address", hostPort(m.address()));
+            member.put("status", m.status().toString());
+            member.put("reachable", !cluster.state().getUnreachable().contains(m));
+            members.add(member);
+        }
+        out.put("members", members);
+        return AskPattern.<org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery,
+                        org.apache.pekko.cluster.sharding.ShardRegion.ClusterShardingStats>ask(sharding.shardState(),
+                        replyTo -> new GetClusterShardingStats(POOL, settings.callTimeout(), replyTo),
+                        settings.callTimeout().plusSeconds(1), system.scheduler())
+                .handle((stats, failure) -> {
+                    Map<String, Object> where = new java.util.TreeMap<>();
+                    if (stats != null) {
+                        stats.getRegions().forEach((address, region) -> region.getStats().keySet()
+                                .forEach(shard -> where.put(shard, hostPort(address))));
+                    }
+                    out.put("pools", where);
+                    return out;
+                });
+    }
+
+    private static String hostPort(Address address) {
+        return address.host().getOrElse(() -> "") + ":" + address.port().getOrElse(() -> 0);
+    }
+
+    private static Config config(ClusterSettings s) {
+        StringBuilder seeds = new StringBuilder();
+        for (String seed : s.seeds()) {
+            seeds.append(seeds.length() == 0 ? "" : ",").append('"').append("pekko://").append(SYSTEM).append('@')
+                    .append(seed).append('"');
+        }
+        return ConfigFactory.parseString(String.join("\n",
+                "pekko.actor.provider = cluster",
+                "pekko.remote.artery.canonical.hostname = \"" + s.host() + "\"",
+                "pekko.remote.artery.canonical.port = " + s.port(),
+                "pekko.cluster.seed-nodes = [" + seeds + "]",
+                "pekko.cluster.downing-provider-class = \"org.apache.pekko.cluster.sbr.SplitBrainResolverProvider\"",
+                "pekko.cluster.split-brain-resolver.active-strategy = keep-majority",
+                "pekko.cluster.split-brain-resolver.stable-after = " + s.stableAfter().toMillis() + "ms",
+                // A pool stays open for as long as its node holds it: its deadlines and rollout must run unasked.
+                "pekko.cluster.sharding.passivation.strategy = none",
+                "pekko.actor.serialization-bindings { \"" + ClusterMessage.class.getName() + "\" = jackson-cbor }",
+                "pekko.serialization.jackson.jackson-cbor.compression.algorithm = off",
+                "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
+                "pekko.loglevel = WARNING",
+                "pekko.stdout-loglevel = WARNING",
+                "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]",
+                "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
+                "pekko.http.server.server-header = quiesce",
+                "pekko.http.server.max-connections = 256"))
+                .withFallback(ConfigFactory.load());
+    }
+
+    /** Leaves the cluster (its pools move to the other nodes, each closed here first), then stops. */
+    @Override
+    public void close() {
+        Cluster cluster = Cluster.get(system);
+        cluster.manager().tell(org.apache.pekko.cluster.typed.Leave.create(cluster.selfMember().address()));
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            system.terminate();
+        }
+        opening.shutdown();
+    }
+
+    /** The pool is the shard: a pool moves alone, never with others that happen to share a hash. */
+    private static final class OneShardPerPool
+            extends ShardingMessageExtractor<ShardingEnvelope<PoolShard.Command>, PoolShard.Command> {
+        @Override
+        public String entityId(ShardingEnvelope<PoolShard.Command> envelope) {
+            return envelope.entityId();
+        }
+
+        @Override
+        public String shardId(String entityId) {
+            return entityId;
+        }
+
+        @Override
+        public PoolShard.Command unwrapMessage(ShardingEnvelope<PoolShard.Command> envelope) {
+            return envelope.message();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.quiesce.cli.cluster;
+
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.cli.client.ServeFile;
+import io.quiesce.cli.serve.BearerTokens;
+import io.quiesce.cli.serve.ClusterFront;
+import io.quiesce.cli.serve.PoolHandler;
+import io.quiesce.cli.serve.ServeSettings;
+import io.quiesce.cli.traffic.TrafficMetrics;
+
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * {@code serve --cluster}: this process as one node. It joins the cluster, opens the pools
+ * sharding gives it (each in {@code DIR/pools/POOL}, its journal in the shared database), answers
+ * the HTTP API for every pool, and writes serve.json so the command line on this machine follows
+ * it. Closing leaves the cluster (the pools move to the other nodes) and removes serve.json.
+ */
+public final class ClusterServing implements AutoCloseable {
+    private final ClusterNode node;
+    private final ClusterFront front;
+    private final ServeFile serveFile;
+    private final Path directory;
+    private volatile boolean closing;
+
+    private ClusterServing(ClusterNode node, ClusterFront front, ServeFile serveFile, Path directory) {
+        this.node = node;
+        this.front = front;
+        this.serveFile = serveFile;
+        this.directory = directory;
+    }
+
+    /**
+     * Joins and serves.
+     *
+     * @param poolOptions the options of the engine that holds one pool, given its local directory and name
+     * @param poolNames   the pools of the journal database, read again every few seconds
+     */
+    public static ClusterServing start(Path directory, ClusterSettings cluster, ServeSettings http,
+                                       PoolOptions poolOptions, Supplier<Set<String>> poolNames,
+                                       io.quiesce.catalog.Catalog catalog, TrafficMetrics metrics, PrintStream log) {
+        ClusterNode[] node = new ClusterNode[1];
+        PoolShard.Opener opener = pool -> {
+            Quiesce quiesce = Quiesce.open(poolOptions.of(directory.resolve("pools").resolve(
+                    URLEncoder.encode(pool, StandardCharsets.UTF_8)), pool));
+            try {
+                PoolHandler handler = PoolHandler.start(quiesce, metrics, node[0].system(), log);
+                log.println("quiesce: pool " + pool + " opened on this node");
+                return handler;
+            } catch (RuntimeException e) {
+                quiesce.close();
+                throw e;
+            }
+        };
+        node[0] = ClusterNode.start(cluster, opener, poolNames);
+        ClusterFront front = null;
+        try {
+            node[0].awaitUp(Duration.ofSeconds(60));
+            String localToken = BearerTokens.newToken();
+            front = ClusterFront.start(node[0], node[0].system(), http, directory, localToken, catalog, metrics);
+            ServeFile serveFile = new ServeFile(front.url(), localToken, ProcessHandle.current().pid());
+            serveFile.writeTo(directory);
+            return new ClusterServing(node[0], front, serveFile, directory);
+        } catch (RuntimeException e) {
+            if (front != null) {
+                front.close();
+            }
+            node[0].close();
+            throw e;
+        }
+    }
+
+    /** The options of the engine that holds {@code pool}, in its own local directory. */
+    public interface PoolOptions {
+        QuiesceOptions of(Path directory, String pool);
+    }
+
+    public String url() {
+        return front.url();
+    }
+
+    /** Completes when this node's actor system stops: left, or downed by the split brain resolver. */
+    public CompletionStage<?> whenStopped() {
+        return node.system().getWhenTerminated();
+    }
+
+    /** True once the node stopped by itself (downed, or it left the cluster), not because it was closed. */
+    public boolean stopped() {
+        return !closing && node.system().getWhenTerminated().toCompletableFuture().isDone();
+    }
+
+    /** Every pool's state, put together (for the agent check). */
+    public CompletionStage<io.quiesce.rules.Deployment> deployment() {
+        return node.deployment();
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            front.close();
+            node.close();
+        } finally {
+            serveFile.removeFrom(directory);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.quiesce.cli.serve;
+
+import io.quiesce.catalog.Catalog;
+import io.quiesce.cli.Printouts;
+import io.quiesce.cli.client.Printout;
+import io.quiesce.cli.traffic.TrafficMetrics;
+import io.quiesce.cli.traffic.TrafficRoutes;
+import io.quiesce.formats.json.JsonException;
+import io.quiesce.formats.json.JsonText;
+import io.quiesce.rules.Deployment;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpMethod;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP API of one node in cluster mode. It answers for every pool: a call about one pool
+ * (a command, a plan, observed sessions, a rollout) is authenticated here and carried to the node
+ * that holds the pool, which answers it as a single server would; status, readiness, metrics and
+ * the agent check put together what every pool says.
+ */
+public final class ClusterFront extends AllDirectives implements AutoCloseable {
+    /** What the front asks of the cluster. */
+    public interface Pools {
+        /** Answers {@code request} for {@code caller} on the node that holds {@code pool}. */
+        CompletionStage<HttpResponse> call(String pool, HttpRequest request, Caller caller);
+
+        /** Every pool's state, put together; fails when a pool does not answer in time (it may be moving). */
+        CompletionStage<Deployment> deployment();
+
+        /** The pool that has this server, or this session (exactly one of them non-null); empty if none has. */
+        CompletionStage<Optional<String>> poolOf(String server, String session);
+
+        /** This node, the cluster's members, and the node that holds each pool. */
+        CompletionStage<Map<String, Object>> describe();
+    }
+
+    private final Pools pools;
+    private final Catalog catalog;
+    private final ServerBinding binding;
+    private final String url;
+
+    private ClusterFront(Pools pools, ActorSystem<?> system, ServeSettings settings, TokenCheck tokens,
+                         Catalog catalog, TrafficMetrics metrics) {
+        this.pools = pools;
+        this.catalog = catalog;
+        Route all = concat(TrafficRoutes.merged(metrics, pools::deployment, catalog),
+                pathPrefix("v1", () -> tokens.authenticated(this::api)));
+        try {
+            this.binding = Http.get(system).newServerAt(settings.host(), settings.port())
+                    .bind(handleRejections(RoutingRefusals.handler(), () -> all))
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+        InetSocketAddress bound = binding.localAddress();
+        String host = bound.getAddress().getHostAddress();
+        this.url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+    }
+
+    /**
+     * Listens on {@code settings}' address (loopback only: nodes that serve other machines go behind a TLS
+     * proxy), with the local token of this node's serve.json and the tokens of {@code directory}.
+     */
+    public static ClusterFront start(Pools pools, ActorSystem<?> system, ServeSettings settings, Path directory,
+                                     String localToken, Catalog catalog, TrafficMetrics metrics) {
+        if (settings.tls()) {
+            throw new IllegalArgumentException("cluster mode serves plain HTTP on loopback for now: leave out"
+                    + " --tls-keystore and put a TLS proxy in front of each node.");
+        }
+        if (!QuiesceServer.isLoopback(settings.host())) {
+            throw new IllegalArgumentException("listening on " + settings.host() + " needs TLS, which cluster mode"
+                    + " does not serve yet: listen on 127.0.0.1 behind a TLS proxy.");
+        }
+        return new ClusterFront(pools, system, settings, new TokenCheck(directory, localToken), catalog, metrics);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    private Route api(Caller caller) {
+        return concat(
+                path("cluster", () -> get(() -> completeWithFuture(pools.describe()
+                        .thenApply(d -> json(200, d))))),
+                pathPrefix("status", () -> concat(
+                        pathEnd(() -> get(() -> ApiRoutes.mode(mode -> status(null, mode)))),
+                        path(PathMatchers.segment(), name -> get(() -> ApiRoutes.mode(mode -> status(name, mode)))))),
+                path(PathMatchers.segment("plan").slash(PathMatchers.segment()), server -> get(() ->
+                        forward(pools.poolOf(server, null), caller, "", "no server named " + server + "."))),
+                path("commands", () -> post(() -> entity(Unmarshaller.entityToString(), body ->
+                        command(caller, body)))),
+                path("observe", () -> post(() -> entity(Unmarshaller.entityToString(), body ->
+                        byServer(caller, body)))),
+                pathPrefix(PathMatchers.segment("rollouts").slash(PathMatchers.segment()), pool ->
+                        entity(Unmarshaller.entityToString(), body -> forward(CompletableFuture.completedFuture(
+                                Optional.of(pool)), caller, body, "no pool named " + pool + "."))),
+                path(PathMatchers.segment(java.util.regex.Pattern.compile("history|events|findings")), part -> complete(ApiRoutes.refusal(501, "NOT_IN_CLUSTER_MODE",
+                        "/v1/" + part + " is not served in cluster mode yet: read the history from the journal"
+                                + " database."))));
+    }
+
+    private Route status(String name, ApiRoutes.Mode mode) {
+        return completeWithFuture(pools.deployment().handle((d, failure) -> failure != null
+                ? ApiRoutes.unavailable("not every pool answered (" + failure.getMessage() + "); a pool may be"
+                + " moving to another node: try again in a moment.")
+                : ApiRoutes.answer(Printouts.status(d, catalog, name, mode != ApiRoutes.Mode.TEXT), mode)));
+    }
+
+    /** A command line goes to the pool it names, or to the pool of its server or session. */
+    private Route command(Caller caller, String body) {
+        Map<?, ?> line;
+        try {
+            if (!(JsonText.parse(body) instanceof Map<?, ?> object)) {
+                return badInput("the body must be one JSON object: a command line such as"
+                        + " {\"command\":\"pause\",\"server\":\"fe01\"}.");
+            }
+            line = object;
+        } catch (JsonException e) {
+            return badInput("the body is not JSON: " + e.getMessage());
+        }
+        if (line.get("pool") instanceof String pool) {
+            String forwarded = body;
+            if ("connect".equals(line.get("command")) && !line.containsKey("id")) {
+                // Named here, so that the node holding the pool and any node asked later agree on it.
+                Map<Object, Object> named = new LinkedHashMap<>(line);
+                named.put("id", ApiRoutes.newSessionId());
+                forwarded = JsonText.write(named);
+            }
+            return forward(CompletableFuture.completedFuture(Optional.of(pool)), caller, forwarded,
+                    "no pool named " + pool + ".");
+        }
+        if (line.get("server") instanceof String server) {
+            return forward(pools.poolOf(server, null), caller, body, "no server named " + server
+                    + ": run status to see them all.");
+        }
+        if (line.get("session") instanceof String session) {
+            return forward(pools.poolOf(null, session), caller, body, "no session " + session
+                    + " is open in any pool.");
+        }
+        // Nothing to route by: any pool's node refuses it as a single server would.
+        return badInput("the command line names no pool, server or session.");
+    }
+
+    private Route byServer(Caller caller, String body) {
+        try {
+            if (JsonText.parse(body) instanceof Map<?, ?> line && line.get("server") instanceof String server) {
+                return forward(pools.poolOf(server, null), caller, body, "no server named " + server + ".");
+            }
+        } catch (JsonException e) {
+            // Answered below, as a body without a server.
+        }
+        return complete(ApiRoutes.refusal(400, "INVALID_ARGUMENT", "the body must be a JSON object naming a server,"
+                + " a service and its sessions."));
+    }
+
+    private Route forward(CompletionStage<Optional<String>> pool, Caller caller, String body, String unknown) {
+        return extractRequest(request -> ApiRoutes.mode(mode -> completeWithFuture(pool.thenCompose(found -> {
+            if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(ApiRoutes.answer(new Printouts.Answer(new Printout(3, "",
+                        "refused (UNKNOWN_SERVER): " + unknown + "\n"), "UNKNOWN_SERVER", unknown), mode));
+            }
+            HttpMethod method = request.method();
+            HttpRequest carried = HttpRequest.create(request.getUri().toRelative().toString()).withMethod(method)
+                    .withEntity(ContentTypes.APPLICATION_JSON, body);
+            return pools.call(found.get(), carried, caller);
+        }).exceptionally(failure -> ApiRoutes.unavailable("the node holding the pool did not answer ("
+                + failure.getMessage() + "); it may be moving to another node: check status before retrying.")))));
+    }
+
+    private Route badInput(String message) {
+        return ApiRoutes.mode(mode -> complete(ApiRoutes.answer(Printouts.badInput(message), mode)));
+    }
+
+    private static HttpResponse json(int status, Object body) {
+        return HttpResponse.create().withStatus(StatusCodes.get(status))
+                .withEntity(ContentTypes.APPLICATION_JSON, JsonText.write(body));
+    }
+
+    @Override
+    public void close() {
+        try {
+            binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            binding.terminate(Duration.ofSeconds(2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Going down anyway: the port is released when the actor system stops.
+        }
+    }
+}
