@@ -113,9 +113,4 @@ public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock,
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, maxPending,
                 commandTimeout, recoveryTimeout, journal, name);
     }
-
-    /** Placeholder until pool-scoped engines land (branch scope): the whole journal, as without it. */
-    public QuiesceOptions withPool(String name) {
-        return this;
-    }
 }
