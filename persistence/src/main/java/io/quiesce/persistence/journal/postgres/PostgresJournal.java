@@ -133,6 +133,9 @@ public final class PostgresJournal implements JournalBackend {
         String init = "SET synchronous_commit = " + (sync ? "on" : "off");
         config.setConnectionInitSql(sharing == Sharing.ONE_POOL
                 ? init + "; SET idle_in_transaction_session_timeout = '" + FROZEN_TRANSACTION_LIMIT + "'" : init);
+        // Committed at once: left in the transaction the driver opens for it, the settings would be undone by
+        // the first rollback, and a new connection waiting in the pool would be ended as idle in a transaction.
+        config.setIsolateInternalQueries(true);
         // One attempt at start: a database that cannot be reached fails the start at once, saying so.
         config.setInitializationFailTimeout(1);
         config.setConnectionTimeout(10_000);

@@ -121,16 +121,23 @@ class PostgresJournalTest {
     }
 
     @Test
-    void givenAJournalHoldingOnePool_thenTheServerEndsATransactionItLeavesOpen(PrivatePostgres.Databases databases)
-            throws Exception {
+    void givenAJournalHoldingOnePool_thenEachOfItsConnectionsHasTheServerEndATransactionLeftOpen(
+            PrivatePostgres.Databases databases) throws Exception {
         JournalDatabase db = databases.create();
-        try (PostgresJournal journal = openPool(db, "pool1", "node1");
-             Connection c = journal.dataSource().getConnection();
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SHOW idle_in_transaction_session_timeout")) {
-            rs.next();
-            assertThat(rs.getString(1)).as("a frozen process cannot hold the commit row for longer").isEqualTo("5s");
-            c.rollback();
+        try (PostgresJournal journal = PostgresJournal.openPool(db.url(), db.user(), db.password(), false, "pool1",
+                "node1");
+             Connection first = journal.dataSource().getConnection();
+             Connection fresh = journal.dataSource().getConnection()) {
+            for (Connection c : List.of(first, fresh)) {
+                c.rollback(); // a read's end, the first thing a new connection may see
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting("
+                        + "'idle_in_transaction_session_timeout'), current_setting('synchronous_commit')")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as("a frozen process holds the commit row no longer").isEqualTo("5s");
+                    assertThat(rs.getString(2)).isEqualTo("off");
+                }
+                c.rollback();
+            }
         }
     }
 
