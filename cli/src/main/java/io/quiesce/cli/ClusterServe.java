@@ -1,6 +1,9 @@
 package io.quiesce.cli;
 
 import io.quiesce.JournalDatabase;
+import io.quiesce.auth.Authorization;
+import io.quiesce.persistence.DatabaseHistory;
+import io.quiesce.rules.Rules;
 import io.quiesce.cli.cluster.ClusterServing;
 import io.quiesce.cli.cluster.ClusterSettings;
 import io.quiesce.cli.cluster.DatabasePools;
@@ -50,11 +53,13 @@ final class ClusterServe {
                 : ServeCommand.address("--agent-listen", serve.agentListen);
         TrafficMetrics metrics = new TrafficMetrics();
         var catalog = root.catalog();
+        Rules rules = new Rules(catalog, new Authorization(root.adminGroup()));
         ClusterServing serving;
         try {
             serving = ClusterServing.start(root.dataDirectory(), settings, serve.settings(root),
                     (dir, pool) -> root.options(dir, Clock.systemUTC()).withJournal(journal).withPool(pool),
-                    () -> DatabasePools.of(journal), catalog, metrics, root.output().err());
+                    () -> DatabasePools.of(journal), () -> DatabaseHistory.read(journal), rules, metrics,
+                    root.output().err());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw CliFailure.badInput(e.getMessage());
         }

@@ -54,11 +54,15 @@ public final class Printouts {
         return capture(json, out -> plan.read(quiesce, out));
     }
 
-    /** {@code history [--server SERVER] [--json]} over the given events, with the directory's rollout steps. */
+    /**
+     * {@code history [--server SERVER] [--json]} over the given events, with the rollout steps of
+     * {@code quiesce} (none when it is null: a cluster node holds no journal of every pool's rollouts).
+     */
     public static Answer history(Quiesce quiesce, List<Event> events, String server, boolean json) {
         HistoryCommand history = new HistoryCommand();
         history.server = server;
-        return capture(json, out -> history.show(events, out, RolloutHistoryRows.of(quiesce, server)));
+        return capture(json, out -> history.show(events, out, quiesce == null ? List.of()
+                : RolloutHistoryRows.of(quiesce, server)));
     }
 
     /** What the command line prints for a command the library has decided. */

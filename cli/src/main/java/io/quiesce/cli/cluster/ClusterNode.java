@@ -8,7 +8,15 @@ import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Deployment;
 import io.quiesce.server.ServerState;
 import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import io.quiesce.QuiesceListener;
+import io.quiesce.event.Event;
+import io.quiesce.formats.history.EventCodec;
+import io.quiesce.formats.history.HistoryReader;
+import io.quiesce.history.HistoryLine;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
@@ -65,6 +73,7 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ActorRef<Topic.Command<PoolShard.EventsRecorded>> events;
     private volatile Set<String> pools = Set.of();
     /** Where servers and sessions were last found: servers never change pool; a session's pool is dropped when it ends. */
     private final Map<String, String> serverPools = new ConcurrentHashMap<>();
@@ -74,6 +83,8 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         this.settings = settings;
         this.poolNames = poolNames;
         this.system = ActorSystem.create(Behaviors.empty(), SYSTEM, config(settings));
+        this.events = system.systemActorOf(Topic.create(PoolShard.EventsRecorded.class, "quiesce-events"),
+                "events", Props.empty());
         this.sharding = ClusterSharding.get(system);
         sharding.init(Entity.of(POOL, ctx -> PoolShard.create(ctx.getEntityId(), opener, opening))
                 .withMessageExtractor(new OneShardPerPool()));
@@ -107,6 +118,31 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
                 throw new IllegalStateException("interrupted while joining the cluster", e);
             }
         }
+    }
+
+    /**
+     * Hands {@code follower} what every pool records from now on, on whichever node. Best effort, as
+     * Pekko's topics are: a node that was unreachable for a while misses what was published then,
+     * and the history read from the journal database has it.
+     */
+    public void follow(QuiesceListener follower, String adminGroup) {
+        ActorRef<PoolShard.EventsRecorded> subscriber = system.systemActorOf(Behaviors.receive(
+                PoolShard.EventsRecorded.class).onMessage(PoolShard.EventsRecorded.class, m -> {
+                    List<Event> recorded = new ArrayList<>();
+                    for (String line : m.lines()) {
+                        if (HistoryReader.parse(line, 0, "a node", adminGroup) instanceof HistoryLine.EventLine e) {
+                            recorded.add(e.event());
+                        }
+                    }
+                    follower.recorded(recorded);
+                    return Behaviors.same();
+                }).build(), "event-follower", Props.empty());
+        events.tell(Topic.subscribe(subscriber));
+    }
+
+    /** Tells every node's followers what a pool of this node recorded. */
+    public void publish(List<Event> recorded) {
+        events.tell(Topic.publish(new PoolShard.EventsRecorded(recorded.stream().map(EventCodec::line).toList())));
     }
 
     private void wakePools() {

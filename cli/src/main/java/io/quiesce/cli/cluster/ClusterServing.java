@@ -5,6 +5,11 @@ import io.quiesce.QuiesceOptions;
 import io.quiesce.cli.client.ServeFile;
 import io.quiesce.cli.serve.BearerTokens;
 import io.quiesce.cli.serve.ClusterFront;
+import io.quiesce.cli.serve.EventFeed;
+import io.quiesce.QuiesceListener;
+import io.quiesce.event.Event;
+import io.quiesce.rules.Rules;
+import java.util.List;
 import io.quiesce.cli.serve.PoolHandler;
 import io.quiesce.cli.serve.ServeSettings;
 import io.quiesce.cli.traffic.TrafficMetrics;
@@ -43,15 +48,23 @@ public final class ClusterServing implements AutoCloseable {
      *
      * @param poolOptions the options of the engine that holds one pool, given its local directory and name
      * @param poolNames   the pools of the journal database, read again every few seconds
+     * @param history     every event of the journal database, in commit order
      */
     public static ClusterServing start(Path directory, ClusterSettings cluster, ServeSettings http,
                                        PoolOptions poolOptions, Supplier<Set<String>> poolNames,
-                                       io.quiesce.catalog.Catalog catalog, TrafficMetrics metrics, PrintStream log) {
+                                       Supplier<List<Event>> history, Rules rules, TrafficMetrics metrics,
+                                       PrintStream log) {
         ClusterNode[] node = new ClusterNode[1];
         PoolShard.Opener opener = pool -> {
             Quiesce quiesce = Quiesce.open(poolOptions.of(directory.resolve("pools").resolve(
                     URLEncoder.encode(pool, StandardCharsets.UTF_8)), pool));
             try {
+                quiesce.addListener(new QuiesceListener() {
+                    @Override
+                    public void recorded(List<Event> events) {
+                        node[0].publish(events);
+                    }
+                });
                 PoolHandler handler = PoolHandler.start(quiesce, metrics, node[0].system(), log);
                 log.println("quiesce: pool " + pool + " opened on this node");
                 return handler;
@@ -64,8 +77,12 @@ public final class ClusterServing implements AutoCloseable {
         ClusterFront front = null;
         try {
             node[0].awaitUp(Duration.ofSeconds(60));
+            // Follow first, then read the history: the feed drops what it heard twice, so nothing falls in between.
+            EventFeed events = new EventFeed();
+            node[0].follow(events, rules.authorization().adminGroup());
+            events.start(history.get());
             String localToken = BearerTokens.newToken();
-            front = ClusterFront.start(node[0], node[0].system(), http, directory, localToken, catalog, metrics);
+            front = ClusterFront.start(node[0], node[0].system(), http, directory, localToken, rules, events, metrics);
             ServeFile serveFile = new ServeFile(front.url(), localToken, ProcessHandle.current().pid());
             serveFile.writeTo(directory);
             return new ClusterServing(node[0], front, serveFile, directory);

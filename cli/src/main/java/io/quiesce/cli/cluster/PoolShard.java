@@ -78,6 +78,10 @@ final class PoolShard {
     record Wake(long sent) implements Command, ClusterMessage {
     }
 
+    /** What a pool recorded, as history lines: published to every node, which feeds its event stream with it. */
+    record EventsRecorded(List<String> lines) implements ClusterMessage {
+    }
+
     private record Opened(PoolHandler handler, Throwable failure) implements Command {
     }
 
@@ -91,13 +95,20 @@ final class PoolShard {
 
     static Behavior<Command> create(String pool, Opener opener, Executor blocking) {
         return Behaviors.withStash(WAITING, stash -> Behaviors.setup(ctx -> {
-            ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> opener.open(pool), blocking), Opened::new);
-            return opening(ctx, stash, pool);
+            CompletableFuture<PoolHandler> opened = CompletableFuture.supplyAsync(() -> opener.open(pool), blocking);
+            ctx.pipeToSelf(opened, Opened::new);
+            return opening(ctx, stash, pool, opened);
         }));
     }
 
-    private static Behavior<Command> opening(ActorContext<Command> ctx, StashBuffer<Command> stash, String pool) {
+    private static Behavior<Command> opening(ActorContext<Command> ctx, StashBuffer<Command> stash, String pool,
+                                             CompletableFuture<PoolHandler> opened) {
         return Behaviors.receive(Command.class)
+                // Stopped while opening (the shard moved on): what opens after is closed, not left holding the pool.
+                .onSignal(PostStop.class, s -> {
+                    opened.thenAccept(PoolShard::close);
+                    return Behaviors.same();
+                })
                 .onMessage(Opened.class, o -> {
                     if (o.failure() != null) {
                         String why = "pool " + pool + " could not be opened on this node: " + rootMessage(o.failure());
@@ -170,13 +181,18 @@ final class PoolShard {
                 })
                 .onMessage(Wake.class, w -> Behaviors.same())
                 .onSignal(PostStop.class, s -> {
-                    // Stops driving rollouts (they stay resumable where the pool opens next), then closes the engine.
-                    try (var quiesce = handler.quiesce(); handler) {
-                        ctx.getLog().info("pool {} leaves this node", pool);
-                    }
+                    ctx.getLog().info("pool {} leaves this node", pool);
+                    close(handler);
                     return Behaviors.same();
                 })
                 .build();
+    }
+
+    /** Stops driving rollouts (they stay resumable where the pool opens next), then closes the engine. */
+    private static void close(PoolHandler handler) {
+        try (var quiesce = handler.quiesce(); handler) {
+            // Both closed, handler first.
+        }
     }
 
     private static Answer answer(HttpResponse r, String body) {

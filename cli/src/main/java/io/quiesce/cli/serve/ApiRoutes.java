@@ -7,22 +7,15 @@ import io.quiesce.command.Command;
 import io.quiesce.formats.json.JsonText;
 import io.quiesce.formats.json.JsonException;
 import io.quiesce.formats.history.CommandCodec;
-import io.quiesce.formats.history.EventCodec;
 import io.quiesce.QuiesceException;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.RejectionCode;
-import io.quiesce.text.Names;
-import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import io.quiesce.cli.client.Printout;
 import io.quiesce.cli.client.QuiesceClient;
-import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
-import org.apache.pekko.http.javadsl.model.HttpCharsets;
-import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
-import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -31,14 +24,12 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -55,9 +46,6 @@ import java.util.function.Supplier;
  */
 final class ApiRoutes extends AllDirectives {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
-    private static final ContentType.WithFixedCharset JSON_LINES = ContentTypes.create(
-            MediaTypes.applicationWithFixedCharset("x-ndjson", HttpCharsets.UTF_8));
 
     /** How to answer: the API's JSON, or the command line's printout in text or JSON. */
     enum Mode { API, TEXT, JSON }
@@ -65,9 +53,12 @@ final class ApiRoutes extends AllDirectives {
     private final ServerContext context;
     private final int maxBody;
 
+    private final FeedRoutes feed;
+
     ApiRoutes(ServerContext context, int maxBody) {
         this.context = context;
         this.maxBody = maxBody;
+        this.feed = new FeedRoutes(context.events(), context.materializer(), context.blocking(), context.quiesce());
     }
 
     Route route() {
@@ -79,10 +70,10 @@ final class ApiRoutes extends AllDirectives {
                 path(PathMatchers.segment("plan").slash(PathMatchers.segment()), server -> get(() -> mode(mode ->
                         blocking(() -> answer(Printouts.plan(context.quiesce(), server, mode != Mode.TEXT), mode))))),
                 path("history", () -> get(() -> parameterOptional("server", server -> mode(mode ->
-                        history(server.orElse(null), mode))))),
+                        feed.history(server.orElse(null), mode))))),
                 path("commands", () -> post(() -> mode(mode -> bounded(() ->
                         entity(Unmarshaller.entityToString(), body -> blocking(() -> command(caller, body, mode))))))),
-                path("events", () -> get(() -> optionalHeaderValueByName("Last-Event-ID", this::events))))));
+                path("events", () -> get(() -> optionalHeaderValueByName("Last-Event-ID", feed::events))))));
     }
 
     /**
@@ -122,21 +113,6 @@ final class ApiRoutes extends AllDirectives {
         long eventId = context.events().lastId();
         return answer(Printouts.status(context.quiesce(), name, mode != Mode.TEXT), mode)
                 .addHeader(RawHeader.create(QuiesceClient.EVENT_ID_HEADER, Long.toString(eventId)));
-    }
-
-    private Route history(String server, Mode mode) {
-        List<EventFeed.Numbered> events = context.events().all().stream()
-                .filter(n -> server == null || EventCodec.encode(n.event()).get("server") instanceof String named
-                        && Names.same(server, named))
-                .toList();
-        if (mode != Mode.API) {
-            // The rollouts' steps are read from their journal: not on the HTTP threads.
-            List<io.quiesce.event.Event> shown = events.stream().map(EventFeed.Numbered::event).toList();
-            return blocking(() -> answer(Printouts.history(context.quiesce(), shown, server, mode == Mode.JSON), mode));
-        }
-        StringBuilder lines = new StringBuilder();
-        events.forEach(n -> lines.append(n.line()).append('\n'));
-        return complete(HttpResponse.create().withEntity(JSON_LINES, lines.toString()));
     }
 
     /** One command line of a history file, decided now, for the caller's principal. */
@@ -198,30 +174,17 @@ final class ApiRoutes extends AllDirectives {
         return Optional.empty();
     }
 
-    private Route events(Optional<String> lastEventId) {
-        long after;
-        try {
-            after = lastEventId.map(String::strip).map(Long::parseLong).orElse(context.events().lastId());
-        } catch (NumberFormatException e) {
-            return complete(refusal(400, "BAD_INPUT", "Last-Event-ID is the id of an event, a number."));
-        }
-        try {
-            return completeOK(context.events().after(after, context.materializer())
-                            .map(n -> ServerSentEvent.create(n.line(), Optional.empty(),
-                                    Optional.of(Long.toString(n.id())), OptionalInt.empty()))
-                            .keepAlive(HEARTBEAT, ServerSentEvent::heartbeat),
-                    EventStreamMarshalling.toEventStream());
-        } catch (IllegalArgumentException e) {
-            return complete(refusal(400, "BAD_INPUT", e.getMessage() + ": resume from an id this server gave."));
-        }
-    }
-
     /** Runs a call that waits for the library on the bounded executor: full means overloaded (503). */
     private Route blocking(Supplier<HttpResponse> work) {
+        return blocking(context.blocking(), work);
+    }
+
+    /** Runs {@code work} on {@code executor}, bounded: full means overloaded (503). */
+    static Route blocking(java.util.concurrent.Executor executor, Supplier<HttpResponse> work) {
         try {
-            return completeWithFuture(CompletableFuture.supplyAsync(() -> guarded(work), context.blocking()));
+            return Directives.completeWithFuture(CompletableFuture.supplyAsync(() -> guarded(work), executor));
         } catch (RejectedExecutionException e) {
-            return complete(unavailable("the server is busy with other requests: try again in a moment."));
+            return Directives.complete(unavailable("the server is busy with other requests: try again in a moment."));
         }
     }
 

@@ -8,6 +8,10 @@ import io.quiesce.cli.traffic.TrafficRoutes;
 import io.quiesce.formats.json.JsonException;
 import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Deployment;
+import io.quiesce.rules.Rules;
+import org.apache.pekko.stream.Materializer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -55,14 +59,23 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
 
     private final Pools pools;
     private final Catalog catalog;
+    private final ThreadPoolExecutor blocking;
+    private final FeedRoutes feed;
     private final ServerBinding binding;
     private final String url;
 
     private ClusterFront(Pools pools, ActorSystem<?> system, ServeSettings settings, TokenCheck tokens,
-                         Catalog catalog, TrafficMetrics metrics) {
+                         Rules rules, EventFeed events, TrafficMetrics metrics) {
         this.pools = pools;
-        this.catalog = catalog;
-        Route all = concat(TrafficRoutes.merged(metrics, pools::deployment, catalog),
+        this.catalog = rules.catalog();
+        this.blocking = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
+            Thread t = new Thread(r, "quiesce-http-calls");
+            t.setDaemon(true);
+            return t;
+        });
+        this.feed = new FeedRoutes(events, Materializer.matFromSystem(system), blocking, null);
+        Route all = concat(TrafficRoutes.merged(metrics, pools::deployment, rules, events, blocking,
+                        tokens::authenticated),
                 pathPrefix("v1", () -> tokens.authenticated(this::api)));
         try {
             this.binding = Http.get(system).newServerAt(settings.host(), settings.port())
@@ -82,7 +95,7 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
      * proxy), with the local token of this node's serve.json and the tokens of {@code directory}.
      */
     public static ClusterFront start(Pools pools, ActorSystem<?> system, ServeSettings settings, Path directory,
-                                     String localToken, Catalog catalog, TrafficMetrics metrics) {
+                                     String localToken, Rules rules, EventFeed events, TrafficMetrics metrics) {
         if (settings.tls()) {
             throw new IllegalArgumentException("cluster mode serves plain HTTP on loopback for now: leave out"
                     + " --tls-keystore and put a TLS proxy in front of each node.");
@@ -91,7 +104,7 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
             throw new IllegalArgumentException("listening on " + settings.host() + " needs TLS, which cluster mode"
                     + " does not serve yet: listen on 127.0.0.1 behind a TLS proxy.");
         }
-        return new ClusterFront(pools, system, settings, new TokenCheck(directory, localToken), catalog, metrics);
+        return new ClusterFront(pools, system, settings, new TokenCheck(directory, localToken), rules, events, metrics);
     }
 
     public String url() {
@@ -114,9 +127,9 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
                 pathPrefix(PathMatchers.segment("rollouts").slash(PathMatchers.segment()), pool ->
                         entity(Unmarshaller.entityToString(), body -> forward(CompletableFuture.completedFuture(
                                 Optional.of(pool)), caller, body, "no pool named " + pool + "."))),
-                path(PathMatchers.segment(java.util.regex.Pattern.compile("history|events|findings")), part -> complete(ApiRoutes.refusal(501, "NOT_IN_CLUSTER_MODE",
-                        "/v1/" + part + " is not served in cluster mode yet: read the history from the journal"
-                                + " database."))));
+                path("history", () -> get(() -> parameterOptional("server", server -> ApiRoutes.mode(mode ->
+                        feed.history(server.orElse(null), mode))))),
+                path("events", () -> get(() -> optionalHeaderValueByName("Last-Event-ID", feed::events))));
     }
 
     private Route status(String name, ApiRoutes.Mode mode) {
@@ -204,5 +217,6 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
         } catch (Exception e) {
             // Going down anyway: the port is released when the actor system stops.
         }
+        blocking.shutdown();
     }
 }

@@ -24,7 +24,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
-import io.quiesce.catalog.Catalog;
+import io.quiesce.rules.Rules;
+import io.quiesce.cli.serve.EventFeed;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import io.quiesce.rules.Deployment;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -68,19 +71,27 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
                                 withSizeLimit(ObserveRequest.MAX_BYTES, () -> entity(Unmarshaller.entityToString(),
                                         body -> observe(q, caller, body)))))),
                         path("findings", () -> get(() -> context.authenticate().apply(caller ->
-                                findings(context, findings)))))));
+                                findings(context.events(), context.blocking(), findings)))))));
     }
 
     /**
      * Metrics and readiness over a state put together from several pools (cluster mode); counts of
      * decisions are those of the pools this node holds.
      */
-    public static Route merged(TrafficMetrics metrics, Supplier<CompletionStage<Deployment>> state, Catalog catalog) {
+    public static Route merged(TrafficMetrics metrics, Supplier<CompletionStage<Deployment>> state, Rules rules,
+                               EventFeed events, Executor blocking,
+                               Function<Function<Caller, Route>, Route> authenticate) {
         TrafficRoutes routes = new TrafficRoutes(metrics);
+        FindingsCache findings = new FindingsCache(rules, System::nanoTime);
         return routes.concat(
+                routes.pathSingleSlash(() -> routes.get(() -> routes.complete(HttpResponse.create()
+                        .withEntity(ContentTypes.TEXT_HTML_UTF8, Dashboard.page())))),
                 routes.path("metrics", () -> routes.get(() -> routes.completeWithFuture(state.get().thenApply(d ->
                         HttpResponse.create().withEntity(PROMETHEUS, metrics.scrape(d)))))),
-                routes.pathPrefix("v1", () -> routes.readiness(state, new Readiness(catalog))));
+                routes.pathPrefix("v1", () -> routes.concat(
+                        routes.readiness(state, new Readiness(rules.catalog())),
+                        routes.path("findings", () -> routes.get(() -> authenticate.apply(caller ->
+                                routes.findings(events, blocking, findings)))))));
     }
 
     private Route readiness(Supplier<CompletionStage<Deployment>> state, Readiness readiness) {
@@ -140,11 +151,10 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
     }
 
     /** Replays the whole history (shared, see FindingsCache): on the bounded executor, as other calls that take time. */
-    private Route findings(ServerContext context, FindingsCache findings) {
+    private Route findings(EventFeed events, Executor blocking, FindingsCache findings) {
         try {
             return completeWithFuture(CompletableFuture.supplyAsync(() -> json(200, findings.get(
-                    context.events().lastId(), () -> context.events().all().stream().map(n -> n.event()).toList())),
-                    context.blocking()));
+                    events.lastId(), () -> events.all().stream().map(n -> n.event()).toList())), blocking));
         } catch (RejectedExecutionException e) {
             return complete(refusal(503, "UNAVAILABLE", "the server is busy with other requests: try again in a"
                     + " moment.").addHeader(RawHeader.create("Retry-After", "1")));
