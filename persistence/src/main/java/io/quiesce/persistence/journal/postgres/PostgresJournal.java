@@ -66,7 +66,7 @@ public final class PostgresJournal implements JournalBackend {
 
     /** How a journal shares its database with other processes. */
     private enum Sharing {
-        /** No in-use lock: a test of the journal's contract, several writers on one database. */
+        /** No in-use lock: a reader beside the processes that hold the database, or several writers in a test. */
         UNLOCKED,
         /** This process alone, holding every pool. */
         ALONE,
@@ -99,8 +99,8 @@ public final class PostgresJournal implements JournalBackend {
      * Connects, and creates or updates the tables when the database lacks them. {@code sync}: each
      * commit is on the server's disk before it is acknowledged ({@code synchronous_commit}).
      * {@code alone}: this process is the only one to use the database while it is open (refused if
-     * another holds it), as one process owning every entity needs; without it, no lock is taken
-     * (several writers of distinct entities, as the journal's contract tests have).
+     * another holds it), as one process owning every entity needs; without it, no lock is taken (a
+     * reader of the history beside the processes that write, or the journal's contract tests).
      */
     public static PostgresJournal open(String url, String user, String password, boolean sync, boolean alone)
             throws IOException {
