@@ -91,6 +91,11 @@ public final class Quiesce implements AutoCloseable {
         return new Quiesce(options);
     }
 
+    /** The options this was opened with. */
+    public QuiesceOptions options() {
+        return options;
+    }
+
     /** Where the journal and snapshots of this handle live. */
     public Path dataDirectory() {
         return engine.dataDirectory();
