@@ -91,6 +91,11 @@ public final class Quiesce implements AutoCloseable {
         return new Quiesce(options);
     }
 
+    /** The options this was opened with. */
+    public QuiesceOptions options() {
+        return options;
+    }
+
     /** Where the journal and snapshots of this handle live. */
     public Path dataDirectory() {
         return engine.dataDirectory();
@@ -143,7 +148,10 @@ public final class Quiesce implements AutoCloseable {
         return await(executeAsync(command));
     }
 
-    /** Every pool, server and service as last recorded. Reading is open to everyone. */
+    /**
+     * Every pool, server and service as last recorded (the one pool held, with
+     * {@link QuiesceOptions#withPool}). Reading is open to everyone.
+     */
     public CompletionStage<Deployment> statusAsync() {
         ensureOpen();
         return engine.status();
@@ -157,7 +165,8 @@ public final class Quiesce implements AutoCloseable {
     /**
      * Every event recorded in the data directory, ordered by time, then in the order the
      * commands were decided: the history that {@code quiesce history --export}
-     * writes and {@code quiesce replay} reads.
+     * writes and {@code quiesce replay} reads. With a journal database, every pool's: also when
+     * this handle holds one pool ({@link QuiesceOptions#withPool}).
      */
     public List<Event> history() {
         ensureOpen();

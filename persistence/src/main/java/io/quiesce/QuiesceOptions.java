@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param recoveryTimeout how long opening may take to read the journal back
  * @param journal         where the journal and snapshots live instead of the data directory's LevelDB;
  *                        null: in the data directory (the default for one machine)
+ * @param pool            the one pool held, of a journal database shared with other processes that
+ *                        hold other pools; null: every pool (see {@link #withPool(String)})
  */
 public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock, Catalog catalog, boolean fsync,
                              int snapshotEvery, int maxPending, Duration commandTimeout,
-                             Duration recoveryTimeout, JournalDatabase journal) {
-    /** Refuses missing values and a {@code maxPending} below 1. */
+                             Duration recoveryTimeout, JournalDatabase journal, String pool) {
+    /** Refuses missing values, a {@code maxPending} below 1 and a blank pool. */
     public QuiesceOptions {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(adminGroup, "adminGroup");
@@ -34,6 +36,9 @@ public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock,
         Objects.requireNonNull(catalog, "catalog");
         if (maxPending < 1) {
             throw new IllegalArgumentException("maxPending must be at least 1");
+        }
+        if (pool != null && pool.isBlank()) {
+            throw new IllegalArgumentException("the pool to hold must have a name");
         }
     }
 
@@ -44,59 +49,68 @@ public record QuiesceOptions(Path dataDirectory, String adminGroup, Clock clock,
      */
     public static QuiesceOptions at(Path dataDirectory) {
         return new QuiesceOptions(dataDirectory, Authorization.DEFAULT_ADMIN_GROUP, Clock.systemUTC(),
-                Catalog.defaults(), true, 1000, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(120), null);
+                Catalog.defaults(), true, 1000, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(120), null, null);
     }
 
     /** The same options with another administrators group. */
     public QuiesceOptions withAdminGroup(String group) {
         return new QuiesceOptions(dataDirectory, group, clock, catalog, fsync, snapshotEvery, maxPending,
-                commandTimeout, recoveryTimeout, journal);
+                commandTimeout, recoveryTimeout, journal, pool);
     }
 
     /** The same options with another clock ({@link ManualClock} for tests and rehearsals). */
     public QuiesceOptions withClock(Clock c) {
         return new QuiesceOptions(dataDirectory, adminGroup, c, catalog, fsync, snapshotEvery, maxPending,
-                commandTimeout, recoveryTimeout, journal);
+                commandTimeout, recoveryTimeout, journal, pool);
     }
 
     /** The same options with another role catalog. */
     public QuiesceOptions withCatalog(Catalog c) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, c, fsync, snapshotEvery, maxPending,
-                commandTimeout, recoveryTimeout, journal);
+                commandTimeout, recoveryTimeout, journal, pool);
     }
 
     /** The same options, syncing every journal write to disk or not. */
     public QuiesceOptions withFsync(boolean on) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, on, snapshotEvery, maxPending,
-                commandTimeout, recoveryTimeout, journal);
+                commandTimeout, recoveryTimeout, journal, pool);
     }
 
     /** The same options with another snapshot interval (0: never). */
     public QuiesceOptions withSnapshotEvery(int events) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, events, maxPending,
-                commandTimeout, recoveryTimeout, journal);
+                commandTimeout, recoveryTimeout, journal, pool);
     }
 
     /** The same options with another bound on commands waiting for the journal. */
     public QuiesceOptions withMaxPending(int commands) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, commands,
-                commandTimeout, recoveryTimeout, journal);
+                commandTimeout, recoveryTimeout, journal, pool);
     }
 
     /** The same options with another wait for an answer. */
     public QuiesceOptions withCommandTimeout(Duration timeout) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, maxPending,
-                timeout, recoveryTimeout, journal);
+                timeout, recoveryTimeout, journal, pool);
     }
 
     /** Keeps the journal and snapshots in a PostgreSQL database (null: in the data directory). */
     public QuiesceOptions withJournal(JournalDatabase database) {
         return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, maxPending,
-                commandTimeout, recoveryTimeout, database);
+                commandTimeout, recoveryTimeout, database, pool);
     }
 
-    /** Placeholder until pool-scoped engines land (branch scope): the whole journal, as without it. */
+    /**
+     * The same options, holding one pool of a journal database shared with other processes, each
+     * holding other pools: the pool's creation, servers and services are recorded apart from the other
+     * pools', a command naming another pool is refused, and {@code status()} shows this pool alone
+     * ({@code history()} still reads the whole database). Opening takes the pool over from whichever
+     * process held it before, which then records nothing more of it. Only with
+     * {@link #withJournal(JournalDatabase)}: opening fails otherwise. Null: every pool, as one process
+     * alone.
+     */
     public QuiesceOptions withPool(String name) {
-        return this;
+        return new QuiesceOptions(dataDirectory, adminGroup, clock, catalog, fsync, snapshotEvery, maxPending,
+                commandTimeout, recoveryTimeout, journal, name);
     }
 }

@@ -3,10 +3,11 @@ package io.quiesce.cli;
 import io.quiesce.JournalDatabase;
 import io.quiesce.auth.Authorization;
 import io.quiesce.persistence.DatabaseHistory;
+import io.quiesce.persistence.PoolDirectory;
 import io.quiesce.rules.Rules;
 import io.quiesce.cli.cluster.ClusterServing;
 import io.quiesce.cli.cluster.ClusterSettings;
-import io.quiesce.cli.cluster.DatabasePools;
+import io.quiesce.cli.serve.Tokens;
 import io.quiesce.cli.traffic.AgentCheckListener;
 import io.quiesce.cli.traffic.TrafficMetrics;
 import sun.misc.Signal;
@@ -55,17 +56,19 @@ final class ClusterServe {
         var catalog = root.catalog();
         Rules rules = new Rules(catalog, new Authorization(root.adminGroup()));
         ClusterServing serving;
+        Tokens tokens = Tokens.of(root.dataDirectory(), journal);
         try {
-            serving = ClusterServing.start(root.dataDirectory(), settings, serve.settings(root),
+            serving = ClusterServing.start(root.dataDirectory(), settings, serve.settings(root), tokens,
                     (dir, pool) -> root.options(dir, Clock.systemUTC()).withJournal(journal).withPool(pool),
-                    () -> DatabasePools.of(journal), () -> DatabaseHistory.read(journal), rules, metrics,
+                    () -> PoolDirectory.pools(journal), () -> DatabaseHistory.read(journal), rules, metrics,
                     root.output().err());
         } catch (IllegalArgumentException | IllegalStateException e) {
+            tokens.close();
             throw CliFailure.badInput(e.getMessage());
         }
         CountDownLatch stop = new CountDownLatch(1);
         serving.whenStopped().thenRun(stop::countDown);
-        try (serving; AgentCheckListener agent = agentAddress == null ? null
+        try (tokens; serving; AgentCheckListener agent = agentAddress == null ? null
                 : AgentCheckListener.start(agentAddress, serving::deployment, catalog)) {
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());

@@ -95,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Serving serving;
         try {
-            serving = Serving.start(root.options(root.dataDirectory(), Clock.systemUTC()), settings,
+            serving = Serving.start(root.options(root.dataDirectory(), Clock.systemUTC()).withJournal(root.journal()), settings,
                     root.output().err());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw CliFailure.badInput(e.getMessage());

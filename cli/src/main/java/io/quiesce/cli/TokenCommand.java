@@ -1,6 +1,7 @@
 package io.quiesce.cli;
 
 import io.quiesce.cli.serve.BearerTokens;
+import io.quiesce.cli.serve.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -31,8 +32,10 @@ final class TokenCommand implements Callable<Integer> {
         return ExitCode.BAD_INPUT;
     }
 
-    static BearerTokens tokens(CommandSpec spec) {
-        return new BearerTokens(QuiesceCommand.of(spec).dataDirectory());
+    /** The tokens of the data directory, or of the journal database when --journal names one. */
+    static Tokens tokens(CommandSpec spec) {
+        QuiesceCommand root = QuiesceCommand.of(spec);
+        return Tokens.of(root.dataDirectory(), root.journal());
     }
 
     @Command(name = "add", description = "Make a token that stands for NAME in the groups of --groups G1,G2; it is"
@@ -59,8 +62,8 @@ final class TokenCommand implements Callable<Integer> {
                 throw CliFailure.badInput("a token needs the name of who it stands for.");
             }
             String token;
-            try {
-                token = tokens(spec).add(name.trim(), memberOf);
+            try (Tokens tokens = tokens(spec)) {
+                token = tokens.add(name.trim(), memberOf);
             } catch (IllegalArgumentException e) {
                 out.refused("TOKEN_EXISTS", e.getMessage());
                 return ExitCode.REFUSED;
@@ -87,7 +90,10 @@ final class TokenCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Output out = QuiesceCommand.of(spec).output();
-            List<BearerTokens.Entry> entries = tokens(spec).entries();
+            List<BearerTokens.Entry> entries;
+            try (Tokens tokens = tokens(spec)) {
+                entries = tokens.entries();
+            }
             if (out.json()) {
                 List<Object> list = new ArrayList<>();
                 entries.forEach(e -> {
@@ -121,7 +127,11 @@ final class TokenCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Output out = QuiesceCommand.of(spec).output();
-            if (!tokens(spec).revoke(name)) {
+            boolean revoked;
+            try (Tokens tokens = tokens(spec)) {
+                revoked = tokens.revoke(name);
+            }
+            if (!revoked) {
                 out.refused("UNKNOWN_TOKEN", "no token named " + name + ": see them with 'quiesce token list'.");
                 return ExitCode.BAD_INPUT;
             }

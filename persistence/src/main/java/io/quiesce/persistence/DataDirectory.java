@@ -8,6 +8,7 @@ import io.quiesce.persistence.journal.postgres.PostgresJournal;
 
 import io.quiesce.DataDirectoryException;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The data directory, created owner-only and held with a lock for as long as it is open. LevelDB
@@ -137,15 +140,19 @@ final class DataDirectory implements AutoCloseable {
 
     /**
      * Connects to the journal database instead (creating its tables when missing) and makes it known
-     * to the journal plugin and the snapshot store; returns the name they find it by.
+     * to the journal plugin and the snapshot store; returns the name they find it by. {@code pool}: the
+     * one pool this process holds, beside others holding other pools (null: every pool, alone).
      */
-    String openJournal(JournalDatabase database, boolean fsync) {
+    String openJournal(JournalDatabase database, String pool, boolean fsync) {
         if (database == null) {
             return openJournal(fsync);
         }
         PostgresJournal store;
         try {
-            store = PostgresJournal.open(database.url(), database.user(), database.password(), fsync, true);
+            store = pool == null
+                    ? PostgresJournal.open(database.url(), database.user(), database.password(), fsync, true)
+                    : PostgresJournal.openPool(database.url(), database.user(), database.password(), fsync, pool,
+                    ManagementFactory.getRuntimeMXBean().getName() + " " + root);
         } catch (IOException e) {
             throw new DataDirectoryException(root, e.getMessage() + ".", e);
         }
@@ -157,6 +164,34 @@ final class DataDirectory implements AutoCloseable {
             store.close();
             throw new DataDirectoryException(root, "cannot use the journal database " + database.url() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Completes, with the reason, once another process has taken over the pool this directory's
+     * journal holds on its own; never for a journal that holds every pool.
+     */
+    CompletableFuture<String> takenOver() {
+        return journalStore instanceof PostgresJournal db ? db.takenOver() : new CompletableFuture<>();
+    }
+
+    /** The journal database, when the journal is in one and holds one pool; null otherwise. */
+    PostgresJournal poolJournal() {
+        return journalStore instanceof PostgresJournal db && db.heldPool() != null ? db : null;
+    }
+
+    /**
+     * The pools that processes each holding one pool created in the journal database, which a process
+     * holding every pool reads as well as its own; none in the data directory's journal.
+     */
+    List<String> poolsHeldApart() {
+        if (!(journalStore instanceof PostgresJournal db) || db.heldPool() != null) {
+            return List.of();
+        }
+        try {
+            return db.poolsHeldApart();
+        } catch (IOException e) {
+            throw new DataDirectoryException(root, "cannot list the pools of " + db.name() + ": " + e.getMessage(), e);
         }
     }
 

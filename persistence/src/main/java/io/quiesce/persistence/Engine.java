@@ -6,14 +6,18 @@ import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Authorization;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
+import io.quiesce.persistence.journal.postgres.PostgresJournal;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
+import io.quiesce.rules.RejectionCode;
 import io.quiesce.rules.Rules;
 import org.apache.pekko.actor.typed.ActorSystem;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -68,6 +72,8 @@ public final class Engine implements AutoCloseable {
     private Engine(QuiesceOptions options, DataDirectory directory, Audience audience) {
         this.options = options;
         this.directory = directory;
+        // Opens the journal: the pools held apart are listed from it.
+        com.typesafe.config.Config config = PekkoConfig.forDirectory(directory, options);
         this.rules = new Rules(options.catalog(), new Authorization(options.adminGroup()));
         this.notifications = Executors.newSingleThreadExecutor(r -> daemon(r, "quiesce-listeners"));
         this.replies = Executors.newSingleThreadExecutor(r -> daemon(r, "quiesce-replies"));
@@ -75,7 +81,8 @@ public final class Engine implements AutoCloseable {
         // Logging is set up before the actor system logs, so SLF4J has nothing to replay on stderr.
         org.slf4j.LoggerFactory.getILoggerFactory();
         Gatekeeper.Settings settings = new Gatekeeper.Settings(rules, options.clock(), options.snapshotEvery(),
-                options.maxPending(), options.commandTimeout(), options.recoveryTimeout(), replies);
+                options.maxPending(), options.commandTimeout(), options.recoveryTimeout(), replies, options.pool(),
+                directory.poolsHeldApart());
         this.audience = audience;
         Gatekeeper.Notifier notifier = new Gatekeeper.Notifier() {
             @Override
@@ -88,8 +95,9 @@ public final class Engine implements AutoCloseable {
                 tell(o -> o.written(took));
             }
         };
-        this.system = ActorSystem.create(Gatekeeper.create(settings, notifier, ready), "quiesce",
-                PekkoConfig.forDirectory(directory, options));
+        this.system = ActorSystem.create(Gatekeeper.create(settings, notifier, ready), "quiesce", config);
+        // Also while opening: a pause deadline that opening fires is then refused at once.
+        directory.takenOver().thenAccept(reason -> system.tell(new Gatekeeper.TakenOver(reason)));
         try {
             ready.get(options.recoveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
@@ -99,6 +107,20 @@ public final class Engine implements AutoCloseable {
                     + ": " + cause.getMessage(), cause);
         }
         this.rollouts = new Rollouts(this, system);
+        PostgresJournal heldApart = directory.poolJournal();
+        if (heldApart != null) {
+            try {
+                // A pool created by a process that held every pool has servers whose names nobody claimed.
+                heldApart.claimServers(status().toCompletableFuture().get().servers().keySet());
+            } catch (ExecutionException | InterruptedException | IOException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                shutdown();
+                throw new DataDirectoryException(directory.root(), "cannot claim the servers of pool "
+                        + options.pool() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -109,6 +131,10 @@ public final class Engine implements AutoCloseable {
 
     /** Locks and checks the data directory, then starts the actors and waits until they have recovered. */
     public static Engine open(QuiesceOptions options, Audience audience) {
+        if (options.pool() != null && options.journal() == null) {
+            throw new IllegalArgumentException("holding pool " + options.pool() + " alone needs the journal database"
+                    + " it shares with the processes that hold the other pools: give it with withJournal(...)");
+        }
         DataDirectory directory = DataDirectory.open(options.dataDirectory());
         try {
             if (options.journal() == null) {
@@ -146,6 +172,53 @@ public final class Engine implements AutoCloseable {
      * refused). A command on a server under rollout is refused unless forced (ROLLOUT_IN_PROGRESS).
      */
     public CompletionStage<Decision> submit(Command command) {
+        CompletableFuture<Decision> answer = new CompletableFuture<>();
+        Optional<String> elsewhere = PoolScope.refusal(options.pool(), command);
+        if (elsewhere.isPresent()) {
+            tell(o -> o.failed(command));
+            answer.completeExceptionally(new QuiesceException(elsewhere.get()));
+            return answer;
+        }
+        PostgresJournal heldApart = directory.poolJournal();
+        if (heldApart != null && command instanceof Command.AddServer add) {
+            return addServerHeldApart(heldApart, add);
+        }
+        return submitInOrder(command);
+    }
+
+    /**
+     * Other processes hold the other pools, whose servers this one does not see: a server's name is
+     * claimed for this pool in the database before the server is added, and given back when it was not.
+     */
+    private CompletionStage<Decision> addServerHeldApart(PostgresJournal journal, Command.AddServer add) {
+        Optional<String> other;
+        try {
+            other = journal.claimServer(add.server());
+        } catch (IOException e) {
+            tell(o -> o.failed(add));
+            return CompletableFuture.failedFuture(new QuiesceException(e.getMessage(), e));
+        }
+        if (other.isPresent()) {
+            Decision refused = Decision.reject(RejectionCode.SERVER_EXISTS, "server " + add.server()
+                    + " is already in pool " + other.get() + ": choose another name.");
+            tell(o -> o.decided(add, refused));
+            return CompletableFuture.completedFuture(refused);
+        }
+        return submitInOrder(add).thenCompose(decision -> decision instanceof Decision.Accepted
+                ? CompletableFuture.completedFuture(decision)
+                : status().handle((now, failure) -> {
+                    if (now != null && !now.servers().containsKey(add.server())) {
+                        try {
+                            journal.unclaimServer(add.server());
+                        } catch (IOException e) {
+                            // The name stays reserved for this pool: safe, and the refusal stands.
+                        }
+                    }
+                    return decision;
+                }));
+    }
+
+    private CompletionStage<Decision> submitInOrder(Command command) {
         CompletableFuture<Decision> answer = new CompletableFuture<>();
         synchronized (submissionOrder) {
             // Commands reach the gatekeeper in the order they were submitted, also when one waits for the guard.
@@ -218,7 +291,21 @@ public final class Engine implements AutoCloseable {
         return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Every recorded event, ordered by time, then in the order the commands were decided. */
+    /**
+     * Refuses a change to {@code pool} when this engine holds another pool only.
+     *
+     * @throws QuiesceException naming the pool this engine holds
+     */
+    void requireHeld(String pool, String what) {
+        if (options.pool() != null && !options.pool().equals(pool)) {
+            throw new QuiesceException(PoolScope.elsewhere(options.pool(), what + " on pool " + pool));
+        }
+    }
+
+    /**
+     * Every recorded event, ordered by time, then in the order the commands were decided: of the whole
+     * journal, also when this engine holds one pool of a shared journal database.
+     */
     public List<Event> history() {
         return JournalHistory.read(system, options.recoveryTimeout());
     }

@@ -36,6 +36,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.persistence.typed.PersistenceId;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +60,8 @@ import java.util.concurrent.CompletableFuture;
 final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     /** Callers' threads race by far less: a clock this far behind the journal was set back. */
     private static final Duration CLOCK_BEHIND = Duration.ofSeconds(1);
+    /** Said of a command refused once the pool was taken over. */
+    private static final String NOT_RECORDED = " (nothing of this was recorded)";
     /** Target of a write that is not to a single service. */
     private static final String WHOLE = "";
 
@@ -86,7 +89,14 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     record AwaitEntities(CompletableFuture<Void> done) implements Message {
     }
 
-    private record RegistryLoaded(RegistrySnapshot snapshot, Throwable failure) implements Message {
+    /**
+     * Another process has taken over the one pool this process held: every command and pause deadline
+     * from now on is refused with {@code reason}, and nothing more is written.
+     */
+    record TakenOver(String reason) implements Message {
+    }
+
+    private record RegistryLoaded(String registry, RegistrySnapshot snapshot, Throwable failure) implements Message {
     }
 
     private record PoolLoaded(String pool, PoolSnapshot snapshot, Throwable failure) implements Message {
@@ -136,8 +146,14 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         void written(Duration took);
     }
 
+    /**
+     * {@code heldPool}: the one pool this process holds beside others (null: every pool);
+     * {@code poolsHeldApart}: the pools that processes each holding one created, whose registries a
+     * process holding every pool reads too.
+     */
     record Settings(Rules rules, Clock clock, int snapshotEvery, int maxPending, Duration writeTimeout,
-                    Duration recoveryTimeout, java.util.concurrent.Executor replies) {
+                    Duration recoveryTimeout, java.util.concurrent.Executor replies, String heldPool,
+                    List<String> poolsHeldApart) {
     }
 
     private final Settings settings;
@@ -147,12 +163,20 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private final Deque<Submit> queue = new ArrayDeque<>();
 
     private final ActorRef<Unreadable> unreadable;
+    /** The registry that records the pools created here. */
     private final ActorRef<RegistryEntity.Command> registry;
+    /**
+     * Every registry read on recovery, by persistence id: the one written, and those of pools created
+     * elsewhere (a process holding one pool reads the pool's creation by a process that held every pool).
+     */
+    private final Map<String, ActorRef<RegistryEntity.Command>> registries = new LinkedHashMap<>();
     private final Map<String, ActorRef<PoolEntity.Command>> pools = new HashMap<>();
     private final Map<String, ActorRef<ServerEntity.Command>> servers = new HashMap<>();
     private final Map<String, Map<String, ActorRef<ServiceEntity.Command>>> services = new HashMap<>();
 
     private Deployment deployment = Deployment.empty();
+    /** Why nothing is decided any more: another process took over the one pool held here (null: not). */
+    private String takenOver;
     /** Set when an entity cannot read its journal: the failure given once the other entities are done. */
     private QuiesceException failing;
     private String failingEntity;
@@ -180,7 +204,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private long transactions;
 
     // Recovery progress.
-    private List<PoolCreated> created = List.of();
+    private final Map<String, PoolCreated> created = new LinkedHashMap<>();
+    private int registriesLeft;
     private final Map<String, PoolSnapshot> poolSnapshots = new LinkedHashMap<>();
     private final Map<String, Map<String, ServiceState>> serviceStates = new HashMap<>();
     private int waitingFor;
@@ -198,7 +223,13 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         this.ready = ready;
         this.timers = timers;
         this.unreadable = context.messageAdapter(Unreadable.class, EntityUnreadable::new);
-        this.registry = context.spawn(RegistryEntity.create(unreadable), "registry");
+        String held = settings.heldPool();
+        this.registry = spawnRegistry(held == null ? RegistryEntity.PERSISTENCE_ID : RegistryEntity.persistenceId(held));
+        if (held == null) {
+            settings.poolsHeldApart().forEach(pool -> spawnRegistry(RegistryEntity.persistenceId(pool)));
+        } else {
+            spawnRegistry(RegistryEntity.PERSISTENCE_ID);
+        }
         recover();
     }
 
@@ -208,9 +239,18 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 .onMessage(Submit.class, this::onSubmit)
                 .onMessage(GetDeployment.class, g -> {
                     Deployment current = deployment;
-                    settings.replies().execute(() -> g.reply().complete(current));
+                    String refusal = takenOver;
+                    settings.replies().execute(() -> {
+                        if (refusal != null) {
+                            // Another process decides this pool now: what is here may be out of date.
+                            g.reply().completeExceptionally(new QuiesceException(refusal));
+                        } else {
+                            g.reply().complete(current);
+                        }
+                    });
                     return this;
                 })
+                .onMessage(TakenOver.class, this::onTakenOver)
                 .onMessage(CheckDeadlines.class, c -> onCheckDeadlines())
                 .onMessage(AwaitEntities.class, this::onAwaitEntities)
                 // Once an entity is found unreadable, recovery starts nothing more: it only waits to fail.
@@ -231,21 +271,28 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         last = LastDecision.NONE;
         poolSnapshots.clear();
         serviceStates.clear();
-        getContext().ask(RegistrySnapshot.class, registry, settings.recoveryTimeout(), RegistryEntity.Get::new,
-                RegistryLoaded::new);
+        created.clear();
+        registriesLeft = registries.size();
+        registries.forEach((id, ref) -> getContext().ask(RegistrySnapshot.class, ref, settings.recoveryTimeout(),
+                RegistryEntity.Get::new, (s, f) -> new RegistryLoaded(id, s, f)));
     }
 
     private Behavior<Message> onRegistryLoaded(RegistryLoaded m) {
         if (m.failure() != null) {
-            return failRecovery("the pool registry", m.failure());
+            return failRecovery("the pool registry (" + m.registry() + ")", m.failure());
         }
-        created = m.snapshot().pools();
+        String held = settings.heldPool();
+        m.snapshot().pools().stream().filter(p -> held == null || held.equals(p.pool()))
+                .forEach(p -> created.putIfAbsent(p.pool(), p));
         last = last.max(m.snapshot().last());
+        if (--registriesLeft > 0) {
+            return this;
+        }
         waitingFor = created.size();
         if (waitingFor == 0) {
             return finishRecovery();
         }
-        for (PoolCreated pool : created) {
+        for (PoolCreated pool : created.values()) {
             getContext().ask(PoolSnapshot.class, spawnPool(pool), settings.recoveryTimeout(), PoolEntity.Get::new,
                     (s, f) -> new PoolLoaded(pool.pool(), s, f));
         }
@@ -335,6 +382,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     // ---- commands
 
     private Behavior<Message> onSubmit(Submit submit) {
+        if (takenOver != null) {
+            answer(submit, new Failed(takenOver + NOT_RECORDED));
+            return this;
+        }
         if (queue.size() >= settings.maxPending()) {
             answer(submit, new Decided(Decision.reject(RejectionCode.OVERLOADED, queue.size()
                     + " commands are already waiting to be recorded: try again shortly.")));
@@ -357,7 +408,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      * events reach servers and pools, go alone.
      */
     private Behavior<Message> drain() {
-        while (!recovering && batch.isEmpty() && !queue.isEmpty()) {
+        while (takenOver == null && !recovering && batch.isEmpty() && !queue.isEmpty()) {
             Deployment view = deployment;
             // Within a batch deadlines only go (session traffic sets none), so this bounds them from below.
             Instant earliestDeadline = view.nextDeadline().orElse(null);
@@ -479,6 +530,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     }
 
     private Behavior<Message> onWriteDone(WriteDone done) {
+        if (takenOver != null) {
+            return this; // its batch was answered when the pool was taken over
+        }
         if (done.failure() != null) {
             failedTargets.put(done.target(), done.failure().getMessage());
         }
@@ -540,6 +594,30 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         }
     }
 
+    /**
+     * Answers the batch in flight and everything waiting with the reason, at once rather than when the
+     * entities' writes time out, and decides nothing more: the pool's other holder decides it now,
+     * and fires its pause deadlines.
+     */
+    private Behavior<Message> onTakenOver(TakenOver m) {
+        if (takenOver != null) {
+            return this;
+        }
+        takenOver = m.reason();
+        getContext().getLog().warn("{}", m.reason());
+        // Its commit may have landed just before the takeover, which the new holder then shows.
+        batch.forEach(p -> answer(p.submit(), new Failed(m.reason() + " (this change was recorded only if it"
+                + " landed before the takeover: check status there)")));
+        batch.clear();
+        failedTargets.clear();
+        writesLeft = 0;
+        writesIssuedAt = 0;
+        queue.forEach(s -> answer(s, new Failed(takenOver + NOT_RECORDED)));
+        queue.clear();
+        timers.cancel(CheckDeadlines.INSTANCE);
+        return this;
+    }
+
     private Behavior<Message> onAwaitEntities(AwaitEntities m) {
         entitiesAnswered(null).whenComplete((ok, failure) -> m.done().complete(null));
         return this;
@@ -588,7 +666,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private ActorRef<?> entityOf(String persistenceId) {
         String[] parts = persistenceId.split("\\|", 3);
         return switch (parts[0]) {
-            case "registry" -> registry;
+            case "registry" -> registries.get(persistenceId);
             case "pool" -> pools.get(parts[1]);
             case "server" -> servers.get(parts[1]);
             case "service" -> services.getOrDefault(parts[1], Map.of()).get(parts[2]);
@@ -599,7 +677,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     // ---- pause deadlines
 
     private Behavior<Message> onCheckDeadlines() {
-        if (recovering) {
+        if (recovering || takenOver != null) {
             return this;
         }
         queuePassedDeadlines();
@@ -615,6 +693,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      */
     private List<CompletableFuture<Reply>> queuePassedDeadlines() {
         List<CompletableFuture<Reply>> answers = new ArrayList<>();
+        if (takenOver != null) {
+            return answers; // the pool's holder now fires them
+        }
         for (DeadlinePassed due : deadlines.due(deployment, settings.clock().instant())) {
             CompletableFuture<Reply> answer = new CompletableFuture<>();
             answers.add(answer);
@@ -649,6 +730,11 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     }
 
     // ---- entities
+
+    private ActorRef<RegistryEntity.Command> spawnRegistry(PersistenceId id) {
+        String name = id.equals(RegistryEntity.PERSISTENCE_ID) ? "registry" : "registry-" + encode(id.id());
+        return registries.computeIfAbsent(id.id(), i -> getContext().spawn(RegistryEntity.create(id, unreadable), name));
+    }
 
     private ActorRef<PoolEntity.Command> spawnPool(PoolCreated created) {
         return pools.computeIfAbsent(created.pool(), name -> getContext().spawn(

@@ -23,7 +23,7 @@ final class PekkoConfig {
 
     /** Opens the directory's journal and gives the configuration that uses it. */
     static Config forDirectory(DataDirectory dir, QuiesceOptions options) {
-        return forJournal(dir, options, dir.openJournal(options.journal(), options.fsync()));
+        return forJournal(dir, options, dir.openJournal(options.journal(), options.pool(), options.fsync()));
     }
 
     /** The configuration for a journal already open, known to {@link OpenStores} as {@code store}. */

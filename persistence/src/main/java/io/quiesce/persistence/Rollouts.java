@@ -71,6 +71,7 @@ public final class Rollouts {
 
     /** Decides and records a rollout command; answered once its events are in the journal. */
     public RolloutDecision decide(String pool, RolloutCommand command) {
+        quiesce.requireHeld(pool, "a rollout");
         if (!journaled(pool)) {
             // A pool never rolled gets an entity only with its first recorded rollout: a refusal starts nothing.
             RolloutDecision first = decider.decide(RolloutState.none(pool), command);

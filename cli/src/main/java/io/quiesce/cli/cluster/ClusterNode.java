@@ -43,7 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,19 +66,19 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
     private final ActorSystem<Void> system;
     private final ClusterSharding sharding;
     private final ClusterSettings settings;
-    private final Supplier<Set<String>> poolNames;
+    private final Supplier<List<String>> poolNames;
     private final ExecutorService opening = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "quiesce-pool-opening");
         t.setDaemon(true);
         return t;
     });
     private final ActorRef<Topic.Command<PoolShard.EventsRecorded>> events;
-    private volatile Set<String> pools = Set.of();
+    private volatile List<String> pools = List.of();
     /** Where servers and sessions were last found: servers never change pool; a session's pool is dropped when it ends. */
     private final Map<String, String> serverPools = new ConcurrentHashMap<>();
     private final Map<String, String> sessionPools = new ConcurrentHashMap<>();
 
-    private ClusterNode(ClusterSettings settings, PoolShard.Opener opener, Supplier<Set<String>> poolNames) {
+    private ClusterNode(ClusterSettings settings, PoolShard.Opener opener, Supplier<List<String>> poolNames) {
         this.settings = settings;
         this.poolNames = poolNames;
         this.system = ActorSystem.create(Behaviors.empty(), SYSTEM, config(settings));
@@ -94,7 +93,7 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
 
     /** Joins the cluster through the seed nodes and starts waking the pools {@code poolNames} lists. */
     public static ClusterNode start(ClusterSettings settings, PoolShard.Opener opener,
-                                    Supplier<Set<String>> poolNames) {
+                                    Supplier<List<String>> poolNames) {
         return new ClusterNode(settings, opener, poolNames);
     }
 
@@ -308,6 +307,11 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
     /** Leaves the cluster (its pools move to the other nodes, each closed here first), then stops. */
     @Override
     public void close() {
+        if (system.getWhenTerminated().toCompletableFuture().isDone()) {
+            // Downed, or left already: nothing to leave, and the stopped system can start nothing more.
+            opening.shutdown();
+            return;
+        }
         Cluster cluster = Cluster.get(system);
         cluster.manager().tell(org.apache.pekko.cluster.typed.Leave.create(cluster.selfMember().address()));
         try {

@@ -12,6 +12,7 @@ import io.quiesce.rules.Rules;
 import java.util.List;
 import io.quiesce.cli.serve.PoolHandler;
 import io.quiesce.cli.serve.ServeSettings;
+import io.quiesce.cli.serve.Tokens;
 import io.quiesce.cli.traffic.TrafficMetrics;
 
 import java.io.PrintStream;
@@ -19,7 +20,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -46,14 +46,20 @@ public final class ClusterServing implements AutoCloseable {
     /**
      * Joins and serves.
      *
+     * @param tokens      the tokens made by {@code token add} (in the journal database: every node accepts them)
      * @param poolOptions the options of the engine that holds one pool, given its local directory and name
      * @param poolNames   the pools of the journal database, read again every few seconds
      * @param history     every event of the journal database, in commit order
      */
     public static ClusterServing start(Path directory, ClusterSettings cluster, ServeSettings http,
-                                       PoolOptions poolOptions, Supplier<Set<String>> poolNames,
+                                       Tokens tokens, PoolOptions poolOptions, Supplier<List<String>> poolNames,
                                        Supplier<List<Event>> history, Rules rules, TrafficMetrics metrics,
                                        PrintStream log) {
+        try {
+            java.nio.file.Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the data directory " + directory + ": " + e.getMessage(), e);
+        }
         ClusterNode[] node = new ClusterNode[1];
         PoolShard.Opener opener = pool -> {
             Quiesce quiesce = Quiesce.open(poolOptions.of(directory.resolve("pools").resolve(
@@ -82,7 +88,7 @@ public final class ClusterServing implements AutoCloseable {
             node[0].follow(events, rules.authorization().adminGroup());
             events.start(history.get());
             String localToken = BearerTokens.newToken();
-            front = ClusterFront.start(node[0], node[0].system(), http, directory, localToken, rules, events, metrics);
+            front = ClusterFront.start(node[0], node[0].system(), http, tokens, localToken, rules, events, metrics);
             ServeFile serveFile = new ServeFile(front.url(), localToken, ProcessHandle.current().pid());
             serveFile.writeTo(directory);
             return new ClusterServing(node[0], front, serveFile, directory);

@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * by {@code token add}. A running server reads the file again when it changes, so a revoked token
  * stops working at once.
  */
-public final class BearerTokens {
+public final class BearerTokens implements Tokens {
     public static final String FILE = "tokens.json";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -69,6 +69,7 @@ public final class BearerTokens {
     }
 
     /** Makes a token for {@code name}; returns the token, which is stored nowhere. */
+    @Override
     public synchronized String add(String name, Set<String> groups) {
         List<Entry> next = new ArrayList<>(entries());
         if (next.stream().anyMatch(e -> e.name().equals(name))) {
@@ -81,6 +82,7 @@ public final class BearerTokens {
     }
 
     /** Removes the token named {@code name}; false when there was none. */
+    @Override
     public synchronized boolean revoke(String name) {
         List<Entry> next = new ArrayList<>(entries());
         boolean removed = next.removeIf(e -> e.name().equals(name));
@@ -90,12 +92,14 @@ public final class BearerTokens {
         return removed;
     }
 
+    @Override
     public synchronized List<Entry> entries() {
         reloadIfChanged();
         return entries;
     }
 
     /** The entry whose token this is. Compares hashes in constant time. */
+    @Override
     public Optional<Entry> find(String token) {
         byte[] hash = sha256(token).getBytes(StandardCharsets.US_ASCII);
         return entries().stream().filter(e -> MessageDigest.isEqual(hash,
@@ -164,5 +168,10 @@ public final class BearerTokens {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** Nothing to release: the file is read when asked. */
+    @Override
+    public void close() {
     }
 }

@@ -26,7 +26,6 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,9 +91,9 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
 
     /**
      * Listens on {@code settings}' address (loopback only: nodes that serve other machines go behind a TLS
-     * proxy), with the local token of this node's serve.json and the tokens of {@code directory}.
+     * proxy), with the local token of this node's serve.json and the tokens made by {@code token add}.
      */
-    public static ClusterFront start(Pools pools, ActorSystem<?> system, ServeSettings settings, Path directory,
+    public static ClusterFront start(Pools pools, ActorSystem<?> system, ServeSettings settings, Tokens tokens,
                                      String localToken, Rules rules, EventFeed events, TrafficMetrics metrics) {
         if (settings.tls()) {
             throw new IllegalArgumentException("cluster mode serves plain HTTP on loopback for now: leave out"
@@ -104,7 +103,7 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
             throw new IllegalArgumentException("listening on " + settings.host() + " needs TLS, which cluster mode"
                     + " does not serve yet: listen on 127.0.0.1 behind a TLS proxy.");
         }
-        return new ClusterFront(pools, system, settings, new TokenCheck(directory, localToken), rules, events, metrics);
+        return new ClusterFront(pools, system, settings, new TokenCheck(tokens, localToken), rules, events, metrics);
     }
 
     public String url() {

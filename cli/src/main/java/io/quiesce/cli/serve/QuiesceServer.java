@@ -41,6 +41,7 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
     private static final int QUEUED_REQUESTS = 256;
 
     private final Quiesce quiesce;
+    private final Tokens tokenStore;
     private final TokenCheck tokens;
     private final EventFeed events = new EventFeed();
     private final ActorSystem<Void> system;
@@ -50,7 +51,8 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
 
     private QuiesceServer(Quiesce quiesce, ServeSettings settings, String localToken, PrintStream log) {
         this.quiesce = quiesce;
-        this.tokens = new TokenCheck(quiesce.dataDirectory(), localToken);
+        this.tokenStore = Tokens.of(quiesce.dataDirectory(), quiesce.options().journal());
+        this.tokens = new TokenCheck(tokenStore, localToken);
         // Listen first, then read the history: the feed drops what it heard twice, so nothing falls in between.
         quiesce.addListener(events);
         events.start(quiesce.history());
@@ -81,6 +83,7 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             shutdownSystem();
+            tokenStore.close();
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
@@ -135,6 +138,7 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
             // Connections left are closed with the actor system.
         }
         shutdownSystem();
+        tokenStore.close();
     }
 
     private void shutdownSystem() {

@@ -6,18 +6,17 @@ import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** Who a request's bearer token stands for: the local token of serve.json, or one made by {@code token add}. */
 final class TokenCheck {
-    private final BearerTokens tokens;
+    private final Tokens tokens;
     private final byte[] localTokenHash;
 
-    TokenCheck(Path directory, String localToken) {
-        this.tokens = new BearerTokens(directory);
+    TokenCheck(Tokens tokens, String localToken) {
+        this.tokens = tokens;
         this.localTokenHash = BearerTokens.sha256(localToken).getBytes(StandardCharsets.US_ASCII);
     }
 

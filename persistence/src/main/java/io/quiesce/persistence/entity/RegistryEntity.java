@@ -15,11 +15,18 @@ import java.util.List;
 
 /**
  * The list of pools, so a process that starts knows which pool entities to wake. Creating a pool
- * is this one write.
+ * is this one write. A process holding every pool keeps one registry ({@code registry}); a process
+ * holding one pool beside others keeps that pool's own ({@code registry|POOL}), so that no two
+ * processes ever write the same entity.
  */
 public final class RegistryEntity
         extends EventSourcedBehaviorWithEnforcedReplies<RegistryEntity.Command, Object, RegistrySnapshot> {
     public static final PersistenceId PERSISTENCE_ID = PersistenceId.ofUniqueId("registry");
+
+    /** The registry of {@code pool} alone, kept by a process that holds that pool only. */
+    public static PersistenceId persistenceId(String pool) {
+        return PersistenceId.of("registry", pool, "|");
+    }
 
     public sealed interface Command permits Record, Get {
     }
@@ -33,14 +40,17 @@ public final class RegistryEntity
 
     private final ActorRef<Unreadable> unreadable;
 
-    private RegistryEntity(ActorRef<Unreadable> unreadable) {
-        super(PERSISTENCE_ID, Restarts.AFTER_A_PAUSE);
+    private RegistryEntity(PersistenceId id, ActorRef<Unreadable> unreadable) {
+        super(id, Restarts.AFTER_A_PAUSE);
         this.unreadable = unreadable;
     }
 
-    /** {@code unreadable} hears if the journal holds an entry this version cannot read. */
-    public static Behavior<Command> create(ActorRef<Unreadable> unreadable) {
-        return Restarts.onRejection(new RegistryEntity(unreadable));
+    /**
+     * The registry {@code id} ({@link #PERSISTENCE_ID} or {@link #persistenceId(String)});
+     * {@code unreadable} hears if the journal holds an entry this version cannot read.
+     */
+    public static Behavior<Command> create(PersistenceId id, ActorRef<Unreadable> unreadable) {
+        return Restarts.onRejection(new RegistryEntity(id, unreadable));
     }
 
     @Override

@@ -32,7 +32,7 @@ class HistoryOfABusyEntityTest {
         // A stall shows as a failure after this, not after the default two minutes.
         QuiesceOptions options = new QuiesceOptions(dir, defaults.adminGroup(), defaults.clock(), defaults.catalog(),
                 false, defaults.snapshotEvery(), defaults.maxPending(), defaults.commandTimeout(),
-                Duration.ofSeconds(20), null);
+                Duration.ofSeconds(20), null, null);
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = q.as(Principal.of("alice", "Administrators"));
             assertThat(alice.createPool("pool1")).isInstanceOf(Decision.Accepted.class);

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class PostgresSchema {
     /** The schema version this Quiesce writes. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** Serializes starts against one database: one process applies, the others then find it done. */
     private static final long LOCK = 0x5155494553434531L;
 

@@ -13,6 +13,7 @@ import scala.concurrent.Future;
 import scala.jdk.javaapi.FutureConverters;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,8 +31,14 @@ import java.util.concurrent.TimeUnit;
  * {@code store}, the name {@link OpenStores} knows the {@link PostgresJournal} by. The blocking
  * JDBC calls run on threads of its own, which stopping waits for: the journal's connection pool
  * closes after the actor system, and must not close under a snapshot being written.
+ *
+ * <p>A journal that holds one pool writes and deletes snapshots only while the pool is still its
+ * own, checked in the same transaction as the write: a process whose pool was taken over can
+ * neither overwrite nor delete the snapshots of the one holding it now (the write fails, which
+ * Pekko only logs; the entity goes on from its events).
  */
 public class PostgresSnapshotStore extends SnapshotStore {
+    private final PostgresJournal journal;
     private final DataSource database;
     private final Serialization serialization;
     private final ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
@@ -41,7 +48,8 @@ public class PostgresSnapshotStore extends SnapshotStore {
     });
 
     public PostgresSnapshotStore(Config config) {
-        this.database = ((PostgresJournal) OpenStores.get(config.getString("store"))).dataSource();
+        this.journal = (PostgresJournal) OpenStores.get(config.getString("store"));
+        this.database = journal.dataSource();
         this.serialization = SerializationExtension.get(context().system());
     }
 
@@ -68,6 +76,7 @@ public class PostgresSnapshotStore extends SnapshotStore {
     public Future<Void> doSaveAsync(SnapshotMetadata metadata, Object snapshot) {
         return run(c -> {
             byte[] bytes = serialization.serialize(new Snapshot(snapshot)).get();
+            journal.checkStillHeld(c);
             try (PreparedStatement st = c.prepareStatement("INSERT INTO quiesce_snapshot"
                     + " (persistence_id, sequence_nr, created_at, snapshot) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (persistence_id, sequence_nr) DO UPDATE"
@@ -85,6 +94,7 @@ public class PostgresSnapshotStore extends SnapshotStore {
     @Override
     public Future<Void> doDeleteAsync(SnapshotMetadata metadata) {
         return run(c -> {
+            journal.checkStillHeld(c);
             try (PreparedStatement st = c.prepareStatement(
                     "DELETE FROM quiesce_snapshot WHERE persistence_id = ? AND sequence_nr = ?")) {
                 st.setString(1, metadata.persistenceId());
@@ -98,6 +108,7 @@ public class PostgresSnapshotStore extends SnapshotStore {
     @Override
     public Future<Void> doDeleteAsync(String persistenceId, SnapshotSelectionCriteria criteria) {
         return run(c -> {
+            journal.checkStillHeld(c);
             try (PreparedStatement st = c.prepareStatement("DELETE FROM quiesce_snapshot WHERE persistence_id = ?"
                     + " AND sequence_nr BETWEEN ? AND ? AND created_at BETWEEN ? AND ?")) {
                 bind(st, persistenceId, criteria);
@@ -123,18 +134,18 @@ public class PostgresSnapshotStore extends SnapshotStore {
                     T result = work.run(c);
                     c.commit();
                     return result;
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | IOException | RuntimeException e) {
                     c.rollback();
                     throw e;
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | IOException e) {
                 throw new CompletionException(e);
             }
         }, blocking));
     }
 
     private interface Work<T> {
-        T run(Connection c) throws SQLException;
+        T run(Connection c) throws SQLException, IOException;
     }
 
     @Override

@@ -50,8 +50,95 @@ class PostgresJournalTest {
             again.commit(List.of(List.of(entry("a", 1))), List.of());
         }
 
-        assertThat(query(db, "SELECT count(*) FROM quiesce_schema")).isEqualTo(1);
+        assertThat(query(db, "SELECT count(*) FROM quiesce_schema")).isEqualTo(PostgresSchema.VERSION);
         assertThat(query(db, "SELECT max(version) FROM quiesce_schema")).isEqualTo(PostgresSchema.VERSION);
+    }
+
+    @Test
+    void givenADatabaseAtVersion1WithEntries_whenAJournalStarts_thenVersion2IsAddedTheEntriesKeptAndAStartAfterChangesNothing(
+            PrivatePostgres.Databases databases) throws Exception {
+        JournalDatabase db = databases.create();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE quiesce_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL"
+                    + " DEFAULT now())");
+            for (String statement : PostgresSchema.statements(PostgresSchema.script(1))) {
+                st.execute(statement);
+            }
+            st.execute("INSERT INTO quiesce_schema (version) VALUES (1)");
+            // Two entries as a journal of version 1 wrote them: in one commit, the entity's highest kept.
+            st.execute("UPDATE quiesce_commit SET last_commit = 1");
+            st.execute("INSERT INTO quiesce_entry (persistence_id, sequence_nr, commit_nr, commit_index, entry) VALUES"
+                    + " ('fe01', 1, 1, 0, convert_to('fe01-1', 'UTF8')), ('fe01', 2, 1, 1, convert_to('fe01-2', 'UTF8'))");
+            st.execute("INSERT INTO quiesce_highest (persistence_id, sequence_nr) VALUES ('fe01', 2)");
+        }
+
+        try (PostgresJournal journal = open(db)) {
+            assertThat(journal.highestSequenceNr("fe01")).isEqualTo(2);
+        }
+        String applied = text(db, "SELECT applied_at::text FROM quiesce_schema WHERE version = 2");
+        try (PostgresJournal again = openPool(db, "pool1", "node1")) {
+            List<String> replayed = new ArrayList<>();
+            again.replay("fe01", 1, Long.MAX_VALUE, Long.MAX_VALUE,
+                    bytes -> replayed.add(new String(bytes, StandardCharsets.UTF_8)));
+            assertThat(replayed).containsExactly("fe01-1", "fe01-2");
+        }
+
+        assertThat(query(db, "SELECT count(*) FROM quiesce_schema")).isEqualTo(2);
+        assertThat(text(db, "SELECT applied_at::text FROM quiesce_schema WHERE version = 2")).isEqualTo(applied);
+        assertThat(query(db, "SELECT epoch FROM quiesce_owner WHERE pool = 'pool1'")).isEqualTo(1);
+        assertThat(query(db, "SELECT count(*) FROM quiesce_token")).isZero();
+    }
+
+    @Test
+    void givenAPoolTakenOverByAnotherProcess_whenTheFirstCommits_thenTheCommitFailsWholeAndEveryLaterWriteIsRefused(
+            PrivatePostgres.Databases databases) throws Exception {
+        JournalDatabase db = databases.create();
+        try (PostgresJournal first = openPool(db, "pool1", "node1")) {
+            first.commit(List.of(List.of(entry("pool|pool1", 1))), List.of());
+            try (PostgresJournal second = openPool(db, "pool1", "node2")) {
+                assertThatThrownBy(() -> first.commit(List.of(List.of(entry("pool|pool1", 2)),
+                        List.of(entry("server|fe01", 1))), List.of()))
+                        .isInstanceOf(IOException.class)
+                        .hasMessageContaining("pool pool1 was taken over by another process (node2)");
+
+                assertThat(first.takenOver()).isCompleted();
+                assertThat(second.highestSequenceNr("pool|pool1")).isEqualTo(1);
+                assertThat(second.highestSequenceNr("server|fe01")).isZero();
+                // What the snapshot store checks before it writes or deletes a snapshot of the pool.
+                try (Connection c = first.dataSource().getConnection()) {
+                    assertThatThrownBy(() -> first.checkStillHeld(c)).hasMessageContaining("was taken over");
+                    c.rollback();
+                }
+                second.commit(List.of(List.of(entry("pool|pool1", 2))), List.of());
+                assertThatThrownBy(() -> first.commit(List.of(List.of(entry("server|fe09", 1))), List.of()))
+                        .hasMessageContaining("was taken over");
+                assertThat(second.highestSequenceNr("server|fe09")).isZero();
+            }
+        }
+        assertThat(query(db, "SELECT epoch FROM quiesce_owner WHERE pool = 'pool1'")).isEqualTo(2);
+        assertThat(text(db, "SELECT holder FROM quiesce_owner WHERE pool = 'pool1'")).isEqualTo("node2");
+    }
+
+    @Test
+    void givenAJournalHoldingOnePool_thenEachOfItsConnectionsHasTheServerEndATransactionLeftOpen(
+            PrivatePostgres.Databases databases) throws Exception {
+        JournalDatabase db = databases.create();
+        try (PostgresJournal journal = PostgresJournal.openPool(db.url(), db.user(), db.password(), false, "pool1",
+                "node1");
+             Connection first = journal.dataSource().getConnection();
+             Connection fresh = journal.dataSource().getConnection()) {
+            for (Connection c : List.of(first, fresh)) {
+                c.rollback(); // a read's end, the first thing a new connection may see
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting("
+                        + "'idle_in_transaction_session_timeout'), current_setting('synchronous_commit')")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as("a frozen process holds the commit row no longer").isEqualTo("5s");
+                    assertThat(rs.getString(2)).isEqualTo("off");
+                }
+                c.rollback();
+            }
+        }
     }
 
     @Test
@@ -198,9 +285,22 @@ class PostgresJournalTest {
         return new Entry(id, sequenceNr, (id + "-" + sequenceNr).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Opened as a cluster node opens it: shared with other processes. */
+    /** Opened with no in-use lock, as the journal's contract tests open it: several writers at once. */
     private static PostgresJournal open(JournalDatabase db) throws IOException {
         return PostgresJournal.open(db.url(), db.user(), db.password(), true, false);
+    }
+
+    /** Opened as a cluster node opens one pool. */
+    private static PostgresJournal openPool(JournalDatabase db, String pool, String holder) throws IOException {
+        return PostgresJournal.openPool(db.url(), db.user(), db.password(), true, pool, holder);
+    }
+
+    private static String text(JournalDatabase db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static long query(JournalDatabase db, String sql) throws SQLException {
