@@ -180,7 +180,14 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         } catch (RuntimeException e) {
             return;
         }
-        if (line instanceof Map<?, ?> m && m.get("id") instanceof String id && "connect".equals(m.get("command"))) {
+        if (line instanceof Map<?, ?> m && m.get("pool") instanceof String created
+                && "createPool".equals(m.get("command")) && !pools.contains(created)) {
+            // Known here at once; the other nodes read it from the database within a wake-up.
+            List<String> known = new ArrayList<>(pools);
+            known.add(created);
+            pools = List.copyOf(known);
+        } else if (line instanceof Map<?, ?> m && m.get("id") instanceof String id
+                && "connect".equals(m.get("command"))) {
             sessionPools.put(id, pool);
         } else if (line instanceof Map<?, ?> m && m.get("session") instanceof String id
                 && "end".equals(m.get("command"))) {

@@ -34,6 +34,8 @@ public final class ClusterServing implements AutoCloseable {
     private final ClusterFront front;
     private final ServeFile serveFile;
     private final Path directory;
+    /** One view of the node's end: each conversion of Pekko's future completes on its own. */
+    private final java.util.concurrent.CompletableFuture<?> stopped;
     private volatile boolean closing;
 
     private ClusterServing(ClusterNode node, ClusterFront front, ServeFile serveFile, Path directory) {
@@ -41,6 +43,7 @@ public final class ClusterServing implements AutoCloseable {
         this.front = front;
         this.serveFile = serveFile;
         this.directory = directory;
+        this.stopped = node.system().getWhenTerminated().toCompletableFuture();
     }
 
     /**
@@ -112,12 +115,12 @@ public final class ClusterServing implements AutoCloseable {
 
     /** Completes when this node's actor system stops: left, or downed by the split brain resolver. */
     public CompletionStage<?> whenStopped() {
-        return node.system().getWhenTerminated();
+        return stopped;
     }
 
     /** True once the node stopped by itself (downed, or it left the cluster), not because it was closed. */
     public boolean stopped() {
-        return !closing && node.system().getWhenTerminated().toCompletableFuture().isDone();
+        return !closing && stopped.isDone();
     }
 
     /** Every pool's state, put together (for the agent check). */
