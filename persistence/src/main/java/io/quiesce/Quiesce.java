@@ -91,6 +91,15 @@ public final class Quiesce implements AutoCloseable {
         return new Quiesce(options);
     }
 
+    /**
+     * Completes, saying why, once another process has taken over the pool this holds (opened
+     * {@link QuiesceOptions#withPool with a pool}): from then on it records nothing, and the pool
+     * goes on in that process. Never completes for a process that holds every pool.
+     */
+    public CompletionStage<String> takenOver() {
+        return engine.takenOver();
+    }
+
     /** The options this was opened with. */
     public QuiesceOptions options() {
         return options;

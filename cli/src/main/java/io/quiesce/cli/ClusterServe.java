@@ -7,6 +7,8 @@ import io.quiesce.persistence.PoolDirectory;
 import io.quiesce.rules.Rules;
 import io.quiesce.cli.cluster.ClusterServing;
 import io.quiesce.cli.cluster.ClusterSettings;
+import io.quiesce.cli.serve.QuiesceServer;
+import io.quiesce.cli.serve.ServeSettings;
 import io.quiesce.cli.serve.Tokens;
 import io.quiesce.cli.traffic.AgentCheckListener;
 import io.quiesce.cli.traffic.TrafficMetrics;
@@ -23,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
 final class ClusterServe {
     /** Exit code of a node the split brain resolver downed (or that left the cluster by itself). */
     static final int DOWNED = 75;
+    /** Longer than the library's own wait for the journal (30 s), whose answer is then the caller's. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(35);
 
     private ClusterServe() {
     }
@@ -47,9 +51,20 @@ final class ClusterServe {
         InetSocketAddress self = ServeCommand.address("--node", serve.node);
         List<String> seeds = serve.seedNodes.stream().map(String::trim)
                 .peek(seed -> ServeCommand.address("--seed-nodes", seed)).toList();
+        String stable = System.getProperty("quiesce.cluster.stable-after");
         ClusterSettings settings = new ClusterSettings(self.getHostString(), self.getPort(), seeds,
-                Duration.parse("PT" + System.getProperty("quiesce.cluster.stable-after", "20s").toUpperCase()),
-                Duration.ofSeconds(2), Duration.ofSeconds(10));
+                stable == null ? ClusterSettings.STABLE_AFTER : Durations.parse(stable),
+                Duration.ofSeconds(2), CALL_TIMEOUT);
+        ServeSettings http = serve.settings(root);
+        // Checked before joining: a node that joins, takes pools and then fails to listen moves them twice.
+        if (http.tls()) {
+            throw CliFailure.badInput("cluster mode serves plain HTTP on loopback for now: leave out --tls-keystore"
+                    + " and put a TLS proxy in front of each node.");
+        }
+        if (!QuiesceServer.isLoopback(http.host())) {
+            throw CliFailure.badInput("listening on " + http.host() + " needs TLS, which cluster mode does not serve"
+                    + " yet: listen on 127.0.0.1 behind a TLS proxy.");
+        }
         InetSocketAddress agentAddress = serve.agentListen == null ? null
                 : ServeCommand.address("--agent-listen", serve.agentListen);
         TrafficMetrics metrics = new TrafficMetrics();
@@ -58,7 +73,7 @@ final class ClusterServe {
         ClusterServing serving;
         Tokens tokens = Tokens.of(root.dataDirectory(), journal);
         try {
-            serving = ClusterServing.start(root.dataDirectory(), settings, serve.settings(root), tokens,
+            serving = ClusterServing.start(root.dataDirectory(), settings, http, tokens,
                     (dir, pool) -> root.options(dir, Clock.systemUTC()).withJournal(journal).withPool(pool),
                     () -> PoolDirectory.pools(journal), () -> DatabaseHistory.read(journal), rules, metrics,
                     root.output().err());

@@ -71,6 +71,14 @@ public final class Printouts {
                 quiesce.status())).report(command, decision));
     }
 
+    /** A refusal of the rules' kind made before asking them (no pool has the server), printed as the command line does. */
+    public static Answer refused(io.quiesce.rules.Rejection rejection) {
+        return capture(false, out -> {
+            out.refused(rejection);
+            return ExitCode.of(rejection.code());
+        });
+    }
+
     /** A refusal made before anything was decided (a malformed command line), printed as the command line does. */
     public static Answer badInput(String message) {
         return new Answer(new Printout(ExitCode.BAD_INPUT, "", "error: " + message + "\n"), "BAD_INPUT", message);

@@ -11,6 +11,8 @@ import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.RejectionCode;
 import io.quiesce.rules.Rules;
+import io.quiesce.persistence.journal.OpenStores;
+import io.quiesce.persistence.journal.postgres.PostgresJournal;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 import java.io.IOException;
@@ -308,6 +310,15 @@ public final class Engine implements AutoCloseable {
      */
     public List<Event> history() {
         return JournalHistory.read(system, options.recoveryTimeout());
+    }
+
+    /**
+     * Completes, saying so, once another process has taken over the pool this engine holds (a pool of
+     * a shared journal database); never for an engine that holds every pool.
+     */
+    public CompletionStage<String> takenOver() {
+        return OpenStores.get(system.settings().config().getString(PekkoConfig.STORE_KEY)) instanceof PostgresJournal
+                journal ? journal.takenOver() : new CompletableFuture<>();
     }
 
     /** Fires pause deadlines that have passed by the clock. */

@@ -10,6 +10,7 @@ import io.quiesce.server.ServerState;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import io.quiesce.QuiesceListener;
@@ -78,23 +79,33 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
     private final Map<String, String> serverPools = new ConcurrentHashMap<>();
     private final Map<String, String> sessionPools = new ConcurrentHashMap<>();
 
-    private ClusterNode(ClusterSettings settings, PoolShard.Opener opener, Supplier<List<String>> poolNames) {
+    private ClusterNode(ClusterSettings settings, Config http, PoolShard.Opener opener,
+                        Supplier<List<String>> poolNames) {
         this.settings = settings;
         this.poolNames = poolNames;
-        this.system = ActorSystem.create(Behaviors.empty(), SYSTEM, config(settings));
+        try {
+            this.system = ActorSystem.create(Behaviors.empty(), SYSTEM, config(settings, http));
+        } catch (RuntimeException e) {
+            // Mostly: the address of --node is in use, or not this machine's.
+            throw new IllegalStateException("cannot start this node at " + settings.host() + ":" + settings.port()
+                    + " (--node): " + e.getMessage(), e);
+        }
         this.events = system.systemActorOf(Topic.create(PoolShard.EventsRecorded.class, "quiesce-events"),
                 "events", Props.empty());
         this.sharding = ClusterSharding.get(system);
+        // A pool's entity closes its engine when it stops, which blocks: not on the threads of sharding and HTTP.
         sharding.init(Entity.of(POOL, ctx -> PoolShard.create(ctx.getEntityId(), opener, opening))
-                .withMessageExtractor(new OneShardPerPool()));
-        system.scheduler().scheduleWithFixedDelay(Duration.ZERO, settings.wakeEvery(), this::wakePools,
-                system.executionContext());
+                .withMessageExtractor(new OneShardPerPool())
+                .withEntityProps(DispatcherSelector.blocking()));
+        // Listing the pools reads the database: on a thread of its own, not on the actors'.
+        system.scheduler().scheduleWithFixedDelay(Duration.ZERO, settings.wakeEvery(),
+                () -> opening.execute(this::wakePools), system.executionContext());
     }
 
     /** Joins the cluster through the seed nodes and starts waking the pools {@code poolNames} lists. */
-    public static ClusterNode start(ClusterSettings settings, PoolShard.Opener opener,
+    public static ClusterNode start(ClusterSettings settings, Config http, PoolShard.Opener opener,
                                     Supplier<List<String>> poolNames) {
-        return new ClusterNode(settings, opener, poolNames);
+        return new ClusterNode(settings, http, opener, poolNames);
     }
 
     public ActorSystem<Void> system() {
@@ -144,12 +155,16 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         events.tell(Topic.publish(new PoolShard.EventsRecorded(recorded.stream().map(EventCodec::line).toList())));
     }
 
-    private void wakePools() {
+    private void listPools() {
         try {
-            pools = poolNames.get();
+            pools = List.copyOf(poolNames.get());
         } catch (RuntimeException e) {
             system.log().warn("cannot list the pools of the journal database: {}", e.getMessage());
         }
+    }
+
+    private void wakePools() {
+        listPools();
         long now = System.currentTimeMillis();
         pools.forEach(pool -> sharding.entityRefFor(POOL, pool).tell(new PoolShard.Wake(now)));
     }
@@ -186,6 +201,9 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
             List<String> known = new ArrayList<>(pools);
             known.add(created);
             pools = List.copyOf(known);
+        } else if (line instanceof Map<?, ?> m && m.get("server") instanceof String server
+                && "addServer".equals(m.get("command"))) {
+            serverPools.put(server, pool);
         } else if (line instanceof Map<?, ?> m && m.get("id") instanceof String id
                 && "connect".equals(m.get("command"))) {
             sessionPools.put(id, pool);
@@ -231,19 +249,63 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
     }
 
     @Override
+    public CompletionStage<Deployment> deploymentOf(String server) {
+        return poolOf(server, null).thenCompose(pool -> pool.isEmpty()
+                ? CompletableFuture.completedFuture(Deployment.empty())
+                : sharding.entityRefFor(POOL, pool.get()).<PoolShard.PoolDeployment>ask(PoolShard.GetDeployment::new,
+                        settings.callTimeout()).thenApply(d -> {
+                            if (d.failure() != null) {
+                                throw new IllegalStateException(d.failure());
+                            }
+                            return d.deployment();
+                        }));
+    }
+
+    @Override
+    public CompletionStage<Boolean> knows(String pool) {
+        if (pools.contains(pool)) {
+            return CompletableFuture.completedFuture(true);
+        }
+        // Created through another node since the last listing, perhaps: list again before saying no.
+        return CompletableFuture.supplyAsync(() -> {
+            listPools();
+            return pools.contains(pool);
+        }, opening);
+    }
+
+    @Override
     public CompletionStage<Optional<String>> poolOf(String server, String session) {
         String known = server != null ? serverPools.get(server) : sessionPools.get(session);
         if (known != null) {
             return CompletableFuture.completedFuture(Optional.of(known));
         }
+        List<String> asked = pools;
+        return locate(server, session, asked).thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(
+                found) : CompletableFuture.supplyAsync(() -> {
+                    // In a pool created through another node since the last listing, perhaps: list again.
+                    listPools();
+                    return pools.stream().filter(p -> !asked.contains(p)).toList();
+                }, opening).thenCompose(added -> added.isEmpty() ? CompletableFuture.completedFuture(found)
+                        : locate(server, session, added)));
+    }
+
+    /** Asks {@code among} which pool has the server or session. */
+    private CompletableFuture<Optional<String>> locate(String server, String session, List<String> among) {
         Map<String, CompletableFuture<PoolShard.Located>> answers = new HashMap<>();
-        for (String pool : pools) {
+        for (String pool : among) {
             answers.put(pool, sharding.entityRefFor(POOL, pool).<PoolShard.Located>ask(replyTo ->
                     new PoolShard.Locate(server, session, replyTo), settings.callTimeout()).toCompletableFuture());
         }
         return CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new)).thenApply(ok -> {
             Optional<String> found = answers.entrySet().stream().filter(e -> e.getValue().join().here())
                     .map(Map.Entry::getKey).findFirst();
+            if (found.isEmpty()) {
+                // A pool that could not look is not a pool without the server: say it is unavailable.
+                answers.values().stream().map(CompletableFuture::join).filter(l -> l.failure() != null).findFirst()
+                        .ifPresent(l -> {
+                            throw new IllegalStateException(l.failure());
+                        });
+            }
             found.ifPresent(pool -> (server != null ? serverPools : sessionPools)
                     .put(server != null ? server : session, pool));
             return found;
@@ -283,7 +345,8 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         return address.host().getOrElse(() -> "") + ":" + address.port().getOrElse(() -> 0);
     }
 
-    private static Config config(ClusterSettings s) {
+    /** The cluster's settings over {@code http}, the HTTP server's (and logging's) of a single server. */
+    private static Config config(ClusterSettings s, Config http) {
         StringBuilder seeds = new StringBuilder();
         for (String seed : s.seeds()) {
             seeds.append(seeds.length() == 0 ? "" : ",").append('"').append("pekko://").append(SYSTEM).append('@')
@@ -302,13 +365,9 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
                 "pekko.actor.serialization-bindings { \"" + ClusterMessage.class.getName() + "\" = jackson-cbor }",
                 "pekko.serialization.jackson.jackson-cbor.compression.algorithm = off",
                 "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
-                "pekko.loglevel = WARNING",
-                "pekko.stdout-loglevel = WARNING",
-                "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]",
-                "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
-                "pekko.http.server.server-header = quiesce",
-                "pekko.http.server.max-connections = 256"))
-                .withFallback(ConfigFactory.load());
+                // Pekko drops a remote message over this: the front refuses bodies long before (413).
+                "pekko.remote.artery.advanced.maximum-frame-size = 256KiB"))
+                .withFallback(http);
     }
 
     /** Leaves the cluster (its pools move to the other nodes, each closed here first), then stops. */
@@ -320,7 +379,12 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
             return;
         }
         Cluster cluster = Cluster.get(system);
-        cluster.manager().tell(org.apache.pekko.cluster.typed.Leave.create(cluster.selfMember().address()));
+        if (cluster.selfMember().status() != org.apache.pekko.cluster.MemberStatus.up()) {
+            // Never joined (no seed answered): nothing to hand over, nobody to tell.
+            system.terminate();
+        } else {
+            cluster.manager().tell(org.apache.pekko.cluster.typed.Leave.create(cluster.selfMember().address()));
+        }
         try {
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -11,6 +11,7 @@ import io.quiesce.event.Event;
 import io.quiesce.rules.Rules;
 import java.util.List;
 import io.quiesce.cli.serve.PoolHandler;
+import io.quiesce.cli.serve.QuiesceServer;
 import io.quiesce.cli.serve.ServeSettings;
 import io.quiesce.cli.serve.Tokens;
 import io.quiesce.cli.traffic.TrafficMetrics;
@@ -65,8 +66,9 @@ public final class ClusterServing implements AutoCloseable {
         }
         ClusterNode[] node = new ClusterNode[1];
         PoolShard.Opener opener = pool -> {
-            Quiesce quiesce = Quiesce.open(poolOptions.of(directory.resolve("pools").resolve(
-                    URLEncoder.encode(pool, StandardCharsets.UTF_8)), pool));
+            // Prefixed: a pool named "." or ".." must not name the node's directory or its parent.
+            Quiesce quiesce = Quiesce.open(poolOptions.of(directory.resolve("pools").resolve("pool-"
+                    + URLEncoder.encode(pool, StandardCharsets.UTF_8)), pool));
             try {
                 quiesce.addListener(new QuiesceListener() {
                     @Override
@@ -82,7 +84,7 @@ public final class ClusterServing implements AutoCloseable {
                 throw e;
             }
         };
-        node[0] = ClusterNode.start(cluster, opener, poolNames);
+        node[0] = ClusterNode.start(cluster, QuiesceServer.config(http), opener, poolNames);
         ClusterFront front = null;
         try {
             node[0].awaitUp(Duration.ofSeconds(60));

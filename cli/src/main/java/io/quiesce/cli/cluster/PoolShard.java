@@ -71,7 +71,8 @@ final class PoolShard {
     record Locate(String server, String session, ActorRef<Located> replyTo) implements Command, ClusterMessage {
     }
 
-    record Located(boolean here) implements ClusterMessage {
+    /** Whether the pool has it; {@code failure} when the pool could not look. */
+    record Located(boolean here, String failure) implements ClusterMessage {
     }
 
     /** Sent every few seconds by every node: starts the pool where sharding puts it, so its deadlines and rollout run. */
@@ -83,6 +84,9 @@ final class PoolShard {
     }
 
     private record Opened(PoolHandler handler, Throwable failure) implements Command {
+    }
+
+    private record TakenOver() implements Command {
     }
 
     /** Opens the pool's engine and its handler on this node; blocking. */
@@ -113,9 +117,14 @@ final class PoolShard {
                     if (o.failure() != null) {
                         String why = "pool " + pool + " could not be opened on this node: " + rootMessage(o.failure());
                         ctx.getLog().warn(why);
-                        // Answered, not dropped; the next wake-up (a few seconds) tries again.
-                        return stash.unstashAll(failing(why));
+                        // Every waiting call is answered; the next wake-up (a few seconds) opens the pool again.
+                        stash.forEach(m -> refuse(m, why));
+                        stash.clear();
+                        return Behaviors.stopped();
                     }
+                    // Another process took the pool over (this shard moved on while it opened): stop, so the next
+                    // wake-up opens it afresh where sharding puts it, rather than answering with a fenced engine.
+                    o.handler().quiesce().takenOver().thenRun(() -> ctx.getSelf().tell(new TakenOver()));
                     return stash.unstashAll(ready(ctx, pool, o.handler()));
                 })
                 .onMessage(Wake.class, w -> Behaviors.same())
@@ -131,23 +140,13 @@ final class PoolShard {
                 .build();
     }
 
-    /** Answers what waited, then stops: sharding starts the pool again on the next message. */
-    private static Behavior<Command> failing(String why) {
-        return Behaviors.receive(Command.class)
-                .onAnyMessage(m -> {
-                    refuse(m, why);
-                    return Behaviors.stopped();
-                })
-                .build();
-    }
-
     private static void refuse(Command m, String why) {
         if (m instanceof Call c) {
             c.replyTo().tell(unavailable(why));
         } else if (m instanceof GetDeployment g) {
             g.replyTo().tell(PoolDeployment.failed(why));
         } else if (m instanceof Locate l) {
-            l.replyTo().tell(new Located(false));
+            l.replyTo().tell(new Located(false, why));
         }
     }
 
@@ -174,12 +173,17 @@ final class PoolShard {
                     return Behaviors.same();
                 })
                 .onMessage(Locate.class, l -> {
-                    handler.quiesce().statusAsync().whenComplete((d, failure) -> l.replyTo().tell(new Located(
-                            failure == null && (l.server() != null ? d.server(l.server()).isPresent()
-                                    : d.serviceWithSession(l.session()).isPresent()))));
+                    handler.quiesce().statusAsync().whenComplete((d, failure) -> l.replyTo().tell(failure != null
+                            ? new Located(false, rootMessage(failure))
+                            : new Located(l.server() != null ? d.server(l.server()).isPresent()
+                                    : d.serviceWithSession(l.session()).isPresent(), null)));
                     return Behaviors.same();
                 })
                 .onMessage(Wake.class, w -> Behaviors.same())
+                .onMessage(TakenOver.class, t -> {
+                    ctx.getLog().warn("pool {} was taken over by another process: it stops here", pool);
+                    return Behaviors.stopped();
+                })
                 .onSignal(PostStop.class, s -> {
                     ctx.getLog().info("pool {} leaves this node", pool);
                     close(handler);

@@ -249,7 +249,7 @@ final class ApiRoutes extends AllDirectives {
         return json(status, body);
     }
 
-    private static HttpResponse json(int status, Object body) {
+    static HttpResponse json(int status, Object body) {
         return HttpResponse.create().withStatus(StatusCodes.get(status))
                 .withEntity(ContentTypes.APPLICATION_JSON, JsonText.write(body));
     }

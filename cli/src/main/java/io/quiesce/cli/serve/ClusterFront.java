@@ -2,13 +2,16 @@ package io.quiesce.cli.serve;
 
 import io.quiesce.catalog.Catalog;
 import io.quiesce.cli.Printouts;
-import io.quiesce.cli.client.Printout;
 import io.quiesce.cli.traffic.TrafficMetrics;
 import io.quiesce.cli.traffic.TrafficRoutes;
 import io.quiesce.formats.json.JsonException;
 import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Deployment;
+import io.quiesce.rules.Rejection;
+import io.quiesce.rules.RejectionCode;
 import io.quiesce.rules.Rules;
+import io.quiesce.cli.client.QuiesceClient;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.stream.Materializer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -49,6 +52,12 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
         /** Every pool's state, put together; fails when a pool does not answer in time (it may be moving). */
         CompletionStage<Deployment> deployment();
 
+        /** The state of the pool that has {@code server} (empty when no pool has it); fails when that pool does not answer. */
+        CompletionStage<Deployment> deploymentOf(String server);
+
+        /** Whether the pool has been created (is in the journal database, or was created through this node). */
+        CompletionStage<Boolean> knows(String pool);
+
         /** The pool that has this server, or this session (exactly one of them non-null); empty if none has. */
         CompletionStage<Optional<String>> poolOf(String server, String session);
 
@@ -59,7 +68,10 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
     private final Pools pools;
     private final Catalog catalog;
     private final ThreadPoolExecutor blocking;
+    private final EventFeed events;
     private final FeedRoutes feed;
+    private final Materializer materializer;
+    private final int maxBody;
     private final ServerBinding binding;
     private final String url;
 
@@ -72,8 +84,11 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.feed = new FeedRoutes(events, Materializer.matFromSystem(system), blocking, null);
-        Route all = concat(TrafficRoutes.merged(metrics, pools::deployment, rules, events, blocking,
+        this.events = events;
+        this.materializer = Materializer.matFromSystem(system);
+        this.maxBody = settings.maxBody();
+        this.feed = new FeedRoutes(events, materializer, blocking, null);
+        Route all = concat(TrafficRoutes.merged(metrics, pools::deployment, pools::deploymentOf, rules, events, blocking,
                         tokens::authenticated),
                 pathPrefix("v1", () -> tokens.authenticated(this::api)));
         try {
@@ -90,19 +105,11 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
     }
 
     /**
-     * Listens on {@code settings}' address (loopback only: nodes that serve other machines go behind a TLS
-     * proxy), with the local token of this node's serve.json and the tokens made by {@code token add}.
+     * Listens on {@code settings}' address (the command line lets only loopback through: nodes that serve
+     * other machines go behind a TLS proxy), with the local token of this node's serve.json and the tokens made by {@code token add}.
      */
     public static ClusterFront start(Pools pools, ActorSystem<?> system, ServeSettings settings, Tokens tokens,
                                      String localToken, Rules rules, EventFeed events, TrafficMetrics metrics) {
-        if (settings.tls()) {
-            throw new IllegalArgumentException("cluster mode serves plain HTTP on loopback for now: leave out"
-                    + " --tls-keystore and put a TLS proxy in front of each node.");
-        }
-        if (!QuiesceServer.isLoopback(settings.host())) {
-            throw new IllegalArgumentException("listening on " + settings.host() + " needs TLS, which cluster mode"
-                    + " does not serve yet: listen on 127.0.0.1 behind a TLS proxy.");
-        }
         return new ClusterFront(pools, system, settings, new TokenCheck(tokens, localToken), rules, events, metrics);
     }
 
@@ -113,29 +120,29 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
     private Route api(Caller caller) {
         return concat(
                 path("cluster", () -> get(() -> completeWithFuture(pools.describe()
-                        .thenApply(d -> json(200, d))))),
+                        .thenApply(d -> ApiRoutes.json(200, d))))),
                 pathPrefix("status", () -> concat(
                         pathEnd(() -> get(() -> ApiRoutes.mode(mode -> status(null, mode)))),
                         path(PathMatchers.segment(), name -> get(() -> ApiRoutes.mode(mode -> status(name, mode)))))),
                 path(PathMatchers.segment("plan").slash(PathMatchers.segment()), server -> get(() ->
-                        forward(pools.poolOf(server, null), caller, "", "no server named " + server + "."))),
-                path("commands", () -> post(() -> entity(Unmarshaller.entityToString(), body ->
-                        command(caller, body)))),
-                path("observe", () -> post(() -> entity(Unmarshaller.entityToString(), body ->
-                        byServer(caller, body)))),
+                        forward(pools.poolOf(server, null), caller, "", unknownServer(server)))),
+                path("commands", () -> post(() -> bounded(body -> command(caller, body)))),
+                path("observe", () -> post(() -> bounded(body -> byServer(caller, body)))),
                 pathPrefix(PathMatchers.segment("rollouts").slash(PathMatchers.segment()), pool ->
-                        entity(Unmarshaller.entityToString(), body -> forward(CompletableFuture.completedFuture(
-                                Optional.of(pool)), caller, body, "no pool named " + pool + "."))),
+                        bounded(body -> forward(known(pool), caller, body, unknownPool(pool)))),
                 path("history", () -> get(() -> parameterOptional("server", server -> ApiRoutes.mode(mode ->
                         feed.history(server.orElse(null), mode))))),
                 path("events", () -> get(() -> optionalHeaderValueByName("Last-Event-ID", feed::events))));
     }
 
+    /** The status, with the id of the last event before it was read, as a single server gives it. */
     private Route status(String name, ApiRoutes.Mode mode) {
+        long eventId = events.lastId();
         return completeWithFuture(pools.deployment().handle((d, failure) -> failure != null
                 ? ApiRoutes.unavailable("not every pool answered (" + failure.getMessage() + "); a pool may be"
                 + " moving to another node: try again in a moment.")
-                : ApiRoutes.answer(Printouts.status(d, catalog, name, mode != ApiRoutes.Mode.TEXT), mode)));
+                : ApiRoutes.answer(Printouts.status(d, catalog, name, mode != ApiRoutes.Mode.TEXT), mode)
+                .addHeader(RawHeader.create(QuiesceClient.EVENT_ID_HEADER, Long.toString(eventId)))));
     }
 
     /** A command line goes to the pool it names, or to the pool of its server or session. */
@@ -158,16 +165,16 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
                 named.put("id", ApiRoutes.newSessionId());
                 forwarded = JsonText.write(named);
             }
-            return forward(CompletableFuture.completedFuture(Optional.of(pool)), caller, forwarded,
-                    "no pool named " + pool + ".");
+            // A pool is opened on a node only once it exists: a name that is none is refused here.
+            return forward("createPool".equals(line.get("command")) ? CompletableFuture.completedFuture(
+                    Optional.of(pool)) : known(pool), caller, forwarded, unknownPool(pool));
         }
         if (line.get("server") instanceof String server) {
-            return forward(pools.poolOf(server, null), caller, body, "no server named " + server
-                    + ": run status to see them all.");
+            return forward(pools.poolOf(server, null), caller, body, unknownServer(server));
         }
         if (line.get("session") instanceof String session) {
-            return forward(pools.poolOf(null, session), caller, body, "no session " + session
-                    + " is open in any pool.");
+            return forward(pools.poolOf(null, session), caller, body, new Rejection(RejectionCode.UNKNOWN_SESSION,
+                    "no session " + session + " is open in any pool: check the id."));
         }
         // Nothing to route by: any pool's node refuses it as a single server would.
         return badInput("the command line names no pool, server or session.");
@@ -176,7 +183,7 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
     private Route byServer(Caller caller, String body) {
         try {
             if (JsonText.parse(body) instanceof Map<?, ?> line && line.get("server") instanceof String server) {
-                return forward(pools.poolOf(server, null), caller, body, "no server named " + server + ".");
+                return forward(pools.poolOf(server, null), caller, body, unknownServer(server));
             }
         } catch (JsonException e) {
             // Answered below, as a body without a server.
@@ -185,11 +192,10 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
                 + " a service and its sessions."));
     }
 
-    private Route forward(CompletionStage<Optional<String>> pool, Caller caller, String body, String unknown) {
+    private Route forward(CompletionStage<Optional<String>> pool, Caller caller, String body, Rejection unknown) {
         return extractRequest(request -> ApiRoutes.mode(mode -> completeWithFuture(pool.thenCompose(found -> {
             if (found.isEmpty()) {
-                return CompletableFuture.completedFuture(ApiRoutes.answer(new Printouts.Answer(new Printout(3, "",
-                        "refused (UNKNOWN_SERVER): " + unknown + "\n"), "UNKNOWN_SERVER", unknown), mode));
+                return CompletableFuture.completedFuture(ApiRoutes.answer(Printouts.refused(unknown), mode));
             }
             HttpMethod method = request.method();
             HttpRequest carried = HttpRequest.create(request.getUri().toRelative().toString()).withMethod(method)
@@ -199,14 +205,37 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
                 + failure.getMessage() + "); it may be moving to another node: check status before retrying.")))));
     }
 
+    private CompletionStage<Optional<String>> known(String pool) {
+        return pools.knows(pool).thenApply(known -> known ? Optional.of(pool) : Optional.empty());
+    }
+
+    private static Rejection unknownServer(String server) {
+        return new Rejection(RejectionCode.UNKNOWN_SERVER, "no server named " + server + ": check the name with"
+                + " status.");
+    }
+
+    private static Rejection unknownPool(String pool) {
+        return new Rejection(RejectionCode.UNKNOWN_POOL, "no pool named " + pool + ": create it first.");
+    }
+
+    /**
+     * Reads a body of at most the server's limit (413 past it, as a single server answers): a call is
+     * carried to another node whole, and Pekko's remoting drops messages over a few hundred kilobytes.
+     */
+    private Route bounded(java.util.function.Function<String, Route> inner) {
+        return extractRequestEntity(entity -> {
+            if (entity.getContentLengthOption().orElse(0) > maxBody) {
+                return completeWithFuture(entity.discardBytes(materializer).completionStage().thenApply(done ->
+                        ApiRoutes.refusal(413, "TOO_LARGE", "a command line is at most " + maxBody + " bytes.")));
+            }
+            return withSizeLimit(maxBody, () -> entity(Unmarshaller.entityToString(), inner::apply));
+        });
+    }
+
     private Route badInput(String message) {
         return ApiRoutes.mode(mode -> complete(ApiRoutes.answer(Printouts.badInput(message), mode)));
     }
 
-    private static HttpResponse json(int status, Object body) {
-        return HttpResponse.create().withStatus(StatusCodes.get(status))
-                .withEntity(ContentTypes.APPLICATION_JSON, JsonText.write(body));
-    }
 
     @Override
     public void close() {

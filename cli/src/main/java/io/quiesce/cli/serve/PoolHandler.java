@@ -46,8 +46,7 @@ public final class PoolHandler extends AllDirectives implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        // The pool's own events from now on; the history of the whole cluster is read from the database.
-        quiesce.addListener(events);
+        // Never fed: the node that takes a call answers history and events itself, from the whole cluster's feed.
         events.start(List.of());
         this.rollouts = new RolloutDrivers(quiesce, log);
         ServerContext context = new ServerContext(quiesce, events, blocking, Materializer.matFromSystem(system),
@@ -98,7 +97,6 @@ public final class PoolHandler extends AllDirectives implements AutoCloseable {
     public void close() {
         rollouts.close();
         events.close();
-        quiesce.removeListener(events);
         blocking.shutdown();
         try {
             blocking.awaitTermination(30, TimeUnit.SECONDS);

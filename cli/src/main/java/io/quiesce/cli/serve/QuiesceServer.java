@@ -150,7 +150,8 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
         }
     }
 
-    static Config config(ServeSettings settings) {
+    /** The HTTP server's settings (timeouts, limits, logging) for {@code settings}; cluster mode uses them too. */
+    public static Config config(ServeSettings settings) {
         long idle = settings.idleTimeout().toMillis();
         return ConfigFactory.parseString(String.join("\n",
                 "pekko.loglevel = WARNING",
@@ -174,7 +175,7 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
                 .withFallback(ConfigFactory.load());
     }
 
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {

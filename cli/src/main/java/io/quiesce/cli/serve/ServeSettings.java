@@ -32,7 +32,7 @@ public record ServeSettings(String host, int port, Path keystore, char[] keystor
         return new ServeSettings(host, port, keystore, keystorePassword, idleTimeout, maxBody, List.copyOf(more));
     }
 
-    boolean tls() {
+    public boolean tls() {
         return keystore != null;
     }
 }

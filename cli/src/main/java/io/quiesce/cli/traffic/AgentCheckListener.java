@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +39,8 @@ public final class AgentCheckListener implements AutoCloseable {
 
     private final ServerSocketChannel server;
     private final Selector selector;
-    private final Supplier<CompletionStage<Deployment>> state;
+    /** The state to answer from, given the server a request names (its first word). */
+    private final Function<String, CompletionStage<Deployment>> state;
     private final AgentAnswer answers;
     private final Thread loop;
     private volatile boolean open = true;
@@ -51,7 +53,7 @@ public final class AgentCheckListener implements AutoCloseable {
     }
 
     private AgentCheckListener(ServerSocketChannel server, Selector selector,
-                               Supplier<CompletionStage<Deployment>> state, Catalog catalog) {
+                               Function<String, CompletionStage<Deployment>> state, Catalog catalog) {
         this.server = server;
         this.selector = selector;
         this.state = state;
@@ -63,6 +65,16 @@ public final class AgentCheckListener implements AutoCloseable {
     /** Listens on {@code address} (port 0: any free port) and answers from {@code state}. */
     public static AgentCheckListener start(InetSocketAddress address, Supplier<CompletionStage<Deployment>> state,
                                            Catalog catalog) throws IOException {
+        return start(address, server -> state.get(), catalog);
+    }
+
+    /**
+     * Listens on {@code address} and answers each request from the state {@code stateOf} gives for the
+     * server it names (cluster mode: only that server's pool is asked).
+     */
+    public static AgentCheckListener start(InetSocketAddress address,
+                                           Function<String, CompletionStage<Deployment>> stateOf, Catalog catalog)
+            throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         Selector selector = Selector.open();
         try {
@@ -74,7 +86,7 @@ public final class AgentCheckListener implements AutoCloseable {
             selector.close();
             throw e;
         }
-        AgentCheckListener listener = new AgentCheckListener(server, selector, state, catalog);
+        AgentCheckListener listener = new AgentCheckListener(server, selector, stateOf, catalog);
         listener.loop.start();
         return listener;
     }
@@ -140,7 +152,7 @@ public final class AgentCheckListener implements AutoCloseable {
             request.asked = true;
             String text = new String(request.line.array(), 0, end < 0 ? request.line.position() : end,
                     StandardCharsets.US_ASCII);
-            state.get().whenComplete((d, failure) -> {
+            state.apply(text.strip().split("\\s+", 2)[0]).whenComplete((d, failure) -> {
                 if (failure != null) {
                     LOG.warn("agent check for \"{}\" left unanswered: {}", text.strip(), failure.toString());
                     close(client);

@@ -66,7 +66,7 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
                 path("metrics", () -> get(() -> completeWithFuture(q.statusAsync().thenApply(d -> HttpResponse.create()
                         .withEntity(PROMETHEUS, metrics.scrape(d)))))),
                 pathPrefix("v1", () -> concat(
-                        readiness(q::statusAsync, readiness),
+                        readiness(server -> q.statusAsync(), readiness),
                         path("observe", () -> post(() -> context.authenticate().apply(caller ->
                                 withSizeLimit(ObserveRequest.MAX_BYTES, () -> entity(Unmarshaller.entityToString(),
                                         body -> observe(q, caller, body)))))),
@@ -78,7 +78,8 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
      * Metrics and readiness over a state put together from several pools (cluster mode); counts of
      * decisions are those of the pools this node holds.
      */
-    public static Route merged(TrafficMetrics metrics, Supplier<CompletionStage<Deployment>> state, Rules rules,
+    public static Route merged(TrafficMetrics metrics, Supplier<CompletionStage<Deployment>> state,
+                               Function<String, CompletionStage<Deployment>> stateOfServer, Rules rules,
                                EventFeed events, Executor blocking,
                                Function<Function<Caller, Route>, Route> authenticate) {
         TrafficRoutes routes = new TrafficRoutes(metrics);
@@ -86,27 +87,27 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
         return routes.concat(
                 routes.pathSingleSlash(() -> routes.get(() -> routes.complete(HttpResponse.create()
                         .withEntity(ContentTypes.TEXT_HTML_UTF8, Dashboard.page())))),
-                routes.path("metrics", () -> routes.get(() -> routes.completeWithFuture(state.get().thenApply(d ->
-                        HttpResponse.create().withEntity(PROMETHEUS, metrics.scrape(d)))))),
+                routes.path("metrics", () -> routes.get(() -> routes.completeWithFuture(state.get().handle((d, f) ->
+                        f != null ? unavailable(f) : HttpResponse.create().withEntity(PROMETHEUS, metrics.scrape(d)))))),
                 routes.pathPrefix("v1", () -> routes.concat(
-                        routes.readiness(state, new Readiness(rules.catalog())),
+                        // A server's readiness asks its own pool only: another pool moving does not touch it.
+                        routes.readiness(stateOfServer, new Readiness(rules.catalog())),
                         routes.path("findings", () -> routes.get(() -> authenticate.apply(caller ->
                                 routes.findings(events, blocking, findings)))))));
     }
 
-    private Route readiness(Supplier<CompletionStage<Deployment>> state, Readiness readiness) {
+    private Route readiness(Function<String, CompletionStage<Deployment>> state, Readiness readiness) {
         return pathPrefix("ready", () -> concat(
                 path(PathMatchers.segment(), server -> get(() -> ready(state, readiness, server, null))),
                 path(PathMatchers.segment().slash(PathMatchers.segment()), (server, service) ->
                         get(() -> ready(state, readiness, server, service)))));
     }
 
-    private Route ready(Supplier<CompletionStage<Deployment>> state, Readiness readiness, String server,
+    private Route ready(Function<String, CompletionStage<Deployment>> state, Readiness readiness, String server,
                         String service) {
-        return completeWithFuture(state.get().handle((d, failure) -> {
+        return completeWithFuture(state.apply(server).handle((d, failure) -> {
             if (failure != null) {
-                return refusal(503, "UNAVAILABLE", "the state could not be read (" + failure.getMessage()
-                        + "): try again in a moment.").addHeader(RawHeader.create("Retry-After", "1"));
+                return unavailable(failure);
             }
             Readiness.Verdict v = readiness.check(d, server, service);
             return json(v.status(), v.body());
@@ -159,6 +160,11 @@ public final class TrafficRoutes extends AllDirectives implements RouteProvider 
             return complete(refusal(503, "UNAVAILABLE", "the server is busy with other requests: try again in a"
                     + " moment.").addHeader(RawHeader.create("Retry-After", "1")));
         }
+    }
+
+    private static HttpResponse unavailable(Throwable failure) {
+        return refusal(503, "UNAVAILABLE", "the state could not be read (" + failure.getMessage()
+                + "): try again in a moment.").addHeader(RawHeader.create("Retry-After", "1"));
     }
 
     private static HttpResponse refusal(int status, String code, String message) {

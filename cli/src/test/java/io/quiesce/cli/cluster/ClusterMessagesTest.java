@@ -70,7 +70,8 @@ class ClusterMessagesTest {
         assertThat(roundTrip(call)).isEqualTo(call);
         assertThat(roundTrip(answer)).isEqualTo(answer);
         assertThat(roundTrip(new PoolShard.Wake(42))).isEqualTo(new PoolShard.Wake(42));
-        assertThat(roundTrip(new PoolShard.Located(true))).isEqualTo(new PoolShard.Located(true));
+        assertThat(roundTrip(new PoolShard.Located(true, null))).isEqualTo(new PoolShard.Located(true, null));
+        assertThat(roundTrip(new PoolShard.Located(false, "opening"))).isEqualTo(new PoolShard.Located(false, "opening"));
     }
 
     private static Object roundTrip(Object message) {

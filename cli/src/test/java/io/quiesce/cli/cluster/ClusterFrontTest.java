@@ -1,0 +1,110 @@
+package io.quiesce.cli.cluster;
+
+import io.quiesce.JournalDatabase;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.auth.Authorization;
+import io.quiesce.catalog.Catalog;
+import io.quiesce.cli.serve.ServeSettings;
+import io.quiesce.cli.serve.Tokens;
+import io.quiesce.cli.traffic.TrafficMetrics;
+import io.quiesce.persistence.DatabaseHistory;
+import io.quiesce.persistence.PoolDirectory;
+import io.quiesce.persistence.journal.postgres.PrivatePostgres;
+import io.quiesce.rules.Rules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One node in this JVM, over a private PostgreSQL: what the node answers itself, before or instead of
+ * carrying a call to a pool's node.
+ */
+@ExtendWith(PrivatePostgres.class)
+class ClusterFrontTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNodeRefusesUnknownNamesAndLargeBodiesItselfAndAcceptsTheDatabasesTokens(PrivatePostgres.Databases databases)
+            throws Exception {
+        JournalDatabase db = databases.create();
+        String bob;
+        try (Tokens tokens = Tokens.of(dir.resolve("elsewhere"), db)) {
+            bob = tokens.add("bob", Set.of("Administrators"));
+        }
+        try (Tokens tokens = Tokens.of(dir, db); ClusterServing node = start(db, tokens)) {
+            HttpResponse<String> created = post(node, bob, "{\"command\":\"createPool\",\"pool\":\"pool1\"}");
+            assertThat(created.statusCode()).isEqualTo(200);
+            assertThat(post(node, bob, "{\"command\":\"addServer\",\"pool\":\"pool1\",\"server\":\"fe01\"}")
+                    .statusCode()).isEqualTo(200);
+
+            HttpResponse<String> unknownPool = post(node, bob,
+                    "{\"command\":\"addServer\",\"pool\":\"pool9\",\"server\":\"fe09\"}");
+            HttpResponse<String> unknownServer = post(node, bob, "{\"command\":\"pause\",\"server\":\"fe09\"}");
+            HttpResponse<String> unknownSession = post(node, bob, "{\"command\":\"end\",\"session\":\"s-0\"}");
+            HttpResponse<String> tooLarge = post(node, bob, "{\"command\":\"pause\",\"server\":\"fe01\",\"reason\":\""
+                    + "x".repeat(70_000) + "\"}");
+            HttpResponse<String> status = get(node, bob, "/v1/status");
+            HttpResponse<String> ready = get(node, null, "/v1/ready/fe01");
+            HttpResponse<String> history = get(node, bob, "/v1/history");
+
+            assertThat(unknownPool.statusCode()).isEqualTo(400);
+            assertThat(unknownPool.body()).contains("UNKNOWN_POOL");
+            assertThat(unknownServer.statusCode()).isEqualTo(400);
+            assertThat(unknownServer.body()).contains("UNKNOWN_SERVER");
+            assertThat(unknownSession.statusCode()).isEqualTo(400);
+            assertThat(unknownSession.body()).contains("UNKNOWN_SESSION");
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(status.body()).contains("\"fe01\"");
+            assertThat(status.headers().firstValue("Quiesce-Event-Id")).isPresent();
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(history.body()).contains("PoolCreated").contains("ServerAdded");
+            assertThat(get(node, "not-a-token", "/v1/status").statusCode()).isEqualTo(401);
+        }
+    }
+
+    private ClusterServing start(JournalDatabase db, Tokens tokens) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ClusterSettings settings = new ClusterSettings("127.0.0.1", port, List.of("127.0.0.1:" + port),
+                Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(35));
+        Rules rules = new Rules(Catalog.defaults(), new Authorization(Authorization.DEFAULT_ADMIN_GROUP));
+        return ClusterServing.start(dir, settings, ServeSettings.loopback(0), tokens,
+                (poolDir, pool) -> QuiesceOptions.at(poolDir).withJournal(db).withPool(pool),
+                () -> PoolDirectory.pools(db), () -> DatabaseHistory.read(db), rules, new TrafficMetrics(),
+                new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    private static HttpResponse<String> post(ClusterServing node, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(node.url() + "/v1/commands"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(ClusterServing node, String token, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
