@@ -1,5 +1,6 @@
 package io.quiesce.cli.serve;
 
+import io.quiesce.QuiesceException;
 import org.apache.pekko.http.javadsl.model.headers.HttpChallenge;
 import org.apache.pekko.http.javadsl.model.headers.WWWAuthenticate;
 import org.apache.pekko.http.javadsl.server.Directives;
@@ -22,11 +23,19 @@ final class TokenCheck {
 
     /** Runs {@code inner} for a request with a valid bearer token; answers 401 otherwise, recording nothing. */
     Route authenticated(Function<Caller, Route> inner) {
-        return Directives.optionalHeaderValueByName("Authorization", header -> header.flatMap(this::caller).map(inner)
-                .orElseGet(() -> Directives.complete(ApiRoutes.refusal(401, "NOT_AUTHENTICATED",
-                        "send Authorization: Bearer TOKEN with the local token of serve.json or one made by"
-                                + " quiesce token add.")
-                        .addHeader(WWWAuthenticate.create(HttpChallenge.createOAuth2("quiesce"))))));
+        return Directives.optionalHeaderValueByName("Authorization", header -> {
+            Optional<Caller> caller;
+            try {
+                caller = header.flatMap(this::caller);
+            } catch (QuiesceException e) {
+                // The tokens are in a journal database that does not answer: the caller may well hold a good one.
+                return Directives.complete(ApiRoutes.unavailable(e.getMessage()));
+            }
+            return caller.map(inner).orElseGet(() -> Directives.complete(ApiRoutes.refusal(401, "NOT_AUTHENTICATED",
+                    "send Authorization: Bearer TOKEN with the local token of serve.json or one made by"
+                            + " quiesce token add.")
+                    .addHeader(WWWAuthenticate.create(HttpChallenge.createOAuth2("quiesce")))));
+        });
     }
 
     private Optional<Caller> caller(String header) {

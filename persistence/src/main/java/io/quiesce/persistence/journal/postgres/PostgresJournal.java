@@ -388,23 +388,8 @@ public final class PostgresJournal implements JournalBackend {
     }
 
     /** Runs {@code work} in a transaction of its own, committed when it returns. */
-    private <T> T transaction(Work<T> work) throws IOException {
-        try (Connection c = pool.getConnection()) {
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IOException("cannot write to the journal database: " + rootMessage(e), e);
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException, IOException;
+    private <T> T transaction(Transactions.Work<T> work) throws IOException {
+        return Transactions.run(pool, "cannot write to the journal database", work);
     }
 
     /**

@@ -14,7 +14,6 @@ import scala.jdk.javaapi.FutureConverters;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -127,25 +126,14 @@ public class PostgresSnapshotStore extends SnapshotStore {
         st.setLong(5, criteria.maxTimestamp());
     }
 
-    private <T> Future<T> run(Work<T> work) {
+    private <T> Future<T> run(Transactions.Work<T> work) {
         return FutureConverters.asScala(CompletableFuture.supplyAsync(() -> {
-            try (Connection c = database.getConnection()) {
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | IOException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException | IOException e) {
+            try {
+                return Transactions.run(database, "cannot use the snapshots in the journal database", work);
+            } catch (IOException e) {
                 throw new CompletionException(e);
             }
         }, blocking));
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException, IOException;
     }
 
     @Override

@@ -134,25 +134,8 @@ public final class SharedTokens implements AutoCloseable {
         return new Token(rs.getString(1), names, rs.getString(3), rs.getTimestamp(4).toInstant());
     }
 
-    /** Runs {@code work} in a transaction of its own, committed when it returns. */
-    private <T> T inTransaction(Work<T> work) throws IOException {
-        try (Connection c = pool.getConnection()) {
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IOException("cannot use the tokens in the journal database: "
-                    + PostgresJournal.rootMessage(e), e);
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T inTransaction(Transactions.Work<T> work) throws IOException {
+        return Transactions.run(pool, "cannot use the tokens in the journal database", work);
     }
 
     @Override
