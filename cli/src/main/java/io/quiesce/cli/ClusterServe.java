@@ -10,7 +10,9 @@ import io.quiesce.cli.cluster.ClusterSettings;
 import io.quiesce.cli.serve.QuiesceServer;
 import io.quiesce.cli.serve.ServeSettings;
 import io.quiesce.cli.serve.Tokens;
+import io.quiesce.auth.Principal;
 import io.quiesce.cli.traffic.AgentCheckListener;
+import io.quiesce.cli.traffic.HaproxyStatsPoller;
 import io.quiesce.cli.traffic.TrafficMetrics;
 import sun.misc.Signal;
 
@@ -43,10 +45,6 @@ final class ClusterServe {
         if (serve.node == null || serve.seedNodes == null || serve.seedNodes.isEmpty()) {
             throw CliFailure.badInput("--cluster needs --node HOST:PORT (this node's address) and --seed-nodes"
                     + " HOST:PORT,... (the same on every node).");
-        }
-        if (serve.haproxyStats != null) {
-            throw CliFailure.badInput("--haproxy-stats is not served in cluster mode yet: send the counts to"
-                    + " /v1/observe of any node instead.");
         }
         InetSocketAddress self = ServeCommand.address("--node", serve.node);
         List<String> seeds = serve.seedNodes.stream().map(String::trim)
@@ -84,7 +82,10 @@ final class ClusterServe {
         CountDownLatch stop = new CountDownLatch(1);
         serving.whenStopped().thenRun(stop::countDown);
         try (tokens; serving; AgentCheckListener agent = agentAddress == null ? null
-                : AgentCheckListener.start(agentAddress, serving::deployment, catalog)) {
+                : AgentCheckListener.start(agentAddress, serving::deploymentOf, catalog);
+             HaproxyStatsPoller poller = serve.haproxyStats == null ? null : HaproxyStatsPoller.start(
+                     serve.haproxyStats, serve.haproxyBackends, serve.haproxyPoll, serving.observer(
+                             Principal.of(ServeCommand.HAPROXY, root.adminGroup())))) {
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());
             root.output().err().println("quiesce: node " + serve.node + " of the cluster, serving every pool at "
@@ -92,6 +93,10 @@ final class ClusterServe {
             if (agent != null) {
                 root.output().err().println("quiesce: HAProxy agent check on " + agent.address().getHostString() + ":"
                         + agent.address().getPort());
+            }
+            if (poller != null) {
+                root.output().err().println("quiesce: reading HAProxy's sessions from " + serve.haproxyStats
+                        + " every " + Durations.format(serve.haproxyPoll));
             }
             stop.await();
             if (serving.stopped()) {

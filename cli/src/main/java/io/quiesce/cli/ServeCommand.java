@@ -1,7 +1,5 @@
 package io.quiesce.cli;
 
-import io.quiesce.Operator;
-import io.quiesce.Target;
 import io.quiesce.auth.Principal;
 import io.quiesce.cli.serve.ServeSettings;
 import io.quiesce.cli.serve.Serving;
@@ -36,6 +34,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", description = "Hold the data directory open and serve it over HTTP until stopped (SIGTERM,"
         + " Ctrl-C); every other quiesce call on this directory then goes through it.")
 final class ServeCommand implements Callable<Integer> {
+    /** Who HAProxy's session counts are recorded as observed by. */
+    static final String HAPROXY = "haproxy";
+
     @Spec
     CommandSpec spec;
 
@@ -82,15 +83,15 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QuiesceCommand root = QuiesceCommand.of(spec);
+        if (haproxyPoll.isNegative() || haproxyPoll.isZero()) {
+            throw CliFailure.badInput("--haproxy-poll takes a positive duration such as 1s, not " + haproxyPoll + ".");
+        }
         if (cluster || node != null || seedNodes != null) {
             return ClusterServe.run(root, this);
         }
         ServeSettings settings = settings(root)
                 .withRoutes(List.of(new TrafficRoutes(new TrafficMetrics())));
         InetSocketAddress agentAddress = agentListen == null ? null : address("--agent-listen", agentListen);
-        if (haproxyPoll.isNegative() || haproxyPoll.isZero()) {
-            throw CliFailure.badInput("--haproxy-poll takes a positive duration such as 1s, not " + haproxyPoll + ".");
-        }
         Duration poll = haproxyPoll;
         CountDownLatch stop = new CountDownLatch(1);
         Serving serving;
@@ -125,9 +126,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** HAProxy's counts are recorded as observed by an administrator named haproxy. */
     private static HaproxyStatsPoller.Sink observer(Serving serving) {
-        Operator haproxy = serving.quiesce().as(Principal.of("haproxy",
-                serving.quiesce().rules().authorization().adminGroup()));
-        return (server, service, sessions) -> haproxy.observeAsync(Target.service(server, service), sessions);
+        return HaproxyStatsPoller.recordedBy(serving.quiesce().as(Principal.of(HAPROXY,
+                serving.quiesce().rules().authorization().adminGroup())));
     }
 
     private static AgentCheckListener agent(Serving serving, InetSocketAddress at) {

@@ -47,15 +47,4 @@ class ClusterServeOptionsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--node and --seed-nodes go with --cluster");
     }
-
-    @Test
-    void givenHaproxyStats_whenServingAsANode_thenItIsRefusedSayingWhereCountsGo() {
-        Cli.Result r = Cli.administrator(home.resolve("data")).with("QUIESCE_DB_USER", "quiesce")
-                .run("serve", "--cluster", "--journal", "jdbc:postgresql://127.0.0.1:5432/quiesce",
-                        "--node", "127.0.0.1:25520", "--seed-nodes", "127.0.0.1:25520",
-                        "--haproxy-stats", "/run/haproxy.sock");
-
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("/v1/observe");
-    }
 }

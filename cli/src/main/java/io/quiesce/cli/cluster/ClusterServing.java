@@ -4,7 +4,19 @@ import io.quiesce.Quiesce;
 import io.quiesce.QuiesceOptions;
 import io.quiesce.cli.client.ServeFile;
 import io.quiesce.cli.serve.BearerTokens;
+import io.quiesce.auth.Principal;
+import io.quiesce.cli.serve.Caller;
 import io.quiesce.cli.serve.ClusterFront;
+import io.quiesce.cli.traffic.HaproxyStatsPoller;
+import io.quiesce.formats.json.JsonText;
+import io.quiesce.rules.Rejection;
+import io.quiesce.rules.RejectionCode;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.stream.Materializer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import io.quiesce.cli.serve.EventFeed;
 import io.quiesce.QuiesceListener;
 import io.quiesce.event.Event;
@@ -125,9 +137,43 @@ public final class ClusterServing implements AutoCloseable {
         return !closing && stopped.isDone();
     }
 
-    /** Every pool's state, put together (for the agent check). */
-    public CompletionStage<io.quiesce.rules.Deployment> deployment() {
-        return node.deployment();
+    /**
+     * HAProxy's counts, each carried to the node holding the server's pool and recorded there as
+     * observed by {@code observer}, as {@code POST /v1/observe} does.
+     */
+    public HaproxyStatsPoller.Sink observer(Principal observer) {
+        return (server, service, sessions) -> node.poolOf(server, null).thenCompose(pool -> {
+            if (pool.isEmpty()) {
+                return CompletableFuture.completedFuture(Optional.of(new Rejection(RejectionCode.UNKNOWN_SERVER,
+                        "no server named " + server + ": check the name with status.")));
+            }
+            String body = JsonText.write(Map.of("server", server, "service", service, "sessions", sessions));
+            return node.call(pool.get(), HttpRequest.POST("/v1/observe").withEntity(ContentTypes.APPLICATION_JSON,
+                    body), new Caller(observer, false)).thenCompose(r -> r.entity().toStrict(10_000,
+                    Materializer.matFromSystem(node.system())).thenApply(e -> refusal(r.status().intValue(),
+                    e.getData().utf8String())));
+        });
+    }
+
+    /** The refusal an answer of {@code /v1/observe} says, if any; the server's own trouble is a failure. */
+    private static Optional<Rejection> refusal(int status, String body) {
+        if (status == 200) {
+            return Optional.empty();
+        }
+        if (status < 500 && JsonText.parse(body) instanceof Map<?, ?> m && m.get("code") instanceof String code
+                && m.get("message") instanceof String message) {
+            try {
+                return Optional.of(new Rejection(RejectionCode.valueOf(code), message));
+            } catch (IllegalArgumentException notARule) {
+                // NOT_AUTHENTICATED and the like: not a rule's refusal, said below.
+            }
+        }
+        throw new IllegalStateException("the node holding the pool answered " + status + ": " + body);
+    }
+
+    /** The state of the pool that has {@code server} (for the agent check). */
+    public CompletionStage<io.quiesce.rules.Deployment> deploymentOf(String server) {
+        return node.deploymentOf(server);
     }
 
     @Override

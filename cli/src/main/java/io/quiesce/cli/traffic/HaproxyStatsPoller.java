@@ -1,6 +1,9 @@
 package io.quiesce.cli.traffic;
 
+import io.quiesce.Operator;
+import io.quiesce.Target;
 import io.quiesce.rules.Decision;
+import io.quiesce.rules.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +11,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +36,8 @@ public final class HaproxyStatsPoller implements AutoCloseable {
     /** Where the counts go: an operator's {@code observeAsync}. */
     @FunctionalInterface
     public interface Sink {
-        CompletionStage<Decision> observe(String server, String service, int sessions);
+        /** Records the count; completes with the refusal, if the count was refused. */
+        CompletionStage<Optional<Rejection>> observe(String server, String service, int sessions);
     }
 
     private record Sent(int sessions, long atNanos) {
@@ -59,6 +64,12 @@ public final class HaproxyStatsPoller implements AutoCloseable {
     }
 
     /** {@code socket}: {@code HOST:PORT} or a UNIX socket path, as {@code stats socket} declares it. */
+    /** Records each count as observed by {@code observer} in this process's library. */
+    public static Sink recordedBy(Operator observer) {
+        return (server, service, sessions) -> observer.observeAsync(Target.service(server, service), sessions)
+                .thenApply(d -> d instanceof Decision.Rejected r ? Optional.of(r.rejection()) : Optional.empty());
+    }
+
     public static HaproxyStatsPoller start(String socket, Map<String, String> backends, Duration every, Sink sink) {
         HaproxyStatsPoller poller = new HaproxyStatsPoller(HaproxyStats.address(socket), backends, sink);
         poller.timer.scheduleWithFixedDelay(poller::pollOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
@@ -97,9 +108,9 @@ public final class HaproxyStatsPoller implements AutoCloseable {
                 sent.remove(key); // try again at the next poll
                 LOG.warn("observing {} sessions on {} {} failed: {}", s.sessions(), s.server(), service,
                         failure.toString());
-            } else if (decision instanceof Decision.Rejected r && refusedOnce.add(key + r.rejection().code())) {
+            } else if (decision.isPresent() && refusedOnce.add(key + decision.get().code())) {
                 LOG.warn("HAProxy's {} sessions on {} ({}) not taken: {}", s.sessions(), s.server(), s.backend(),
-                        r.rejection().message());
+                        decision.get().message());
             }
         });
     }

@@ -3,6 +3,9 @@ package io.quiesce.cli.cluster;
 import io.quiesce.JournalDatabase;
 import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Authorization;
+import io.quiesce.auth.Principal;
+import io.quiesce.rules.RejectionCode;
+import java.util.concurrent.TimeUnit;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.cli.serve.ServeSettings;
 import io.quiesce.cli.serve.Tokens;
@@ -77,6 +80,32 @@ class ClusterFrontTest {
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(history.body()).contains("PoolCreated").contains("ServerAdded");
             assertThat(get(node, "not-a-token", "/v1/status").statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void haproxysCountsAreCarriedToThePoolsNodeAndItsRefusalsComeBack(PrivatePostgres.Databases databases)
+            throws Exception {
+        JournalDatabase db = databases.create();
+        try (Tokens tokens = Tokens.of(dir, db); ClusterServing node = start(db, tokens)) {
+            String admin;
+            try (Tokens made = Tokens.of(dir, db)) {
+                admin = made.add("alice", Set.of("Administrators"));
+            }
+            post(node, admin, "{\"command\":\"createPool\",\"pool\":\"pool1\"}");
+            post(node, admin, "{\"command\":\"addServer\",\"pool\":\"pool1\",\"server\":\"fe01\"}");
+            var haproxy = node.observer(Principal.of("haproxy", "Administrators"));
+
+            var taken = haproxy.observe("fe01", "RTCSRV", 3).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            var unknownService = haproxy.observe("fe01", "NOPE", 3).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            var unknownServer = haproxy.observe("fe09", "RTCSRV", 3).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+            assertThat(taken).isEmpty();
+            assertThat(get(node, admin, "/v1/status/fe01").body()).contains("\"sessions\":3");
+            assertThat(unknownService).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(
+                    RejectionCode.UNKNOWN_SERVICE));
+            assertThat(unknownServer).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(
+                    RejectionCode.UNKNOWN_SERVER));
         }
     }
 

@@ -60,8 +60,7 @@ class HaproxyTrafficTest {
             try (Haproxy haproxy = new Haproxy(dir, BACKEND, servers, agent.address().getPort());
                  HaproxyStatsPoller poller = HaproxyStatsPoller.start("127.0.0.1:" + haproxy.statsPort,
                          Map.of(BACKEND, "RTCSRV"), Duration.ofMillis(200),
-                         (server, service, n) -> q.as(Principal.of("haproxy", "Administrators"))
-                                 .observeAsync(Target.service(server, service), n))) {
+                         HaproxyStatsPoller.recordedBy(q.as(Principal.of("haproxy", "Administrators"))))) {
                 for (String s : servers.keySet()) {
                     awaitTrue("HAProxy sees " + s + " up", () -> haproxy.status(BACKEND, s).equals("UP"));
                 }
