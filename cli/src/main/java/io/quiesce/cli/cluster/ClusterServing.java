@@ -100,10 +100,11 @@ public final class ClusterServing implements AutoCloseable {
         ClusterFront front = null;
         try {
             node[0].awaitUp(Duration.ofSeconds(60));
-            // Follow first, then read the history: the feed drops what it heard twice, so nothing falls in between.
+            // Follow first, then read the history: what is heard in between is fed once (ClusterFeed).
             EventFeed events = new EventFeed();
-            node[0].follow(events, rules.authorization().adminGroup());
-            events.start(history.get());
+            ClusterFeed following = new ClusterFeed(events);
+            node[0].follow(following, rules.authorization().adminGroup());
+            following.start(history.get());
             String localToken = BearerTokens.newToken();
             front = ClusterFront.start(node[0], node[0].system(), http, tokens, localToken, rules, events, metrics);
             ServeFile serveFile = new ServeFile(front.url(), localToken, ProcessHandle.current().pid());
