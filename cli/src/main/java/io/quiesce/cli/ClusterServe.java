@@ -55,13 +55,9 @@ final class ClusterServe {
                 Duration.ofSeconds(2), CALL_TIMEOUT);
         ServeSettings http = serve.settings(root);
         // Checked before joining: a node that joins, takes pools and then fails to listen moves them twice.
-        if (http.tls()) {
-            throw CliFailure.badInput("cluster mode serves plain HTTP on loopback for now: leave out --tls-keystore"
-                    + " and put a TLS proxy in front of each node.");
-        }
-        if (!QuiesceServer.isLoopback(http.host())) {
-            throw CliFailure.badInput("listening on " + http.host() + " needs TLS, which cluster mode does not serve"
-                    + " yet: listen on 127.0.0.1 behind a TLS proxy.");
+        if (!http.tls() && !QuiesceServer.isLoopback(http.host())) {
+            throw CliFailure.badInput("listening on " + http.host() + " needs TLS: give --tls-keystore (and"
+                    + " $QUIESCE_TLS_PASSWORD), or listen on 127.0.0.1.");
         }
         InetSocketAddress agentAddress = serve.agentListen == null ? null
                 : ServeCommand.address("--agent-listen", serve.agentListen);

@@ -17,7 +17,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ConnectionContext;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.ServerBuilder;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpMethod;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
@@ -92,8 +94,11 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
                         tokens::authenticated),
                 pathPrefix("v1", () -> tokens.authenticated(this::api)));
         try {
-            this.binding = Http.get(system).newServerAt(settings.host(), settings.port())
-                    .bind(handleRejections(RoutingRefusals.handler(), () -> all))
+            ServerBuilder builder = Http.get(system).newServerAt(settings.host(), settings.port());
+            if (settings.tls()) {
+                builder = builder.enableHttps(ConnectionContext.httpsServer(QuiesceServer.sslContext(settings)));
+            }
+            this.binding = builder.bind(handleRejections(RoutingRefusals.handler(), () -> all))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
@@ -101,12 +106,13 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
         }
         InetSocketAddress bound = binding.localAddress();
         String host = bound.getAddress().getHostAddress();
-        this.url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+        this.url = (settings.tls() ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + bound.getPort();
     }
 
     /**
-     * Listens on {@code settings}' address (the command line lets only loopback through: nodes that serve
-     * other machines go behind a TLS proxy), with the local token of this node's serve.json and the tokens made by {@code token add}.
+     * Listens on {@code settings}' address (HTTPS with its key store: the command line lets plain HTTP
+     * listen on loopback only), with the local token of this node's serve.json and the tokens made by {@code token add}.
      */
     public static ClusterFront start(Pools pools, ActorSystem<?> system, ServeSettings settings, Tokens tokens,
                                      String localToken, Rules rules, EventFeed events, TrafficMetrics metrics) {

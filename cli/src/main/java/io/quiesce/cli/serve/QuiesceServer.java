@@ -183,7 +183,7 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
         }
     }
 
-    private static SSLContext sslContext(ServeSettings settings) {
+    static SSLContext sslContext(ServeSettings settings) {
         try (InputStream in = Files.newInputStream(settings.keystore())) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, settings.keystorePassword());

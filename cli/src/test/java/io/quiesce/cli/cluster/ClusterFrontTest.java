@@ -8,6 +8,7 @@ import io.quiesce.rules.RejectionCode;
 import java.util.concurrent.TimeUnit;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.cli.serve.ServeSettings;
+import io.quiesce.cli.serve.TestKeyStore;
 import io.quiesce.cli.serve.Tokens;
 import io.quiesce.cli.traffic.TrafficMetrics;
 import io.quiesce.persistence.DatabaseHistory;
@@ -109,7 +110,27 @@ class ClusterFrontTest {
         }
     }
 
+    @Test
+    void givenAKeyStore_whenANodeServes_thenItAnswersOverHttps(PrivatePostgres.Databases databases) throws Exception {
+        JournalDatabase db = databases.create();
+        TestKeyStore store = TestKeyStore.in(dir);
+
+        try (Tokens tokens = Tokens.of(dir, db); ClusterServing node = start(db, tokens, store.serving("127.0.0.1"))) {
+            String token = io.quiesce.cli.client.ServeFile.live(dir).orElseThrow().token();
+            HttpResponse<String> status = store.trustingClient().send(HttpRequest.newBuilder(
+                    URI.create(node.url() + "/v1/status")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(node.url()).startsWith("https://127.0.0.1:");
+            assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        }
+    }
+
     private ClusterServing start(JournalDatabase db, Tokens tokens) throws Exception {
+        return start(db, tokens, ServeSettings.loopback(0));
+    }
+
+    private ClusterServing start(JournalDatabase db, Tokens tokens, ServeSettings http) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -117,7 +138,7 @@ class ClusterFrontTest {
         ClusterSettings settings = new ClusterSettings("127.0.0.1", port, List.of("127.0.0.1:" + port),
                 Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(35));
         Rules rules = new Rules(Catalog.defaults(), new Authorization(Authorization.DEFAULT_ADMIN_GROUP));
-        return ClusterServing.start(dir, settings, ServeSettings.loopback(0), tokens,
+        return ClusterServing.start(dir, settings, http, tokens,
                 (poolDir, pool) -> QuiesceOptions.at(poolDir).withJournal(db).withPool(pool),
                 () -> PoolDirectory.pools(db), () -> DatabaseHistory.read(db), rules, new TrafficMetrics(),
                 new PrintStream(OutputStream.nullOutputStream()));
