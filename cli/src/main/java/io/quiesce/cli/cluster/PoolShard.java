@@ -124,7 +124,8 @@ final class PoolShard {
                     }
                     // Another process took the pool over (this shard moved on while it opened): stop, so the next
                     // wake-up opens it afresh where sharding puts it, rather than answering with a fenced engine.
-                    o.handler().quiesce().takenOver().thenRun(() -> ctx.getSelf().tell(new TakenOver()));
+                    ActorRef<Command> self = ctx.getSelf(); // the context is the actor's own: not for other threads
+                    o.handler().quiesce().takenOver().thenRun(() -> self.tell(new TakenOver()));
                     return stash.unstashAll(ready(ctx, pool, o.handler()));
                 })
                 .onMessage(Wake.class, w -> Behaviors.same())
@@ -218,5 +219,4 @@ final class PoolShard {
         }
         return String.valueOf(t.getMessage());
     }
-
 }
