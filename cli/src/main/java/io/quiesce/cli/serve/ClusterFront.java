@@ -16,21 +16,16 @@ import org.apache.pekko.stream.Materializer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.ConnectionContext;
 import org.apache.pekko.http.javadsl.ServerBinding;
-import org.apache.pekko.http.javadsl.ServerBuilder;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpMethod;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,20 +89,12 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
                         tokens::authenticated),
                 pathPrefix("v1", () -> tokens.authenticated(this::api)));
         try {
-            ServerBuilder builder = Http.get(system).newServerAt(settings.host(), settings.port());
-            if (settings.tls()) {
-                builder = builder.enableHttps(ConnectionContext.httpsServer(QuiesceServer.sslContext(settings)));
-            }
-            this.binding = builder.bind(handleRejections(RoutingRefusals.handler(), () -> all))
-                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+            this.binding = QuiesceServer.bind(system, settings, all);
+        } catch (IllegalStateException e) {
+            blocking.shutdown();
+            throw e;
         }
-        InetSocketAddress bound = binding.localAddress();
-        String host = bound.getAddress().getHostAddress();
-        this.url = (settings.tls() ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + bound.getPort();
+        this.url = QuiesceServer.url(settings, binding);
     }
 
     /**

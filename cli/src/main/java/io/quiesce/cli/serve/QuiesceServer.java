@@ -9,6 +9,7 @@ import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.ServerBuilder;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.Materializer;
 import com.typesafe.config.Config;
@@ -73,23 +74,42 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
         // probes (readiness) must be tried before it. Each mounted route matches only its own paths.
         settings.routes().forEach(p -> routes.add(p.route(context)));
         routes.add(new ApiRoutes(context, settings.maxBody()).route());
+        Route all = concat(routes.get(0), routes.subList(1, routes.size()).toArray(Route[]::new));
+        try {
+            this.binding = bind(system, settings, all);
+        } catch (IllegalStateException e) {
+            shutdownSystem();
+            tokenStore.close();
+            throw e;
+        }
+        this.url = url(settings, binding);
+    }
+
+    /**
+     * Listens on the address of {@code settings} (HTTPS when they have a key store), answering with
+     * {@code route} and refusals as JSON.
+     *
+     * @throws IllegalStateException when the address cannot be listened on
+     */
+    static ServerBinding bind(ActorSystem<?> system, ServeSettings settings, Route route) {
         ServerBuilder builder = Http.get(system).newServerAt(settings.host(), settings.port());
         if (settings.tls()) {
             builder = builder.enableHttps(ConnectionContext.httpsServer(sslContext(settings)));
         }
         try {
-            Route all = concat(routes.get(0), routes.subList(1, routes.size()).toArray(Route[]::new));
-            this.binding = builder.bind(handleRejections(RoutingRefusals.handler(), () -> all))
+            return builder.bind(Directives.handleRejections(RoutingRefusals.handler(), () -> route))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            shutdownSystem();
-            tokenStore.close();
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
+    }
+
+    /** The URL a client reaches {@code binding} at. */
+    static String url(ServeSettings settings, ServerBinding binding) {
         InetSocketAddress bound = binding.localAddress();
         String host = bound.getAddress().getHostAddress();
-        this.url = (settings.tls() ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+        return (settings.tls() ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + bound.getPort();
     }
 
