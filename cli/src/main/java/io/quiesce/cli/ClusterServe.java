@@ -69,7 +69,7 @@ final class ClusterServe {
         try {
             serving = ClusterServing.start(root.dataDirectory(), settings, http, tokens,
                     (dir, pool) -> root.options(dir, Clock.systemUTC()).withJournal(journal).withPool(pool),
-                    () -> PoolDirectory.pools(journal), () -> DatabaseHistory.read(journal), rules, metrics,
+                    () -> PoolDirectory.pools(journal), () -> DatabaseHistory.read(journal), () -> DatabaseHistory.rollouts(journal), rules, metrics,
                     root.output().err());
         } catch (IllegalArgumentException | IllegalStateException e) {
             tokens.close();

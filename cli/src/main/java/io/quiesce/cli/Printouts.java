@@ -5,12 +5,14 @@ import io.quiesce.command.Command;
 import io.quiesce.event.Event;
 import io.quiesce.Quiesce;
 import io.quiesce.rules.Decision;
+import io.quiesce.rollout.RolloutEvent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
@@ -54,15 +56,19 @@ public final class Printouts {
         return capture(json, out -> plan.read(quiesce, out));
     }
 
-    /**
-     * {@code history [--server SERVER] [--json]} over the given events, with the rollout steps of
-     * {@code quiesce} (none when it is null: a cluster node holds no journal of every pool's rollouts).
-     */
-    public static Answer history(Quiesce quiesce, List<Event> events, String server, boolean json) {
+    /** {@code history [--server SERVER] [--json]} over the given events, with the rollout steps given by pool. */
+    public static Answer history(Map<String, List<RolloutEvent>> rollouts, List<Event> events, String server,
+                                 boolean json) {
         HistoryCommand history = new HistoryCommand();
         history.server = server;
-        return capture(json, out -> history.show(events, out, quiesce == null ? List.of()
-                : RolloutHistoryRows.of(quiesce, server)));
+        return capture(json, out -> history.show(events, out, RolloutHistoryRows.of(rollouts, server)));
+    }
+
+    /** The rollout steps of every pool {@code quiesce} holds, by pool. */
+    public static Map<String, List<RolloutEvent>> rolloutsOf(Quiesce quiesce) {
+        Map<String, List<RolloutEvent>> byPool = new java.util.LinkedHashMap<>();
+        quiesce.status().pools().keySet().forEach(pool -> byPool.put(pool, quiesce.rollouts().history(pool)));
+        return byPool;
     }
 
     /** What the command line prints for a command the library has decided. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rollouts' own steps as rows of {@code history}, beside the events they caused on the
@@ -23,9 +24,15 @@ final class RolloutHistoryRows {
 
     /** The rows of every pool's rollouts, oldest first; only those about {@code server} if not null. */
     static List<Row> of(Quiesce quiesce, String server) {
+        return of(Printouts.rolloutsOf(quiesce), server);
+    }
+
+    /** The rows of the rollouts given by pool, oldest first; only those about {@code server} if not null. */
+    static List<Row> of(Map<String, List<RolloutEvent>> rollouts, String server) {
         List<Row> rows = new ArrayList<>();
-        for (String pool : quiesce.status().pools().keySet()) {
-            for (RolloutEvent e : quiesce.rollouts().history(pool)) {
+        for (Map.Entry<String, List<RolloutEvent>> byPool : rollouts.entrySet()) {
+            String pool = byPool.getKey();
+            for (RolloutEvent e : byPool.getValue()) {
                 String about = serverOf(e);
                 if (server == null || server.equals(about)) {
                     rows.add(new Row(e.at(), new String[] {Times.format(e.at()),

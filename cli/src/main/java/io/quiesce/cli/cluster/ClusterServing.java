@@ -21,6 +21,7 @@ import io.quiesce.cli.serve.EventFeed;
 import io.quiesce.QuiesceListener;
 import io.quiesce.event.Event;
 import io.quiesce.rules.Rules;
+import io.quiesce.rollout.RolloutEvent;
 import java.util.List;
 import io.quiesce.cli.serve.PoolHandler;
 import io.quiesce.cli.serve.QuiesceServer;
@@ -66,10 +67,13 @@ public final class ClusterServing implements AutoCloseable {
      * @param poolOptions the options of the engine that holds one pool, given its local directory and name
      * @param poolNames   the pools of the journal database, read again every few seconds
      * @param history     every event of the journal database, in commit order
+     * @param rollouts    every pool's rollout steps, by pool (for the printed history)
      */
     public static ClusterServing start(Path directory, ClusterSettings cluster, ServeSettings http,
                                        Tokens tokens, PoolOptions poolOptions, Supplier<List<String>> poolNames,
-                                       Supplier<List<Event>> history, Rules rules, TrafficMetrics metrics,
+                                       Supplier<List<Event>> history,
+                                       Supplier<Map<String, List<RolloutEvent>>> rollouts, Rules rules,
+                                       TrafficMetrics metrics,
                                        PrintStream log) {
         try {
             java.nio.file.Files.createDirectories(directory);
@@ -106,7 +110,8 @@ public final class ClusterServing implements AutoCloseable {
             node[0].follow(following, rules.authorization().adminGroup());
             following.start(history.get());
             String localToken = BearerTokens.newToken();
-            front = ClusterFront.start(node[0], node[0].system(), http, tokens, localToken, rules, events, metrics);
+            front = ClusterFront.start(node[0], node[0].system(), http, tokens, localToken, rules, events, rollouts,
+                    metrics);
             ServeFile serveFile = new ServeFile(front.url(), localToken, ProcessHandle.current().pid());
             serveFile.writeTo(directory);
             return new ClusterServing(node[0], front, serveFile, directory);

@@ -58,7 +58,8 @@ final class ApiRoutes extends AllDirectives {
     ApiRoutes(ServerContext context, int maxBody) {
         this.context = context;
         this.maxBody = maxBody;
-        this.feed = new FeedRoutes(context.events(), context.materializer(), context.blocking(), context.quiesce());
+        this.feed = new FeedRoutes(context.events(), context.materializer(), context.blocking(),
+                () -> Printouts.rolloutsOf(context.quiesce()));
     }
 
     Route route() {

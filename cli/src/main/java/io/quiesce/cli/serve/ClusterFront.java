@@ -7,6 +7,9 @@ import io.quiesce.cli.traffic.TrafficRoutes;
 import io.quiesce.formats.json.JsonException;
 import io.quiesce.formats.json.JsonText;
 import io.quiesce.rules.Deployment;
+import io.quiesce.rollout.RolloutEvent;
+import java.util.List;
+import java.util.function.Supplier;
 import io.quiesce.rules.Rejection;
 import io.quiesce.rules.RejectionCode;
 import io.quiesce.rules.Rules;
@@ -73,7 +76,8 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
     private final String url;
 
     private ClusterFront(Pools pools, ActorSystem<?> system, ServeSettings settings, TokenCheck tokens,
-                         Rules rules, EventFeed events, TrafficMetrics metrics) {
+                         Rules rules, EventFeed events, Supplier<Map<String, List<RolloutEvent>>> rollouts,
+                         TrafficMetrics metrics) {
         this.pools = pools;
         this.catalog = rules.catalog();
         this.blocking = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
@@ -84,7 +88,7 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
         this.events = events;
         this.materializer = Materializer.matFromSystem(system);
         this.maxBody = settings.maxBody();
-        this.feed = new FeedRoutes(events, materializer, blocking, null);
+        this.feed = new FeedRoutes(events, materializer, blocking, rollouts);
         Route all = concat(TrafficRoutes.merged(metrics, pools::deployment, pools::deploymentOf, rules, events, blocking,
                         tokens::authenticated),
                 pathPrefix("v1", () -> tokens.authenticated(this::api)));
@@ -102,8 +106,10 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
      * listen on loopback only), with the local token of this node's serve.json and the tokens made by {@code token add}.
      */
     public static ClusterFront start(Pools pools, ActorSystem<?> system, ServeSettings settings, Tokens tokens,
-                                     String localToken, Rules rules, EventFeed events, TrafficMetrics metrics) {
-        return new ClusterFront(pools, system, settings, new TokenCheck(tokens, localToken), rules, events, metrics);
+                                     String localToken, Rules rules, EventFeed events,
+                                     Supplier<Map<String, List<RolloutEvent>>> rollouts, TrafficMetrics metrics) {
+        return new ClusterFront(pools, system, settings, new TokenCheck(tokens, localToken), rules, events, rollouts,
+                metrics);
     }
 
     public String url() {

@@ -1,6 +1,6 @@
 package io.quiesce.cli.serve;
 
-import io.quiesce.Quiesce;
+import io.quiesce.rollout.RolloutEvent;
 import io.quiesce.cli.Printouts;
 import io.quiesce.formats.history.EventCodec;
 import io.quiesce.text.Names;
@@ -17,9 +17,11 @@ import org.apache.pekko.stream.Materializer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** {@code /v1/history} and {@code /v1/events}: the recorded events, whole or followed, from an {@link EventFeed}. */
 final class FeedRoutes extends AllDirectives {
@@ -30,14 +32,15 @@ final class FeedRoutes extends AllDirectives {
     private final EventFeed events;
     private final Materializer materializer;
     private final Executor blocking;
-    private final Quiesce quiesce;
+    private final Supplier<Map<String, List<RolloutEvent>>> rollouts;
 
-    /** {@code quiesce}: where the rollouts' steps are read for the printed history; null leaves them out. */
-    FeedRoutes(EventFeed events, Materializer materializer, Executor blocking, Quiesce quiesce) {
+    /** {@code rollouts}: the rollouts' steps by pool, read for the printed history. */
+    FeedRoutes(EventFeed events, Materializer materializer, Executor blocking,
+               Supplier<Map<String, List<RolloutEvent>>> rollouts) {
         this.events = events;
         this.materializer = materializer;
         this.blocking = blocking;
-        this.quiesce = quiesce;
+        this.rollouts = rollouts;
     }
 
     Route history(String server, ApiRoutes.Mode mode) {
@@ -48,8 +51,8 @@ final class FeedRoutes extends AllDirectives {
         if (mode != ApiRoutes.Mode.API) {
             // The rollouts' steps are read from their journal: not on the HTTP threads.
             List<io.quiesce.event.Event> printed = shown.stream().map(EventFeed.Numbered::event).toList();
-            return ApiRoutes.blocking(blocking, () -> ApiRoutes.answer(Printouts.history(quiesce, printed, server,
-                    mode == ApiRoutes.Mode.JSON), mode));
+            return ApiRoutes.blocking(blocking, () -> ApiRoutes.answer(Printouts.history(rollouts.get(), printed,
+                    server, mode == ApiRoutes.Mode.JSON), mode));
         }
         StringBuilder lines = new StringBuilder();
         shown.forEach(n -> lines.append(n.line()).append('\n'));

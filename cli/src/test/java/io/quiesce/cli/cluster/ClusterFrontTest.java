@@ -111,6 +111,35 @@ class ClusterFrontTest {
     }
 
     @Test
+    void givenARolloutOfAPool_whenTheHistoryIsPrintedThroughANode_thenItShowsTheRolloutsSteps(
+            PrivatePostgres.Databases databases) throws Exception {
+        JournalDatabase db = databases.create();
+        try (Tokens tokens = Tokens.of(dir, db); ClusterServing node = start(db, tokens)) {
+            String admin;
+            try (Tokens made = Tokens.of(dir, db)) {
+                admin = made.add("alice", Set.of("Administrators"));
+            }
+            post(node, admin, "{\"command\":\"createPool\",\"pool\":\"pool1\"}");
+            post(node, admin, "{\"command\":\"addServer\",\"pool\":\"pool1\",\"server\":\"fe01\"}");
+            post(node, admin, "{\"command\":\"addServer\",\"pool\":\"pool1\",\"server\":\"fe02\"}");
+            post(node, admin, "{\"command\":\"addServer\",\"pool\":\"pool1\",\"server\":\"fe03\"}");
+
+            HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(node.url()
+                            + "/v1/rollouts/pool1/start")).header("Authorization", "Bearer " + admin)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"servers\":\"fe01\",\"exec\":\"true\","
+                            + "\"reason\":\"KB1\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+            String printed = "";
+            for (int i = 0; i < 300 && !printed.contains("RolloutCompleted"); i++) {
+                Thread.sleep(100);
+                printed = get(node, admin, "/v1/history?print=text").body();
+            }
+
+            assertThat(printed).contains("RolloutStarted").contains("RolloutCompleted").contains("pool1 / fe01");
+        }
+    }
+
+    @Test
     void givenAKeyStore_whenANodeServes_thenItAnswersOverHttps(PrivatePostgres.Databases databases) throws Exception {
         JournalDatabase db = databases.create();
         TestKeyStore store = TestKeyStore.in(dir);
@@ -140,7 +169,8 @@ class ClusterFrontTest {
         Rules rules = new Rules(Catalog.defaults(), new Authorization(Authorization.DEFAULT_ADMIN_GROUP));
         return ClusterServing.start(dir, settings, http, tokens,
                 (poolDir, pool) -> QuiesceOptions.at(poolDir).withJournal(db).withPool(pool),
-                () -> PoolDirectory.pools(db), () -> DatabaseHistory.read(db), rules, new TrafficMetrics(),
+                () -> PoolDirectory.pools(db), () -> DatabaseHistory.read(db), () -> DatabaseHistory.rollouts(db), rules,
+                new TrafficMetrics(),
                 new PrintStream(OutputStream.nullOutputStream()));
     }
 
