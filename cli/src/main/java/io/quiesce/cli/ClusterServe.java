@@ -59,6 +59,13 @@ final class ClusterServe {
             throw CliFailure.badInput("listening on " + http.host() + " needs TLS: give --tls-keystore (and"
                     + " $QUIESCE_TLS_PASSWORD), or listen on 127.0.0.1.");
         }
+        if (http.tls()) {
+            try {
+                QuiesceServer.sslContext(http);
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.badInput(e.getMessage());
+            }
+        }
         InetSocketAddress agentAddress = serve.agentListen == null ? null
                 : ServeCommand.address("--agent-listen", serve.agentListen);
         TrafficMetrics metrics = new TrafficMetrics();
@@ -66,18 +73,26 @@ final class ClusterServe {
         Rules rules = new Rules(catalog, new Authorization(root.adminGroup()));
         ClusterServing serving;
         Tokens tokens = Tokens.of(root.dataDirectory(), journal);
+        DatabaseHistory reader;
+        try {
+            reader = DatabaseHistory.open(journal);
+        } catch (RuntimeException e) {
+            tokens.close();
+            throw e;
+        }
         try {
             serving = ClusterServing.start(root.dataDirectory(), settings, http, tokens,
                     (dir, pool) -> root.options(dir, Clock.systemUTC()).withJournal(journal).withPool(pool),
-                    () -> PoolDirectory.pools(journal), () -> DatabaseHistory.read(journal), () -> DatabaseHistory.rollouts(journal), rules, metrics,
+                    () -> PoolDirectory.pools(journal), reader::events, reader::rollouts, rules, metrics,
                     root.output().err());
         } catch (IllegalArgumentException | IllegalStateException e) {
+            reader.close();
             tokens.close();
             throw CliFailure.badInput(e.getMessage());
         }
         CountDownLatch stop = new CountDownLatch(1);
         serving.whenStopped().thenRun(stop::countDown);
-        try (tokens; serving; AgentCheckListener agent = agentAddress == null ? null
+        try (tokens; reader; serving; AgentCheckListener agent = agentAddress == null ? null
                 : AgentCheckListener.start(agentAddress, serving::deploymentOf, catalog);
              HaproxyStatsPoller poller = serve.haproxyStats == null ? null : HaproxyStatsPoller.start(
                      serve.haproxyStats, serve.haproxyBackends, serve.haproxyPoll, serving.observer(

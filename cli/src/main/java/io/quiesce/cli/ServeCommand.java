@@ -86,6 +86,13 @@ final class ServeCommand implements Callable<Integer> {
         if (haproxyPoll.isNegative() || haproxyPoll.isZero()) {
             throw CliFailure.badInput("--haproxy-poll takes a positive duration such as 1s, not " + haproxyPoll + ".");
         }
+        if (haproxyStats != null) {
+            try {
+                HaproxyStatsPoller.check(haproxyStats);
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.badInput(e.getMessage());
+            }
+        }
         if (cluster || node != null || seedNodes != null) {
             return ClusterServe.run(root, this);
         }

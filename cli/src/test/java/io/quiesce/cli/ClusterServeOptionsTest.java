@@ -47,4 +47,36 @@ class ClusterServeOptionsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--node and --seed-nodes go with --cluster");
     }
+
+    @Test
+    void givenANonLoopbackAddressWithoutTls_whenServingAsANode_thenItIsRefusedBeforeJoining() {
+        Cli.Result r = node().run("serve", "--cluster", "--journal", "jdbc:postgresql://127.0.0.1:5432/quiesce",
+                "--node", "127.0.0.1:25520", "--seed-nodes", "127.0.0.1:25520", "--listen", "0.0.0.0:7070");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("needs TLS");
+    }
+
+    @Test
+    void givenAKeyStoreThatCannotBeRead_whenServingAsANode_thenItIsRefusedBeforeJoining() {
+        Cli.Result r = node().with("QUIESCE_TLS_PASSWORD", "wrong")
+                .run("serve", "--cluster", "--journal", "jdbc:postgresql://127.0.0.1:5432/quiesce",
+                        "--node", "127.0.0.1:25520", "--seed-nodes", "127.0.0.1:25520",
+                        "--tls-keystore", home.resolve("missing.p12").toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("missing.p12");
+    }
+
+    @Test
+    void givenAStatsSocketWhosePortIsNoNumber_whenServing_thenItIsBadInputShowingTheForm() {
+        Cli.Result r = node().run("serve", "--haproxy-stats", "127.0.0.1:stats");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--haproxy-stats takes HOST:PORT");
+    }
+
+    private Cli node() {
+        return Cli.administrator(home.resolve("data")).with("QUIESCE_DB_USER", "quiesce");
+    }
 }

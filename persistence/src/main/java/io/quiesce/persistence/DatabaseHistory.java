@@ -19,8 +19,28 @@ import java.util.Map;
  * holding the database or any pool: what a node of a cluster starts its event stream with, and
  * prints the history with, while other nodes write.
  */
-public final class DatabaseHistory {
-    private DatabaseHistory() {
+public final class DatabaseHistory implements AutoCloseable {
+    private final JournalDatabase database;
+    private final PostgresJournal journal;
+
+    private DatabaseHistory(JournalDatabase database, PostgresJournal journal) {
+        this.database = database;
+        this.journal = journal;
+    }
+
+    /**
+     * Connects to read, for as long as this is open (a small pool of connections of its own).
+     *
+     * @throws QuiesceException when the database cannot be reached
+     */
+    public static DatabaseHistory open(JournalDatabase database) {
+        try {
+            return new DatabaseHistory(database, PostgresJournal.open(database.url(), database.user(),
+                    database.password(), false, false));
+        } catch (IOException e) {
+            throw new QuiesceException("cannot read the journal database " + database.url() + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     /**
@@ -28,10 +48,9 @@ public final class DatabaseHistory {
      *
      * @throws QuiesceException when the database cannot be read
      */
-    public static Map<String, List<RolloutEvent>> rollouts(JournalDatabase database) {
+    public Map<String, List<RolloutEvent>> rollouts() {
         Map<String, List<RolloutEvent>> byPool = new LinkedHashMap<>();
-        try (PostgresJournal journal = PostgresJournal.open(database.url(), database.user(), database.password(),
-                false, false)) {
+        try {
             for (String pool : PoolDirectory.pools(database)) {
                 List<RolloutEvent> steps = new ArrayList<>();
                 journal.replay(RolloutEntity.persistenceId(pool).id(), 1, Long.MAX_VALUE, Long.MAX_VALUE, bytes -> {
@@ -50,11 +69,14 @@ public final class DatabaseHistory {
         return byPool;
     }
 
-    /** @throws QuiesceException when the database cannot be read */
-    public static List<Event> read(JournalDatabase database) {
+    /**
+     * Every recorded event, in commit order.
+     *
+     * @throws QuiesceException when the database cannot be read
+     */
+    public List<Event> events() {
         List<Event> all = new ArrayList<>();
-        try (PostgresJournal journal = PostgresJournal.open(database.url(), database.user(), database.password(),
-                false, false)) {
+        try {
             journal.readInCommitOrder(bytes -> {
                 try {
                     all.addAll(JournalEntries.historyEvents(JournalEntries.read(bytes).payload()));
@@ -67,5 +89,10 @@ public final class DatabaseHistory {
                     + e.getMessage(), e);
         }
         return all;
+    }
+
+    @Override
+    public void close() {
+        journal.close();
     }
 }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -32,7 +33,13 @@ public final class PoolDirectory {
      * @throws QuiesceException when the database cannot be read
      */
     public static List<String> pools(JournalDatabase database) {
-        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+        Properties login = new Properties();
+        login.setProperty("user", database.user());
+        login.setProperty("password", database.password());
+        // A database that does not answer must not hold the caller for ever: it lists again later.
+        login.setProperty("connectTimeout", "10");
+        login.setProperty("socketTimeout", "30");
+        try (Connection c = DriverManager.getConnection(database.url(), login)) {
             c.setReadOnly(true);
             if (!hasJournal(c)) {
                 return List.of();

@@ -74,6 +74,15 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         return t;
     });
     private final ActorRef<Topic.Command<PoolShard.EventsRecorded>> events;
+    /** The shortest time between two listings of the pools. */
+    private static final Duration RELIST = Duration.ofSeconds(1);
+    private final ExecutorService lister = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "quiesce-pool-listing");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompletableFuture<Void> listing = CompletableFuture.completedFuture(null);
+    private volatile long listedAt = System.nanoTime() - RELIST.toNanos();
     private volatile List<String> pools = List.of();
     /** Where servers and sessions were last found: servers never change pool; a session's pool is dropped when it ends. */
     private final Map<String, String> serverPools = new ConcurrentHashMap<>();
@@ -97,9 +106,9 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         sharding.init(Entity.of(POOL, ctx -> PoolShard.create(ctx.getEntityId(), opener, opening))
                 .withMessageExtractor(new OneShardPerPool())
                 .withEntityProps(DispatcherSelector.blocking()));
-        // Listing the pools reads the database: on a thread of its own, not on the actors'.
+        // Listing the pools reads the database: on a thread of its own (relist), not on the actors'.
         system.scheduler().scheduleWithFixedDelay(Duration.ZERO, settings.wakeEvery(),
-                () -> opening.execute(this::wakePools), system.executionContext());
+                this::wakePools, system.executionContext());
     }
 
     /** Joins the cluster through the seed nodes and starts waking the pools {@code poolNames} lists. */
@@ -155,18 +164,32 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         events.tell(Topic.publish(new PoolShard.EventsRecorded(recorded.stream().map(EventCodec::line).toList())));
     }
 
-    private void listPools() {
-        try {
-            pools = List.copyOf(poolNames.get());
-        } catch (RuntimeException e) {
-            system.log().warn("cannot list the pools of the journal database: {}", e.getMessage());
+    /**
+     * Lists the pools again, on the one listing thread: one listing at a time (a caller meanwhile
+     * shares it), and none within {@link #RELIST} of the last, so that names no pool has (a probe
+     * of any server name needs no token) cannot turn into a query each.
+     */
+    private synchronized CompletableFuture<Void> relist() {
+        if (!listing.isDone() || System.nanoTime() - listedAt < RELIST.toNanos()) {
+            return listing;
         }
+        listing = CompletableFuture.runAsync(() -> {
+            try {
+                pools = List.copyOf(poolNames.get());
+            } catch (RuntimeException e) {
+                system.log().warn("cannot list the pools of the journal database: {}", e.getMessage());
+            } finally {
+                listedAt = System.nanoTime();
+            }
+        }, lister);
+        return listing;
     }
 
     private void wakePools() {
-        listPools();
-        long now = System.currentTimeMillis();
-        pools.forEach(pool -> sharding.entityRefFor(POOL, pool).tell(new PoolShard.Wake(now)));
+        relist().thenRun(() -> {
+            long now = System.currentTimeMillis();
+            pools.forEach(pool -> sharding.entityRefFor(POOL, pool).tell(new PoolShard.Wake(now)));
+        });
     }
 
     @Override
@@ -267,10 +290,7 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
             return CompletableFuture.completedFuture(true);
         }
         // Created through another node since the last listing, perhaps: list again before saying no.
-        return CompletableFuture.supplyAsync(() -> {
-            listPools();
-            return pools.contains(pool);
-        }, opening);
+        return relist().thenApply(listed -> pools.contains(pool));
     }
 
     @Override
@@ -280,13 +300,12 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
             return CompletableFuture.completedFuture(Optional.of(known));
         }
         List<String> asked = pools;
-        return locate(server, session, asked).thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(
-                found) : CompletableFuture.supplyAsync(() -> {
-                    // In a pool created through another node since the last listing, perhaps: list again.
-                    listPools();
-                    return pools.stream().filter(p -> !asked.contains(p)).toList();
-                }, opening).thenCompose(added -> added.isEmpty() ? CompletableFuture.completedFuture(found)
-                        : locate(server, session, added)));
+        // In a pool created through another node since the last listing, perhaps: list again.
+        return locate(server, session, asked).thenCompose(found -> found.isPresent()
+                ? CompletableFuture.completedFuture(found)
+                : relist().thenApply(listed -> pools.stream().filter(p -> !asked.contains(p)).toList())
+                        .thenCompose(added -> added.isEmpty() ? CompletableFuture.completedFuture(found)
+                                : locate(server, session, added)));
     }
 
     /** Asks {@code among} which pool has the server or session. */
@@ -365,8 +384,9 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
                 "pekko.actor.serialization-bindings { \"" + ClusterMessage.class.getName() + "\" = jackson-cbor }",
                 "pekko.serialization.jackson.jackson-cbor.compression.algorithm = off",
                 "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
-                // Pekko drops a remote message over this: the front refuses bodies long before (413).
-                "pekko.remote.artery.advanced.maximum-frame-size = 256KiB"))
+                // Pekko drops a remote message over this: bodies are refused long before (413), and an
+                // answer too large for it is refused by the pool's node (PoolShard.MAX_ANSWER).
+                "pekko.remote.artery.advanced.maximum-frame-size = 4MiB"))
                 .withFallback(http);
     }
 
@@ -376,6 +396,7 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         if (system.getWhenTerminated().toCompletableFuture().isDone()) {
             // Downed, or left already: nothing to leave, and the stopped system can start nothing more.
             opening.shutdown();
+            lister.shutdown();
             return;
         }
         Cluster cluster = Cluster.get(system);
@@ -391,6 +412,7 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
             system.terminate();
         }
         opening.shutdown();
+        lister.shutdown();
     }
 
     /** The pool is the shard: a pool moves alone, never with others that happen to share a hash. */

@@ -35,6 +35,8 @@ import java.util.concurrent.Executor;
 final class PoolShard {
     /** Calls waiting while the pool opens; past this they are refused as busy. */
     static final int WAITING = 1_000;
+    /** Characters of an answer that a node passes on: well under remoting's frame of 4 MiB, even in UTF-8. */
+    static final int MAX_ANSWER = 1_000_000;
 
     sealed interface Command {
     }
@@ -201,6 +203,11 @@ final class PoolShard {
     }
 
     private static Answer answer(HttpResponse r, String body) {
+        if (body.length() > MAX_ANSWER) {
+            // Remoting would drop it, and the caller would wait for nothing: say so instead.
+            return unavailable("the answer is " + body.length() + " characters, more than a node can pass on ("
+                    + MAX_ANSWER + "): ask the node that holds the pool, or ask for less.");
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", r.entity().getContentType().toString());
         r.getHeaders().forEach(h -> headers.put(h.name(), h.value()));

@@ -1,5 +1,7 @@
 package io.quiesce.cli.serve;
 
+import io.quiesce.auth.Authorization;
+import io.quiesce.auth.Principal;
 import io.quiesce.catalog.Catalog;
 import io.quiesce.cli.Printouts;
 import io.quiesce.cli.traffic.TrafficMetrics;
@@ -67,6 +69,7 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
 
     private final Pools pools;
     private final Catalog catalog;
+    private final Authorization authorization;
     private final ThreadPoolExecutor blocking;
     private final EventFeed events;
     private final FeedRoutes feed;
@@ -80,6 +83,7 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
                          TrafficMetrics metrics) {
         this.pools = pools;
         this.catalog = rules.catalog();
+        this.authorization = rules.authorization();
         this.blocking = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
             Thread t = new Thread(r, "quiesce-http-calls");
             t.setDaemon(true);
@@ -94,7 +98,7 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
                 pathPrefix("v1", () -> tokens.authenticated(this::api)));
         try {
             this.binding = QuiesceServer.bind(system, settings, all);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
             blocking.shutdown();
             throw e;
         }
@@ -156,6 +160,10 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
         } catch (JsonException e) {
             return badInput("the body is not JSON: " + e.getMessage());
         }
+        Optional<Route> refused = unauthorized(caller, line);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (line.get("pool") instanceof String pool) {
             String forwarded = body;
             if ("connect".equals(line.get("command")) && !line.containsKey("id")) {
@@ -182,7 +190,8 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
     private Route byServer(Caller caller, String body) {
         try {
             if (JsonText.parse(body) instanceof Map<?, ?> line && line.get("server") instanceof String server) {
-                return forward(pools.poolOf(server, null), caller, body, unknownServer(server));
+                return unauthorized(caller, line).orElseGet(() -> forward(pools.poolOf(server, null), caller, body,
+                        unknownServer(server)));
             }
         } catch (JsonException e) {
             // Answered below, as a body without a server.
@@ -202,6 +211,29 @@ public final class ClusterFront extends AllDirectives implements AutoCloseable {
             return pools.call(found.get(), carried, caller);
         }).exceptionally(failure -> ApiRoutes.unavailable("the node holding the pool did not answer ("
                 + failure.getMessage() + "); it may be moving to another node: check status before retrying.")))));
+    }
+
+    /**
+     * Every command changes something: one from a caller who may not is refused here, before its names
+     * are looked up, as the rules refuse it first on a single server.
+     */
+    private Optional<Route> unauthorized(Caller caller, Map<?, ?> line) {
+        Principal who;
+        if (!caller.local()) {
+            who = caller.principal();
+        } else if (line.get("as") instanceof String name) {
+            List<String> groups = line.get("groups") instanceof List<?> g ? g.stream().map(String::valueOf).toList()
+                    : List.of();
+            who = Principal.of(name, groups.toArray(String[]::new));
+        } else {
+            return Optional.empty(); // the pool's node asks who it is
+        }
+        if (authorization.mayChange(who)) {
+            return Optional.empty();
+        }
+        Rejection refusal = new Rejection(RejectionCode.NOT_AUTHORIZED, who.name() + " is not a member of "
+                + authorization.adminGroup() + ": ask an administrator to do this.");
+        return Optional.of(ApiRoutes.mode(mode -> complete(ApiRoutes.answer(Printouts.refused(refusal), mode))));
     }
 
     private CompletionStage<Optional<String>> known(String pool) {

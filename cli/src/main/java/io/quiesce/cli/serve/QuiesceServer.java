@@ -203,7 +203,12 @@ public final class QuiesceServer extends AllDirectives implements AutoCloseable 
         }
     }
 
-    static SSLContext sslContext(ServeSettings settings) {
+    /**
+     * The TLS context of the key store of {@code settings}.
+     *
+     * @throws IllegalArgumentException when the key store cannot be read with its password
+     */
+    public static SSLContext sslContext(ServeSettings settings) {
         try (InputStream in = Files.newInputStream(settings.keystore())) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, settings.keystorePassword());

@@ -34,7 +34,12 @@ final class HaproxyStats {
     static SocketAddress address(String socket) {
         int colon = socket.lastIndexOf(':');
         if (!socket.contains("/") && colon > 0) {
-            return new InetSocketAddress(socket.substring(0, colon), Integer.parseInt(socket.substring(colon + 1)));
+            try {
+                return new InetSocketAddress(socket.substring(0, colon), Integer.parseInt(socket.substring(colon + 1)));
+            } catch (IllegalArgumentException e) { // a port that is no number, or out of range
+                throw new IllegalArgumentException("--haproxy-stats takes HOST:PORT or the path of a socket, not "
+                        + socket + ".", e);
+            }
         }
         return UnixDomainSocketAddress.of(Path.of(socket));
     }

@@ -63,13 +63,22 @@ public final class HaproxyStatsPoller implements AutoCloseable {
         });
     }
 
-    /** {@code socket}: {@code HOST:PORT} or a UNIX socket path, as {@code stats socket} declares it. */
     /** Records each count as observed by {@code observer} in this process's library. */
     public static Sink recordedBy(Operator observer) {
         return (server, service, sessions) -> observer.observeAsync(Target.service(server, service), sessions)
                 .thenApply(d -> d instanceof Decision.Rejected r ? Optional.of(r.rejection()) : Optional.empty());
     }
 
+    /**
+     * Checks the form of {@code socket} ({@code HOST:PORT} or a path) before anything starts.
+     *
+     * @throws IllegalArgumentException saying what form it takes
+     */
+    public static void check(String socket) {
+        HaproxyStats.address(socket);
+    }
+
+    /** {@code socket}: {@code HOST:PORT} or a UNIX socket path, as {@code stats socket} declares it. */
     public static HaproxyStatsPoller start(String socket, Map<String, String> backends, Duration every, Sink sink) {
         HaproxyStatsPoller poller = new HaproxyStatsPoller(HaproxyStats.address(socket), backends, sink);
         poller.timer.scheduleWithFixedDelay(poller::pollOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);

@@ -81,6 +81,13 @@ class ClusterFrontTest {
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(history.body()).contains("PoolCreated").contains("ServerAdded");
             assertThat(get(node, "not-a-token", "/v1/status").statusCode()).isEqualTo(401);
+            String reader;
+            try (Tokens made = Tokens.of(dir, db)) {
+                reader = made.add("rita", Set.of("Readers"));
+            }
+            HttpResponse<String> notAllowed = post(node, reader, "{\"command\":\"pause\",\"server\":\"fe09\"}");
+            assertThat(notAllowed.statusCode()).isEqualTo(403);
+            assertThat(notAllowed.body()).contains("NOT_AUTHORIZED");
         }
     }
 
@@ -169,8 +176,15 @@ class ClusterFrontTest {
         Rules rules = new Rules(Catalog.defaults(), new Authorization(Authorization.DEFAULT_ADMIN_GROUP));
         return ClusterServing.start(dir, settings, http, tokens,
                 (poolDir, pool) -> QuiesceOptions.at(poolDir).withJournal(db).withPool(pool),
-                () -> PoolDirectory.pools(db), () -> DatabaseHistory.read(db), () -> DatabaseHistory.rollouts(db), rules,
-                new TrafficMetrics(),
+                () -> PoolDirectory.pools(db), () -> {
+                    try (DatabaseHistory read = DatabaseHistory.open(db)) {
+                        return read.events();
+                    }
+                }, () -> {
+                    try (DatabaseHistory read = DatabaseHistory.open(db)) {
+                        return read.rollouts();
+                    }
+                }, rules, new TrafficMetrics(),
                 new PrintStream(OutputStream.nullOutputStream()));
     }
 
