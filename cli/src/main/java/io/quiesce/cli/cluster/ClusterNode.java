@@ -74,15 +74,14 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         return t;
     });
     private final ActorRef<Topic.Command<PoolShard.EventsRecorded>> events;
-    /** The shortest time between two listings of the pools. */
-    private static final Duration RELIST = Duration.ofSeconds(1);
     private final ExecutorService lister = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "quiesce-pool-listing");
         t.setDaemon(true);
         return t;
     });
+    /** The listing running or last run, and the one queued after it (null: none); guarded by this. */
     private CompletableFuture<Void> listing = CompletableFuture.completedFuture(null);
-    private volatile long listedAt = System.nanoTime() - RELIST.toNanos();
+    private CompletableFuture<Void> queued;
     private volatile List<String> pools = List.of();
     /** Where servers and sessions were last found: servers never change pool; a session's pool is dropped when it ends. */
     private final Map<String, String> serverPools = new ConcurrentHashMap<>();
@@ -165,24 +164,35 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
     }
 
     /**
-     * Lists the pools again, on the one listing thread: one listing at a time (a caller meanwhile
-     * shares it), and none within {@link #RELIST} of the last, so that names no pool has (a probe
-     * of any server name needs no token) cannot turn into a query each.
+     * Lists the pools again: completes once a listing that started after this call has ended (a pool
+     * created through another node just before is then known). Listings run one at a time on a thread
+     * of their own, and callers meanwhile share the one queued after it, so that names no pool has (a
+     * probe of any server name needs no token) cost at most one query at a time, never one each.
      */
     private synchronized CompletableFuture<Void> relist() {
-        if (!listing.isDone() || System.nanoTime() - listedAt < RELIST.toNanos()) {
+        if (queued != null) {
+            return queued;
+        }
+        if (listing.isDone()) {
+            listing = CompletableFuture.runAsync(this::listPools, lister);
             return listing;
         }
-        listing = CompletableFuture.runAsync(() -> {
-            try {
-                pools = List.copyOf(poolNames.get());
-            } catch (RuntimeException e) {
-                system.log().warn("cannot list the pools of the journal database: {}", e.getMessage());
-            } finally {
-                listedAt = System.nanoTime();
+        queued = listing.handle((ok, failure) -> null).thenComposeAsync(v -> {
+            synchronized (this) {
+                queued = null;
+                listing = CompletableFuture.runAsync(this::listPools, lister);
+                return listing;
             }
         }, lister);
-        return listing;
+        return queued;
+    }
+
+    private void listPools() {
+        try {
+            pools = List.copyOf(poolNames.get());
+        } catch (RuntimeException e) {
+            system.log().warn("cannot list the pools of the journal database: {}", e.getMessage());
+        }
     }
 
     private void wakePools() {
