@@ -96,12 +96,7 @@ class ClusterFrontTest {
             throws Exception {
         JournalDatabase db = databases.create();
         try (Tokens tokens = Tokens.of(dir, db); ClusterServing node = start(db, tokens)) {
-            String admin;
-            try (Tokens made = Tokens.of(dir, db)) {
-                admin = made.add("alice", Set.of("Administrators"));
-            }
-            post(node, admin, "{\"command\":\"createPool\",\"pool\":\"pool1\"}");
-            post(node, admin, "{\"command\":\"addServer\",\"pool\":\"pool1\",\"server\":\"fe01\"}");
+            String admin = poolOf(node, db, "fe01");
             var haproxy = node.observer(Principal.of("haproxy", "Administrators"));
 
             var taken = haproxy.observe("fe01", "RTCSRV", 3).toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -122,14 +117,7 @@ class ClusterFrontTest {
             PrivatePostgres.Databases databases) throws Exception {
         JournalDatabase db = databases.create();
         try (Tokens tokens = Tokens.of(dir, db); ClusterServing node = start(db, tokens)) {
-            String admin;
-            try (Tokens made = Tokens.of(dir, db)) {
-                admin = made.add("alice", Set.of("Administrators"));
-            }
-            post(node, admin, "{\"command\":\"createPool\",\"pool\":\"pool1\"}");
-            post(node, admin, "{\"command\":\"addServer\",\"pool\":\"pool1\",\"server\":\"fe01\"}");
-            post(node, admin, "{\"command\":\"addServer\",\"pool\":\"pool1\",\"server\":\"fe02\"}");
-            post(node, admin, "{\"command\":\"addServer\",\"pool\":\"pool1\",\"server\":\"fe03\"}");
+            String admin = poolOf(node, db, "fe01", "fe02", "fe03");
 
             HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(node.url()
                             + "/v1/rollouts/pool1/start")).header("Authorization", "Bearer " + admin)
@@ -160,6 +148,21 @@ class ClusterFrontTest {
             assertThat(node.url()).startsWith("https://127.0.0.1:");
             assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
         }
+    }
+
+    /** Creates pool1 with {@code servers} through {@code node}; returns the token of the administrator who did. */
+    private String poolOf(ClusterServing node, JournalDatabase db, String... servers) throws Exception {
+        String admin;
+        try (Tokens made = Tokens.of(dir, db)) {
+            admin = made.add("alice", Set.of("Administrators"));
+        }
+        assertThat(post(node, admin, "{\"command\":\"createPool\",\"pool\":\"pool1\"}").statusCode())
+                .isEqualTo(200);
+        for (String server : servers) {
+            assertThat(post(node, admin, "{\"command\":\"addServer\",\"pool\":\"pool1\",\"server\":\""
+                    + server + "\"}").statusCode()).isEqualTo(200);
+        }
+        return admin;
     }
 
     private ClusterServing start(JournalDatabase db, Tokens tokens) throws Exception {
