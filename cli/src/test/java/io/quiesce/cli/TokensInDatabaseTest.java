@@ -52,6 +52,25 @@ class TokensInDatabaseTest {
     }
 
     @Test
+    void givenAServerThatCheckedAToken_whenAnotherProcessRevokesIt_thenTheServerRefusesItWithinASecond(
+            PrivatePostgres.Databases databases) throws InterruptedException {
+        JournalDatabase db = databases.create();
+        String token = cli(home.resolve("node1"), db).run("token", "add", "bob", "--groups", "Administrators")
+                .out().strip();
+        try (Tokens server = Tokens.of(home.resolve("node1"), db)) {
+            assertThat(server.find(token)).isPresent();
+
+            assertThat(cli(home.resolve("node2"), db).run("token", "revoke", "bob").exit()).isZero();
+
+            long until = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+            while (server.find(token).isPresent() && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertThat(server.find(token)).isEmpty();
+        }
+    }
+
+    @Test
     void givenATokenOfThatName_whenAddedAgain_thenItIsRefused(PrivatePostgres.Databases databases) {
         JournalDatabase db = databases.create();
         cli(home.resolve("node1"), db).run("token", "add", "bob", "--groups", "Administrators");

@@ -7,12 +7,26 @@ import io.quiesce.persistence.journal.postgres.SharedTokens;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The tokens kept in the journal database ({@code quiesce_token}): looked up there on each request. */
+/**
+ * The tokens kept in the journal database ({@code quiesce_token}). A lookup is kept for a second, so
+ * that requests (and a flood of wrong tokens) do not each cost a query on the HTTP threads; a token
+ * revoked on another process is refused within that second.
+ */
 final class DatabaseTokens implements Tokens {
+    private static final long KEPT_NANOS = java.time.Duration.ofSeconds(1).toNanos();
+    /** Lookups kept at most: past this, all are forgotten at once (a flood of wrong tokens, say). */
+    private static final int KEPT = 10_000;
+
+    private record Lookup(Optional<BearerTokens.Entry> entry, long at) {
+    }
+
     private final SharedTokens tokens;
+    private final Map<String, Lookup> lookups = new ConcurrentHashMap<>();
 
     private DatabaseTokens(SharedTokens tokens) {
         this.tokens = tokens;
@@ -39,7 +53,9 @@ final class DatabaseTokens implements Tokens {
 
     @Override
     public boolean revoke(String name) {
-        return call(() -> tokens.remove(name));
+        boolean removed = call(() -> tokens.remove(name));
+        lookups.clear();
+        return removed;
     }
 
     @Override
@@ -50,7 +66,18 @@ final class DatabaseTokens implements Tokens {
     @Override
     public Optional<BearerTokens.Entry> find(String token) {
         // The database compares hashes of fixed length; the token itself never leaves this process.
-        return call(() -> tokens.findBySha256(BearerTokens.sha256(token)).map(DatabaseTokens::entry));
+        String hash = BearerTokens.sha256(token);
+        long now = System.nanoTime();
+        Lookup kept = lookups.get(hash);
+        if (kept != null && now - kept.at() < KEPT_NANOS) {
+            return kept.entry();
+        }
+        Optional<BearerTokens.Entry> found = call(() -> tokens.findBySha256(hash).map(DatabaseTokens::entry));
+        if (lookups.size() >= KEPT) {
+            lookups.clear();
+        }
+        lookups.put(hash, new Lookup(found, now));
+        return found;
     }
 
     private static BearerTokens.Entry entry(SharedTokens.Token t) {
