@@ -393,7 +393,6 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
                 "pekko.cluster.sharding.passivation.strategy = none",
                 "pekko.actor.serialization-bindings { \"" + ClusterMessage.class.getName() + "\" = jackson-cbor }",
                 "pekko.serialization.jackson.jackson-cbor.compression.algorithm = off",
-                "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
                 // Pekko drops a remote message over this: bodies are refused long before (413), and an
                 // answer too large for it is refused by the pool's node (PoolShard.MAX_ANSWER).
                 "pekko.remote.artery.advanced.maximum-frame-size = 4MiB"))

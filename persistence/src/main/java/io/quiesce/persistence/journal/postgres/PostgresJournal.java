@@ -1,6 +1,5 @@
 package io.quiesce.persistence.journal.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.quiesce.persistence.journal.JournalBackend;
 import io.quiesce.persistence.journal.JournalStore.Deletion;
@@ -120,38 +119,19 @@ public final class PostgresJournal implements JournalBackend {
 
     private static PostgresJournal open(String url, String user, String password, boolean sync, Sharing sharing,
                                         String heldPool, String holderName) throws IOException {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setAutoCommit(false);
+        String init = "SET synchronous_commit = " + (sync ? "on" : "off");
         // One writer (the group commit), replays of entities that start at once, the history, snapshots.
         // A process holds many pools at once, each with its own journal: fewer connections each.
-        config.setMaximumPoolSize(sharing == Sharing.ONE_POOL ? 4 : 6);
-        config.setMinimumIdle(1);
-        config.setPoolName("quiesce-journal");
-        String init = "SET synchronous_commit = " + (sync ? "on" : "off");
-        config.setConnectionInitSql(sharing == Sharing.ONE_POOL
-                ? init + "; SET idle_in_transaction_session_timeout = '" + FROZEN_TRANSACTION_LIMIT + "'" : init);
-        // Committed at once: left in the transaction the driver opens for it, the settings would be undone by
-        // the first rollback, and a new connection waiting in the pool would be ended as idle in a transaction.
-        config.setIsolateInternalQueries(true);
-        // One attempt at start: a database that cannot be reached fails the start at once, saying so.
-        config.setInitializationFailTimeout(1);
-        config.setConnectionTimeout(10_000);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new IOException("cannot connect to the journal database " + url + ": " + rootMessage(e)
-                    + ". Check the address, user and password, and that the database server is running", e);
-        }
-        try (Connection c = pool.getConnection()) {
-            PostgresSchema.apply(c);
-        } catch (SQLException | IOException e) {
-            pool.close();
-            throw new IOException("cannot prepare the journal tables in " + url + ": " + rootMessage(e), e);
-        }
+        HikariDataSource pool = ConnectionPools.open(url, user, password, "quiesce-journal",
+                sharing == Sharing.ONE_POOL ? 4 : 6, config -> {
+                    config.setConnectionInitSql(sharing == Sharing.ONE_POOL
+                            ? init + "; SET idle_in_transaction_session_timeout = '" + FROZEN_TRANSACTION_LIMIT + "'"
+                            : init);
+                    // Committed at once: left in the transaction the driver opens for it, the settings would be
+                    // undone by the first rollback, and a new connection waiting in the pool would be ended as
+                    // idle in a transaction.
+                    config.setIsolateInternalQueries(true);
+                }, "journal tables");
         Connection holder = null;
         try {
             if (sharing != Sharing.UNLOCKED) {

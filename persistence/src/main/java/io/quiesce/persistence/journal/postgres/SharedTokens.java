@@ -1,12 +1,10 @@
 package io.quiesce.persistence.journal.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.quiesce.JournalDatabase;
 
 import java.io.IOException;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,32 +43,9 @@ public final class SharedTokens implements AutoCloseable {
 
     /** Connects (creating or updating the journal's tables when the database lacks them). */
     public static SharedTokens open(JournalDatabase database) throws IOException {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.url());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setAutoCommit(false);
         // Tokens are looked up once a request, and changed rarely.
-        config.setMaximumPoolSize(2);
-        config.setMinimumIdle(1);
-        config.setPoolName("quiesce-tokens");
-        config.setInitializationFailTimeout(1);
-        config.setConnectionTimeout(10_000);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new IOException("cannot connect to the journal database " + database.url() + ": "
-                    + PostgresJournal.rootMessage(e), e);
-        }
-        try (Connection c = pool.getConnection()) {
-            PostgresSchema.apply(c);
-        } catch (SQLException | IOException e) {
-            pool.close();
-            throw new IOException("cannot prepare the tables in " + database.url() + ": "
-                    + PostgresJournal.rootMessage(e), e);
-        }
-        return new SharedTokens(pool);
+        return new SharedTokens(ConnectionPools.open(database.url(), database.user(), database.password(),
+                "quiesce-tokens", 2, config -> { }, "tables"));
     }
 
     /** Keeps {@code token}; false (nothing changed) when a token of that name exists. */
