@@ -3,7 +3,7 @@ package io.quiesce;
 import io.quiesce.auth.Principal;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
-import io.quiesce.persistence.Engine;
+import io.quiesce.internal.persistence.Engine;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.Plan;
@@ -112,7 +112,7 @@ public final class Quiesce implements AutoCloseable {
 
     /** The rules every command is decided by: the catalog and the administrators group of the options. */
     /** The pools' rollouts: plan one, read one; drive one with {@code new RolloutRunner(rollouts(), ...)}. */
-    public io.quiesce.persistence.Rollouts rollouts() {
+    public io.quiesce.internal.persistence.Rollouts rollouts() {
         return engine.rollouts();
     }
 

@@ -3,7 +3,7 @@ package io.quiesce.benchmarks;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import io.quiesce.persistence.BenchmarkAccess;
+import io.quiesce.internal.persistence.BenchmarkAccess;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;

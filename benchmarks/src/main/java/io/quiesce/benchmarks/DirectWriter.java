@@ -1,9 +1,9 @@
 package io.quiesce.benchmarks;
 
 import io.quiesce.event.Event;
-import io.quiesce.persistence.BenchmarkAccess;
-import io.quiesce.persistence.entity.DecisionRecorded;
-import io.quiesce.persistence.entity.ServiceEntity;
+import io.quiesce.internal.persistence.BenchmarkAccess;
+import io.quiesce.internal.persistence.entity.DecisionRecorded;
+import io.quiesce.internal.persistence.entity.ServiceEntity;
 import io.quiesce.rules.Deployment;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;

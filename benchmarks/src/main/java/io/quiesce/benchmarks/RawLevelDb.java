@@ -1,7 +1,7 @@
 package io.quiesce.benchmarks;
 
 import io.quiesce.event.Event;
-import io.quiesce.persistence.serialization.QuiesceSerializer;
+import io.quiesce.internal.persistence.serialization.QuiesceSerializer;
 import org.fusesource.leveldbjni.JniDBFactory;
 import org.iq80.leveldb.DB;
 import org.iq80.leveldb.Options;

@@ -2,7 +2,7 @@ package io.quiesce.benchmarks;
 
 import io.quiesce.Quiesce;
 import io.quiesce.QuiesceOptions;
-import io.quiesce.persistence.BenchmarkAccess;
+import io.quiesce.internal.persistence.BenchmarkAccess;
 import io.quiesce.rules.Deployment;
 
 import java.nio.file.Path;

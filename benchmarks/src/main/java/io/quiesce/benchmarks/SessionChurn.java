@@ -1,8 +1,8 @@
 package io.quiesce.benchmarks;
 
 import io.quiesce.JournalDatabase;
-import io.quiesce.persistence.journal.JournalBackend;
-import io.quiesce.persistence.journal.OpenStores;
+import io.quiesce.internal.persistence.journal.JournalBackend;
+import io.quiesce.internal.persistence.journal.OpenStores;
 import io.quiesce.Quiesce;
 import io.quiesce.QuiesceOptions;
 

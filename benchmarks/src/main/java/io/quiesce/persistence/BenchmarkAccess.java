@@ -1,4 +1,4 @@
-package io.quiesce.persistence;
+package io.quiesce.internal.persistence;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;

@@ -1,7 +1,7 @@
 package io.quiesce.benchmarks;
 
 import io.quiesce.JournalDatabase;
-import io.quiesce.persistence.journal.postgres.PrivatePostgres;
+import io.quiesce.internal.persistence.journal.postgres.PrivatePostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

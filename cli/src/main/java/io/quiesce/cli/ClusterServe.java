@@ -2,8 +2,8 @@ package io.quiesce.cli;
 
 import io.quiesce.JournalDatabase;
 import io.quiesce.auth.Authorization;
-import io.quiesce.persistence.DatabaseHistory;
-import io.quiesce.persistence.PoolDirectory;
+import io.quiesce.internal.persistence.DatabaseHistory;
+import io.quiesce.internal.persistence.PoolDirectory;
 import io.quiesce.rules.Rules;
 import io.quiesce.cli.cluster.ClusterServing;
 import io.quiesce.cli.cluster.ClusterSettings;

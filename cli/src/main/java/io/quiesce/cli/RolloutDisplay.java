@@ -1,6 +1,6 @@
 package io.quiesce.cli;
 
-import io.quiesce.persistence.RolloutProgress;
+import io.quiesce.internal.persistence.RolloutProgress;
 import io.quiesce.rollout.RolloutState;
 import io.quiesce.rollout.RolloutStep;
 

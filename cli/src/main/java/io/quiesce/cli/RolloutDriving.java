@@ -1,6 +1,6 @@
 package io.quiesce.cli;
 
-import io.quiesce.persistence.RolloutRunner;
+import io.quiesce.internal.persistence.RolloutRunner;
 import io.quiesce.rollout.RolloutState;
 import io.quiesce.rollout.RolloutStatus;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,7 +2,7 @@ package io.quiesce.cli;
 
 import io.quiesce.Quiesce;
 import io.quiesce.cli.Printouts.Answer;
-import io.quiesce.persistence.RolloutProgress;
+import io.quiesce.internal.persistence.RolloutProgress;
 import io.quiesce.rollout.RolloutOptions;
 import io.quiesce.rollout.RolloutState;
 import io.quiesce.rollout.RolloutStatus;

@@ -2,9 +2,9 @@ package io.quiesce.cli;
 
 import io.quiesce.cli.client.QuiesceClient;
 import io.quiesce.command.Act;
-import io.quiesce.persistence.PatchStep;
+import io.quiesce.internal.persistence.PatchStep;
 import io.quiesce.Quiesce;
-import io.quiesce.persistence.RolloutRunner;
+import io.quiesce.internal.persistence.RolloutRunner;
 import io.quiesce.rollout.RolloutDecision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

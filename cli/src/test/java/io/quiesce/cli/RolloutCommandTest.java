@@ -2,11 +2,11 @@ package io.quiesce.cli;
 
 import io.quiesce.auth.Principal;
 import io.quiesce.command.Act;
-import io.quiesce.persistence.PatchStep;
+import io.quiesce.internal.persistence.PatchStep;
 import io.quiesce.Quiesce;
 import io.quiesce.QuiesceOptions;
-import io.quiesce.persistence.RolloutProgress;
-import io.quiesce.persistence.RolloutRunner;
+import io.quiesce.internal.persistence.RolloutProgress;
+import io.quiesce.internal.persistence.RolloutRunner;
 import io.quiesce.rollout.RolloutCommand;
 import io.quiesce.rollout.RolloutOptions;
 import io.quiesce.rollout.RolloutStep;

@@ -2,7 +2,7 @@ package io.quiesce.cli;
 
 import io.quiesce.JournalDatabase;
 import io.quiesce.cli.serve.Tokens;
-import io.quiesce.persistence.journal.postgres.PrivatePostgres;
+import io.quiesce.internal.persistence.journal.postgres.PrivatePostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

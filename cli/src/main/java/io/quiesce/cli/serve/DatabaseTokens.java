@@ -2,7 +2,7 @@ package io.quiesce.cli.serve;
 
 import io.quiesce.JournalDatabase;
 import io.quiesce.QuiesceException;
-import io.quiesce.persistence.journal.postgres.SharedTokens;
+import io.quiesce.internal.persistence.journal.postgres.SharedTokens;
 
 import java.io.IOException;
 import java.time.Instant;

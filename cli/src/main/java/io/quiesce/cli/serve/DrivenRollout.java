@@ -1,6 +1,6 @@
 package io.quiesce.cli.serve;
 
-import io.quiesce.persistence.RolloutRunner;
+import io.quiesce.internal.persistence.RolloutRunner;
 import io.quiesce.rollout.RolloutState;
 
 /**

@@ -1,0 +1,759 @@
+package io.quiesce.internal.persistence;
+
+import io.quiesce.QuiesceException;
+import io.quiesce.command.Command;
+import io.quiesce.command.Command.DeadlinePassed;
+import io.quiesce.event.Event;
+import io.quiesce.event.Event.PoolCreated;
+import io.quiesce.event.Event.PoolEvent;
+import io.quiesce.event.Event.ServerAdded;
+import io.quiesce.event.Event.ServerEvent;
+import io.quiesce.event.Event.ServiceEvent;
+import io.quiesce.internal.persistence.entity.DecisionRecorded;
+import io.quiesce.internal.persistence.entity.LastDecision;
+import io.quiesce.internal.persistence.entity.PoolEntity;
+import io.quiesce.internal.persistence.entity.PoolSnapshot;
+import io.quiesce.internal.persistence.entity.RegistryEntity;
+import io.quiesce.internal.persistence.entity.RegistrySnapshot;
+import io.quiesce.internal.persistence.entity.ServerEntity;
+import io.quiesce.internal.persistence.entity.ServerSnapshot;
+import io.quiesce.internal.persistence.entity.ServiceEntity;
+import io.quiesce.internal.persistence.entity.ServiceSnapshot;
+import io.quiesce.internal.persistence.entity.Unreadable;
+import io.quiesce.pool.PoolState;
+import io.quiesce.rules.Decision;
+import io.quiesce.rules.Deployment;
+import io.quiesce.rules.RejectionCode;
+import io.quiesce.rules.Rules;
+import io.quiesce.server.ServerState;
+import io.quiesce.service.ServiceState;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.persistence.typed.PersistenceId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one door to the entities. It keeps the deployment as the entities last acknowledged it,
+ * decides each command with the core {@link Rules} against that view (so pool-wide guards see one
+ * consistent state), has the entities record the events, and only then answers. Commands are
+ * decided one at a time, in arrival order; those waiting are queued up to a limit, past which
+ * they are refused as OVERLOADED rather than dropped.
+ */
+final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
+    /** Callers' threads race by far less: a clock this far behind the journal was set back. */
+    private static final Duration CLOCK_BEHIND = Duration.ofSeconds(1);
+    /** Said of a command refused once the pool was taken over. */
+    private static final String NOT_RECORDED = " (nothing of this was recorded)";
+    /** Target of a write that is not to a single service. */
+    private static final String WHOLE = "";
+
+    sealed interface Message {
+    }
+
+    /**
+     * A command and where its answer goes. The answer completes {@code reply} on the library's
+     * reply thread, never on the actor's, so a caller's callback cannot stall the gatekeeper.
+     */
+    record Submit(Command command, CompletableFuture<Reply> reply) implements Message {
+    }
+
+    record GetDeployment(CompletableFuture<Deployment> reply) implements Message {
+    }
+
+    /** Fire every pause deadline that has passed by the clock. */
+    enum CheckDeadlines implements Message { INSTANCE }
+
+    /**
+     * Complete {@code done} once every entity has finished recovering. An entity spawned for a
+     * new pool or server reads the journal in the background; closing the journal under that
+     * read crashes LevelDB's native code, so closing waits for this first.
+     */
+    record AwaitEntities(CompletableFuture<Void> done) implements Message {
+    }
+
+    /**
+     * Another process has taken over the one pool this process held: every command and pause deadline
+     * from now on is refused with {@code reason}, and nothing more is written.
+     */
+    record TakenOver(String reason) implements Message {
+    }
+
+    private record RegistryLoaded(String registry, RegistrySnapshot snapshot, Throwable failure) implements Message {
+    }
+
+    private record PoolLoaded(String pool, PoolSnapshot snapshot, Throwable failure) implements Message {
+    }
+
+    private record ServerIdle(String server, ServerSnapshot snapshot, Throwable failure) implements Message {
+    }
+
+    private record ServiceLoaded(ServiceSnapshot snapshot, Throwable failure) implements Message {
+    }
+
+    private record WriteDone(String target, Throwable failure) implements Message {
+    }
+
+    private record EntityUnreadable(Unreadable what) implements Message {
+    }
+
+    /** Every entity but the unreadable one has answered: failing now closes the journal under no reader. */
+    private record OthersSettled() implements Message {
+    }
+
+    /** A command of the batch in flight: its decision, the write it waits for (null: none), or an error. */
+    private record Pending(Submit submit, Decision decision, String target, String error, Deployment after) {
+        static Pending answered(Submit submit, Decision decision) {
+            return new Pending(submit, decision, null, null, null);
+        }
+
+        static Pending error(Submit submit, String error) {
+            return new Pending(submit, null, null, error, null);
+        }
+    }
+
+    sealed interface Reply {
+    }
+
+    record Decided(Decision decision) implements Reply {
+    }
+
+    record Failed(String message) implements Reply {
+    }
+
+    /** Told what was recorded, in order, after it was recorded. */
+    interface Notifier {
+        void recorded(Deployment before, List<Event> events, Deployment after);
+
+        /** A batch's journal writes finished (all of them, failed or not) this long after they were issued. */
+        void written(Duration took);
+    }
+
+    /**
+     * {@code heldPool}: the one pool this process holds beside others (null: every pool);
+     * {@code poolsHeldApart}: the pools that processes each holding one created, whose registries a
+     * process holding every pool reads too.
+     */
+    record Settings(Rules rules, Clock clock, int snapshotEvery, int maxPending, Duration writeTimeout,
+                    Duration recoveryTimeout, java.util.concurrent.Executor replies, String heldPool,
+                    List<String> poolsHeldApart) {
+    }
+
+    private final Settings settings;
+    private final Notifier notifier;
+    private final CompletableFuture<Void> ready;
+    private final TimerScheduler<Message> timers;
+    private final Deque<Submit> queue = new ArrayDeque<>();
+
+    private final ActorRef<Unreadable> unreadable;
+    /** The registry that records the pools created here. */
+    private final ActorRef<RegistryEntity.Command> registry;
+    /**
+     * Every registry read on recovery, by persistence id: the one written, and those of pools created
+     * elsewhere (a process holding one pool reads the pool's creation by a process that held every pool).
+     */
+    private final Map<String, ActorRef<RegistryEntity.Command>> registries = new LinkedHashMap<>();
+    private final Map<String, ActorRef<PoolEntity.Command>> pools = new HashMap<>();
+    private final Map<String, ActorRef<ServerEntity.Command>> servers = new HashMap<>();
+    private final Map<String, Map<String, ActorRef<ServiceEntity.Command>>> services = new HashMap<>();
+
+    private Deployment deployment = Deployment.empty();
+    /** Why nothing is decided any more: another process took over the one pool held here (null: not). */
+    private String takenOver;
+    /** Set when an entity cannot read its journal: the failure given once the other entities are done. */
+    private QuiesceException failing;
+    private String failingEntity;
+    /**
+     * The last decision given to the journal. Decisions are numbered, and their times kept from
+     * going back, in the order they are decided, so a history read back from every journal keeps
+     * that order.
+     */
+    private LastDecision last = LastDecision.NONE;
+    private boolean warnedClockBehind;
+    private boolean recovering = true;
+    /** The batch being written, answered when {@code writesLeft} reaches zero. */
+    private final List<Pending> batch = new ArrayList<>();
+    private final Map<String, String> failedTargets = new HashMap<>();
+    private final DeadlineSchedule deadlines = new DeadlineSchedule();
+    /** The command that passed deadlines were last put ahead of (see {@link #deadlinesFirst}). */
+    private Submit deadlinesPutAheadOf;
+    private int writesLeft;
+    /** System.nanoTime() when the current batch's writes were issued; 0 when it wrote nothing. */
+    private long writesIssuedAt;
+    /**
+     * Names the journal transactions of this process; never reused, unlike decision numbers, which
+     * go on from the last recorded one after a failed batch is read back.
+     */
+    private long transactions;
+
+    // Recovery progress.
+    private final Map<String, PoolCreated> created = new LinkedHashMap<>();
+    private int registriesLeft;
+    private final Map<String, PoolSnapshot> poolSnapshots = new LinkedHashMap<>();
+    private final Map<String, Map<String, ServiceState>> serviceStates = new HashMap<>();
+    private int waitingFor;
+
+    static Behavior<Message> create(Settings settings, Notifier notifier, CompletableFuture<Void> ready) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Gatekeeper(ctx, timers, settings,
+                notifier, ready)));
+    }
+
+    private Gatekeeper(ActorContext<Message> context, TimerScheduler<Message> timers, Settings settings,
+                       Notifier notifier, CompletableFuture<Void> ready) {
+        super(context);
+        this.settings = settings;
+        this.notifier = notifier;
+        this.ready = ready;
+        this.timers = timers;
+        this.unreadable = context.messageAdapter(Unreadable.class, EntityUnreadable::new);
+        String held = settings.heldPool();
+        this.registry = spawnRegistry(held == null ? RegistryEntity.PERSISTENCE_ID : RegistryEntity.persistenceId(held));
+        if (held == null) {
+            settings.poolsHeldApart().forEach(pool -> spawnRegistry(RegistryEntity.persistenceId(pool)));
+        } else {
+            spawnRegistry(RegistryEntity.PERSISTENCE_ID);
+        }
+        recover();
+    }
+
+    @Override
+    public Receive<Message> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Submit.class, this::onSubmit)
+                .onMessage(GetDeployment.class, g -> {
+                    Deployment current = deployment;
+                    String refusal = takenOver;
+                    settings.replies().execute(() -> {
+                        if (refusal != null) {
+                            // Another process decides this pool now: what is here may be out of date.
+                            g.reply().completeExceptionally(new QuiesceException(refusal));
+                        } else {
+                            g.reply().complete(current);
+                        }
+                    });
+                    return this;
+                })
+                .onMessage(TakenOver.class, this::onTakenOver)
+                .onMessage(CheckDeadlines.class, c -> onCheckDeadlines())
+                .onMessage(AwaitEntities.class, this::onAwaitEntities)
+                // Once an entity is found unreadable, recovery starts nothing more: it only waits to fail.
+                .onMessage(RegistryLoaded.class, m -> failing != null ? this : onRegistryLoaded(m))
+                .onMessage(PoolLoaded.class, m -> failing != null ? this : onPoolLoaded(m))
+                .onMessage(ServerIdle.class, m -> failing != null ? this : onServerIdle(m))
+                .onMessage(ServiceLoaded.class, m -> failing != null ? this : onServiceLoaded(m))
+                .onMessage(WriteDone.class, this::onWriteDone)
+                .onMessage(EntityUnreadable.class, this::onEntityUnreadable)
+                .onMessage(OthersSettled.class, m -> failRecovery(failingEntity, failing))
+                .build();
+    }
+
+    // ---- recovery: registry, then pools, then servers (pending intents redelivered), then services
+
+    private void recover() {
+        recovering = true;
+        last = LastDecision.NONE;
+        poolSnapshots.clear();
+        serviceStates.clear();
+        created.clear();
+        registriesLeft = registries.size();
+        registries.forEach((id, ref) -> getContext().ask(RegistrySnapshot.class, ref, settings.recoveryTimeout(),
+                RegistryEntity.Get::new, (s, f) -> new RegistryLoaded(id, s, f)));
+    }
+
+    private Behavior<Message> onRegistryLoaded(RegistryLoaded m) {
+        if (m.failure() != null) {
+            return failRecovery("the pool registry (" + m.registry() + ")", m.failure());
+        }
+        String held = settings.heldPool();
+        m.snapshot().pools().stream().filter(p -> held == null || held.equals(p.pool()))
+                .forEach(p -> created.putIfAbsent(p.pool(), p));
+        last = last.max(m.snapshot().last());
+        if (--registriesLeft > 0) {
+            return this;
+        }
+        waitingFor = created.size();
+        if (waitingFor == 0) {
+            return finishRecovery();
+        }
+        for (PoolCreated pool : created.values()) {
+            getContext().ask(PoolSnapshot.class, spawnPool(pool), settings.recoveryTimeout(), PoolEntity.Get::new,
+                    (s, f) -> new PoolLoaded(pool.pool(), s, f));
+        }
+        return this;
+    }
+
+    private Behavior<Message> onPoolLoaded(PoolLoaded m) {
+        if (m.failure() != null) {
+            return failRecovery("pool " + m.pool(), m.failure());
+        }
+        poolSnapshots.put(m.pool(), m.snapshot());
+        last = last.max(m.snapshot().last());
+        if (--waitingFor > 0) {
+            return this;
+        }
+        List<ServerAdded> all = poolSnapshots.values().stream().flatMap(p -> p.servers().stream()).toList();
+        waitingFor = all.size();
+        if (waitingFor == 0) {
+            return finishRecovery();
+        }
+        for (ServerAdded added : all) {
+            getContext().ask(ServerSnapshot.class, spawnServer(added), settings.recoveryTimeout(),
+                    ServerEntity.AwaitIdle::new, (s, f) -> new ServerIdle(added.server(), s, f));
+        }
+        return this;
+    }
+
+    private Behavior<Message> onServerIdle(ServerIdle m) {
+        if (m.failure() != null) {
+            return failRecovery("server " + m.server(), m.failure());
+        }
+        last = last.max(m.snapshot().last());
+        if (--waitingFor > 0) {
+            return this;
+        }
+        waitingFor = services.values().stream().mapToInt(Map::size).sum();
+        services.values().forEach(byName -> byName.values().forEach(ref -> getContext().ask(ServiceSnapshot.class,
+                ref, settings.recoveryTimeout(), ServiceEntity.Get::new, ServiceLoaded::new)));
+        return this;
+    }
+
+    private Behavior<Message> onServiceLoaded(ServiceLoaded m) {
+        if (m.failure() != null) {
+            return failRecovery("a service", m.failure());
+        }
+        ServiceState state = m.snapshot().service();
+        serviceStates.computeIfAbsent(state.server(), s -> new HashMap<>()).put(state.name(), state);
+        last = last.max(m.snapshot().last());
+        return --waitingFor > 0 ? this : finishRecovery();
+    }
+
+    private Behavior<Message> finishRecovery() {
+        Map<String, PoolState> poolStates = new HashMap<>();
+        Map<String, ServerState> serverStates = new HashMap<>();
+        poolSnapshots.forEach((name, snapshot) -> {
+            poolStates.put(name, snapshot.pool());
+            for (ServerAdded added : snapshot.servers()) {
+                Map<String, ServiceState> byName = new LinkedHashMap<>();
+                added.services().forEach(s -> byName.put(s, serviceStates.get(added.server()).get(s)));
+                serverStates.put(added.server(), new ServerState(added.server(), added.pool(), added.role(),
+                        added.coreService(), byName));
+            }
+        });
+        deployment = new Deployment(poolStates, serverStates);
+        recovering = false;
+        // Deadlines that passed while no process ran fire first, and opening completes once they are
+        // recorded: a read after opening shows the state after what opening fired.
+        List<CompletableFuture<Reply>> fired = queuePassedDeadlines();
+        scheduleNextDeadline();
+        CompletableFuture.allOf(fired.toArray(CompletableFuture[]::new)).whenComplete((ok, f) -> ready.complete(null));
+        return drain();
+    }
+
+    private Behavior<Message> failRecovery(String what, Throwable failure) {
+        QuiesceException error = new QuiesceException("could not recover " + what + " from the journal: "
+                + failure.getMessage(), failure);
+        if (!ready.isDone()) {
+            ready.completeExceptionally(error);
+            return Behaviors.stopped();
+        }
+        // A running instance that cannot re-read its journal refuses everything waiting.
+        queue.forEach(s -> answer(s, new Failed(error.getMessage())));
+        queue.clear();
+        return Behaviors.stopped();
+    }
+
+    // ---- commands
+
+    private Behavior<Message> onSubmit(Submit submit) {
+        if (takenOver != null) {
+            answer(submit, new Failed(takenOver + NOT_RECORDED));
+            return this;
+        }
+        if (queue.size() >= settings.maxPending()) {
+            answer(submit, new Decided(Decision.reject(RejectionCode.OVERLOADED, queue.size()
+                    + " commands are already waiting to be recorded: try again shortly.")));
+            return this;
+        }
+        queue.add(submit);
+        return drain();
+    }
+
+    /**
+     * Decides waiting commands against the view and writes their events. Session traffic (connect,
+     * end, a passed deadline) is decided in a row and written together, one atomic write per
+     * service, so it is not limited to one journal round trip per command. Everything else is
+     * written on its own. Answers go out only once every write of the batch is acknowledged.
+     *
+     * <p>The writes of a batch, one per service, are one transaction of the journal: they are
+     * committed together or not at all. So a command decided on what an earlier one of the batch
+     * changed in another service (a session id ended there and used again here) can never land
+     * without it, and session ids need no rule of their own. Administrative commands, whose
+     * events reach servers and pools, go alone.
+     */
+    private Behavior<Message> drain() {
+        while (takenOver == null && !recovering && batch.isEmpty() && !queue.isEmpty()) {
+            Deployment view = deployment;
+            // Within a batch deadlines only go (session traffic sets none), so this bounds them from below.
+            Instant earliestDeadline = view.nextDeadline().orElse(null);
+            Map<String, List<DecisionRecorded>> byService = new LinkedHashMap<>();
+            while (!queue.isEmpty() && batch.size() < BatchRules.MAX_BATCH) {
+                Submit next = queue.peek();
+                if (!byService.isEmpty() && !BatchRules.isSessionTraffic(next.command())) {
+                    break; // decided once this batch is written
+                }
+                Command command = inOrder(next.command());
+                List<ServiceState> ahead = earliestDeadline != null
+                        && DeadlineSchedule.before(earliestDeadline, next.command(), command.at())
+                        ? DeadlineSchedule.ahead(view, next.command(), command.at()) : List.of();
+                if (!ahead.isEmpty()) {
+                    if (next != deadlinesPutAheadOf) {
+                        deadlinesFirst(next, ahead);
+                        continue; // decided before the command, as a replay of the history decides them
+                    }
+                    // They were put ahead of it once and are still pending: the journal did not record them.
+                    queue.poll();
+                    batch.add(Pending.error(next, "a pause deadline that passed before this command could not be"
+                            + " recorded, so the command was not decided: check status before retrying."));
+                    continue;
+                }
+                Decision decision;
+                try {
+                    decision = settings.rules().decide(view, command);
+                } catch (RuntimeException e) {
+                    // A bug must cost one command, not the whole system: the caller hears of it.
+                    getContext().getLog().error("could not decide {}", command, e);
+                    queue.poll();
+                    batch.add(Pending.error(next, "internal error while deciding the command: " + e));
+                    continue;
+                }
+                if (!(decision instanceof Decision.Accepted accepted) || accepted.changedNothing()) {
+                    queue.poll();
+                    batch.add(Pending.answered(next, decision));
+                    continue;
+                }
+                String target = BatchRules.singleService(accepted.events()).orElse(null);
+                if (target == null && !byService.isEmpty()) {
+                    break; // written on its own, after this batch
+                }
+                queue.poll();
+                long number = last.number() + 1;
+                last = last.after(number, accepted.events());
+                Deployment after = view.evolve(accepted.events());
+                batch.add(new Pending(next, accepted, target == null ? WHOLE : target, null, after));
+                view = after;
+                if (target == null) {
+                    writesLeft = 1;
+                    writesIssuedAt = System.nanoTime();
+                    writeAlone(accepted.events(), number);
+                    break;
+                }
+                byService.computeIfAbsent(target, t -> new ArrayList<>()).add(DecisionRecorded.of(number,
+                        accepted.events()));
+                if (!BatchRules.isSessionTraffic(command)) {
+                    break;
+                }
+            }
+            if (!byService.isEmpty()) {
+                writesLeft = byService.size();
+                writesIssuedAt = System.nanoTime();
+                long transaction = byService.size() > 1 ? ++transactions : 0;
+                byService.forEach((target, written) -> {
+                    List<DecisionRecorded> decisions = transaction == 0 ? written : written.stream()
+                            .map(d -> d.inTransaction(transaction, byService.size())).toList();
+                    ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
+                    getContext().ask(Done.class, services.get(first.server()).get(first.service()),
+                            settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, r),
+                            (d, f) -> new WriteDone(target, f));
+                });
+            }
+            if (writesLeft == 0) {
+                answerBatch();
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Callers stamp their commands on their own threads, and the deadline timer its own, so a
+     * command decided after another may carry an earlier time. It is then recorded at the time of
+     * the one before, so that the history's time order stays the order of decisions.
+     */
+    private Command inOrder(Command command) {
+        Instant latest = last.at();
+        if (latest == null || !command.at().isBefore(latest)) {
+            return command;
+        }
+        if (!warnedClockBehind && command.at().plus(CLOCK_BEHIND).isBefore(latest)) {
+            warnedClockBehind = true;
+            getContext().getLog().warn("The clock reads {}, before the last recorded decision at {}: commands are"
+                    + " recorded at that time (and pause deadlines count from it) until the clock catches up."
+                    + " Was the clock set back?", command.at(), latest);
+        }
+        return command.withAt(latest);
+    }
+
+    private void answer(Submit submit, Reply reply) {
+        settings.replies().execute(() -> submit.reply().complete(reply));
+    }
+
+    private void writeAlone(List<Event> events, long decision) {
+        Event first = events.get(0);
+        if (first instanceof PoolCreated created) {
+            getContext().ask(Done.class, registry, settings.writeTimeout(),
+                    r -> new RegistryEntity.Record(created, decision, r), (d, f) -> new WriteDone(WHOLE, f));
+        } else if (first instanceof PoolEvent pe) {
+            List<PoolEvent> poolEvents = events.stream().map(PoolEvent.class::cast).toList();
+            getContext().ask(Done.class, pools.get(pe.pool()), settings.writeTimeout(),
+                    r -> new PoolEntity.Record(poolEvents, decision, r), (d, f) -> new WriteDone(WHOLE, f));
+        } else {
+            String server = first instanceof ServerEvent se ? se.server() : ((ServiceEvent) first).server();
+            getContext().ask(Done.class, servers.get(server), settings.writeTimeout(),
+                    r -> new ServerEntity.Deliver(events, decision, r), (d, f) -> new WriteDone(WHOLE, f));
+        }
+    }
+
+    private Behavior<Message> onWriteDone(WriteDone done) {
+        if (takenOver != null) {
+            return this; // its batch was answered when the pool was taken over
+        }
+        if (done.failure() != null) {
+            failedTargets.put(done.target(), done.failure().getMessage());
+        }
+        if (--writesLeft > 0) {
+            return this;
+        }
+        return answerBatch();
+    }
+
+    private Behavior<Message> answerBatch() {
+        Deployment before = deployment;
+        boolean failed = !failedTargets.isEmpty();
+        // Told before any answer, so a listener added once an answer is in does not hear of this write.
+        if (writesIssuedAt != 0) {
+            notifier.written(Duration.ofNanos(System.nanoTime() - writesIssuedAt));
+            writesIssuedAt = 0;
+        }
+        for (Pending p : batch) {
+            if (p.submit().command() instanceof DeadlinePassed d) {
+                deadlines.answered(d);
+            }
+            String failure = p.error() != null ? p.error() : failedTargets.get(p.target());
+            if (failure != null) {
+                answer(p.submit(), new Failed(p.error() != null ? failure
+                        : "the journal did not record the change (" + failure + "); it may or may not have been"
+                        + " applied: check status before retrying."));
+                continue;
+            }
+            if (p.decision() instanceof Decision.Accepted a && p.target() != null) {
+                // A batch is one transaction: a write acknowledged beside a failed one means the failed one
+                // only timed out here. What was acknowledged is told; the read-back below settles the rest.
+                Deployment after = failed ? deployment.evolve(a.events()) : p.after();
+                spawnFor(a.events());
+                notifier.recorded(deployment, a.events(), after);
+                deployment = after;
+            }
+            answer(p.submit(), new Decided(p.decision()));
+        }
+        batch.clear();
+        failedTargets.clear();
+        writesLeft = 0;
+        if (failed) {
+            // The view may now differ from the journal: read it back before deciding anything else.
+            deployment = before;
+            recover();
+            return this;
+        }
+        scheduleNextDeadline();
+        return drain();
+    }
+
+    private void spawnFor(List<Event> events) {
+        for (Event e : events) {
+            if (e instanceof PoolCreated created) {
+                spawnPool(created);
+            } else if (e instanceof ServerAdded added) {
+                spawnServer(added);
+            }
+        }
+    }
+
+    /**
+     * Answers the batch in flight and everything waiting with the reason, at once rather than when the
+     * entities' writes time out, and decides nothing more: the pool's other holder decides it now,
+     * and fires its pause deadlines.
+     */
+    private Behavior<Message> onTakenOver(TakenOver m) {
+        if (takenOver != null) {
+            return this;
+        }
+        takenOver = m.reason();
+        getContext().getLog().warn("{}", m.reason());
+        // Its commit may have landed just before the takeover, which the new holder then shows.
+        batch.forEach(p -> answer(p.submit(), new Failed(m.reason() + " (this change was recorded only if it"
+                + " landed before the takeover: check status there)")));
+        batch.clear();
+        failedTargets.clear();
+        writesLeft = 0;
+        writesIssuedAt = 0;
+        queue.forEach(s -> answer(s, new Failed(takenOver + NOT_RECORDED)));
+        queue.clear();
+        timers.cancel(CheckDeadlines.INSTANCE);
+        return this;
+    }
+
+    private Behavior<Message> onAwaitEntities(AwaitEntities m) {
+        entitiesAnswered(null).whenComplete((ok, failure) -> m.done().complete(null));
+        return this;
+    }
+
+    /**
+     * Retrying cannot help an entity that cannot read its journal, so opening fails now rather
+     * than at the recovery timeout. The entity is stopped before its restart reads again, and the
+     * failure waits until every other entity has finished reading: closing the journal under a
+     * read still going on crashes LevelDB's native code.
+     */
+    private Behavior<Message> onEntityUnreadable(EntityUnreadable m) {
+        if (failing != null) {
+            return this;
+        }
+        failingEntity = m.what().persistenceId();
+        failing = new QuiesceException("it holds an entry this version cannot read (" + m.what().reason()
+                + "); was the directory written by a newer version of Quiesce?");
+        ActorRef<?> entity = entityOf(failingEntity);
+        if (entity != null) {
+            getContext().stop(entity);
+        }
+        ActorRef<Message> self = getContext().getSelf();
+        entitiesAnswered(entity).whenComplete((ok, failure) -> self.tell(new OthersSettled()));
+        return this;
+    }
+
+    /** Completes once every entity but {@code except} has answered (or failed to within the recovery timeout). */
+    private CompletableFuture<Void> entitiesAnswered(ActorRef<?> except) {
+        Duration timeout = settings.recoveryTimeout();
+        org.apache.pekko.actor.typed.Scheduler scheduler = getContext().getSystem().scheduler();
+        List<CompletableFuture<?>> answers = new ArrayList<>();
+        pools.values().stream().filter(ref -> !ref.equals(except)).forEach(ref -> answers.add(
+                AskPattern.<PoolEntity.Command, PoolSnapshot>ask(ref, PoolEntity.Get::new, timeout, scheduler)
+                        .toCompletableFuture()));
+        servers.values().stream().filter(ref -> !ref.equals(except)).forEach(ref -> answers.add(
+                AskPattern.<ServerEntity.Command, ServerSnapshot>ask(ref, ServerEntity.AwaitIdle::new, timeout,
+                        scheduler).toCompletableFuture()));
+        services.values().forEach(byName -> byName.values().stream().filter(ref -> !ref.equals(except))
+                .forEach(ref -> answers.add(AskPattern.<ServiceEntity.Command, ServiceSnapshot>ask(ref,
+                        ServiceEntity.Get::new, timeout, scheduler).toCompletableFuture())));
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
+    }
+
+    /** The entity of a persistence id ({@code registry}, {@code pool|P}, {@code server|S}, {@code service|S|N}). */
+    private ActorRef<?> entityOf(String persistenceId) {
+        String[] parts = persistenceId.split("\\|", 3);
+        return switch (parts[0]) {
+            case "registry" -> registries.get(persistenceId);
+            case "pool" -> pools.get(parts[1]);
+            case "server" -> servers.get(parts[1]);
+            case "service" -> services.getOrDefault(parts[1], Map.of()).get(parts[2]);
+            default -> null;
+        };
+    }
+
+    // ---- pause deadlines
+
+    private Behavior<Message> onCheckDeadlines() {
+        if (recovering || takenOver != null) {
+            return this;
+        }
+        queuePassedDeadlines();
+        scheduleNextDeadline();
+        return drain();
+    }
+
+    /**
+     * Queues a command for each deadline passed by the clock and not yet queued. It is stamped with
+     * the deadline's own instant, as a replay of the history does, also when it passed while no
+     * process ran: the history then reads as if it had fired on time (never before a decision
+     * already recorded, see {@link #inOrder}).
+     */
+    private List<CompletableFuture<Reply>> queuePassedDeadlines() {
+        List<CompletableFuture<Reply>> answers = new ArrayList<>();
+        if (takenOver != null) {
+            return answers; // the pool's holder now fires them
+        }
+        for (DeadlinePassed due : deadlines.due(deployment, settings.clock().instant())) {
+            CompletableFuture<Reply> answer = new CompletableFuture<>();
+            answers.add(answer);
+            queue.add(new Submit(due, answer));
+        }
+        return answers;
+    }
+
+    /**
+     * Puts the deadlines {@code due} ahead of {@code next}, earliest first: a replay of the history
+     * fires a deadline before any later line (and deadlines in their order), so the live decisions
+     * must too, also when the timer has not fired yet or its command waits further back in the
+     * queue (the timer queues behind what is already waiting).
+     */
+    private void deadlinesFirst(Submit next, List<ServiceState> due) {
+        deadlinesPutAheadOf = next;
+        for (int i = due.size() - 1; i >= 0; i--) {
+            DeadlinePassed first = deadlines.handOut(due.get(i));
+            Submit queued = queue.stream().filter(s -> s.command().equals(first)).findFirst().orElse(null);
+            if (queued != null) {
+                queue.remove(queued); // keeps its answer: opening may be waiting for it
+            }
+            queue.addFirst(queued != null ? queued : new Submit(first, new CompletableFuture<>()));
+        }
+    }
+
+    /** A timer for the earliest deadline not yet queued: one already queued is decided in its turn. */
+    private void scheduleNextDeadline() {
+        deadlines.nextTimer(deployment, settings.clock().instant()).ifPresentOrElse(
+                delay -> timers.startSingleTimer(CheckDeadlines.INSTANCE, CheckDeadlines.INSTANCE, delay),
+                () -> timers.cancel(CheckDeadlines.INSTANCE));
+    }
+
+    // ---- entities
+
+    private ActorRef<RegistryEntity.Command> spawnRegistry(PersistenceId id) {
+        String name = id.equals(RegistryEntity.PERSISTENCE_ID) ? "registry" : "registry-" + encode(id.id());
+        return registries.computeIfAbsent(id.id(), i -> getContext().spawn(RegistryEntity.create(id, unreadable), name));
+    }
+
+    private ActorRef<PoolEntity.Command> spawnPool(PoolCreated created) {
+        return pools.computeIfAbsent(created.pool(), name -> getContext().spawn(
+                PoolEntity.create(created, settings.snapshotEvery(), unreadable), "pool-" + encode(name)));
+    }
+
+    private ActorRef<ServerEntity.Command> spawnServer(ServerAdded added) {
+        Map<String, ActorRef<ServiceEntity.Command>> byName = services.computeIfAbsent(added.server(),
+                s -> new LinkedHashMap<>());
+        for (String service : added.services()) {
+            byName.computeIfAbsent(service, s -> getContext().spawn(ServiceEntity.create(added.server(), s,
+                    added.at(), settings.snapshotEvery(), unreadable), "service-" + encode(added.server() + "|" + s)));
+        }
+        return servers.computeIfAbsent(added.server(), s -> getContext().spawn(
+                ServerEntity.create(s, byName, settings.snapshotEvery(), unreadable), "server-" + encode(s)));
+    }
+
+    /** Actor names allow a restricted alphabet; names of pools and services do not follow it. */
+    private static String encode(String name) {
+        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,63 @@
+package io.quiesce.internal.persistence;
+
+import io.quiesce.event.Event;
+import io.quiesce.internal.persistence.entity.DecisionRecorded;
+import io.quiesce.internal.persistence.entity.IntentRecorded;
+import io.quiesce.internal.persistence.serialization.QuiesceSerializer;
+import org.apache.pekko.persistence.serialization.MessageFormats.PersistentMessage;
+
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.util.List;
+
+/**
+ * What a journal entry means for the history, read straight from its bytes (Pekko's serialized
+ * form of a persistent message around our CBOR), with no actor system: the same for entries of the
+ * earlier journal and of ours.
+ */
+final class JournalEntries {
+    private static final QuiesceSerializer SERIALIZER = new QuiesceSerializer();
+
+    private JournalEntries() {
+    }
+
+    /** An entry as read: its entity, sequence number and payload. */
+    record Read(String persistenceId, long sequenceNr, Object payload) {
+    }
+
+    static Read read(byte[] bytes) throws IOException {
+        PersistentMessage message = PersistentMessage.parseFrom(bytes);
+        if (message.getPayload().getSerializerId() != QuiesceSerializer.IDENTIFIER) {
+            throw new NotSerializableException("journal entry " + message.getPersistenceId() + " #"
+                    + message.getSequenceNr() + " is not one of Quiesce's");
+        }
+        Object payload = SERIALIZER.fromBinary(message.getPayload().getPayload().toByteArray(),
+                message.getPayload().getPayloadManifest().toStringUtf8());
+        return new Read(message.getPersistenceId(), message.getSequenceNr(), payload);
+    }
+
+    /**
+     * The events an entry adds to the history. A service's part of a server's intent is left out:
+     * the intent, in its server's journal, holds it in the decision's order. Before decisions were
+     * numbered, an intent held the services' parts too, but the history took them from the services.
+     */
+    static List<? extends Event> historyEvents(Object entry) {
+        if (entry instanceof Event e) {
+            return List.of(e);
+        } else if (entry instanceof DecisionRecorded d) {
+            return d.intent() != 0 && d.decision() != 0 ? List.of() : d.events();
+        } else if (entry instanceof IntentRecorded intent) {
+            return intent.decision() != 0 ? intent.events()
+                    : intent.events().stream().filter(e -> e instanceof Event.ServerEvent).toList();
+        }
+        return List.of();
+    }
+
+    /** The decision number of an entry (0: none, or written before decisions were numbered). */
+    static long decision(Object entry) {
+        if (entry instanceof DecisionRecorded d) {
+            return d.decision();
+        }
+        return entry instanceof IntentRecorded intent ? intent.decision() : 0;
+    }
+}

@@ -1,0 +1,45 @@
+package io.quiesce.internal.persistence.entity;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quiesce.event.Event;
+import io.quiesce.internal.persistence.journal.TransactionPart;
+
+import java.util.List;
+
+/**
+ * The events one decision recorded in one entity, with the decision's number. The gatekeeper
+ * numbers decisions in the order it decides them, across every entity. {@code intent} is the
+ * server's intent number when a service records its part of one (a repeat is then ignored), else 0.
+ *
+ * <p>{@code transaction} and {@code parts} tell the journal that this entity's write is one of
+ * {@code parts} writes, by as many entities, that commit together or not at all (0: it stands
+ * alone; left out of the entry then). Within a transaction, entries commit in decision order.
+ */
+public record DecisionRecorded(long decision, long intent, List<Event> events,
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) long transaction,
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) int parts)
+        implements Journaled, TransactionPart {
+    @JsonCreator
+    public DecisionRecorded {
+        events = List.copyOf(events);
+    }
+
+    public DecisionRecorded(long decision, long intent, List<Event> events) {
+        this(decision, intent, events, 0, 0);
+    }
+
+    public static DecisionRecorded of(long decision, List<? extends Event> events) {
+        return new DecisionRecorded(decision, 0, List.copyOf(events));
+    }
+
+    /** This entry as part of {@code transaction}, which has {@code parts} writes. */
+    public DecisionRecorded inTransaction(long transaction, int parts) {
+        return new DecisionRecorded(decision, intent, events, transaction, parts);
+    }
+
+    @Override
+    public long order() {
+        return decision;
+    }
+}

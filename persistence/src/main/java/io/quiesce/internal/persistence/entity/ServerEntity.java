@@ -1,0 +1,185 @@
+package io.quiesce.internal.persistence.entity;
+
+import io.quiesce.event.Event;
+import io.quiesce.event.Event.ServiceEvent;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A server as a persistent actor. A command that changes several of its services (a restart, a
+ * whole-server pause) is recorded here first as an intent, then delivered to each service; after
+ * a crash the intent is delivered again until every service has applied it, and a service
+ * ignores a repeat. So each service applies it exactly once.
+ */
+public final class ServerEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<ServerEntity.Command, Journaled, ServerSnapshot> {
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(5);
+
+    public sealed interface Command permits Deliver, AwaitIdle, Delivered {
+    }
+
+    /**
+     * Record these events, all of decision number {@code decision}, as one intent and apply them
+     * to the services; reply when all have.
+     */
+    public record Deliver(List<Event> events, long decision, ActorRef<Done> replyTo) implements Command {
+        public Deliver {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** Reply once no intent is pending (after recovery, redelivery has finished). */
+    public record AwaitIdle(ActorRef<ServerSnapshot> replyTo) implements Command {
+    }
+
+    record Delivered(long intent, String service, boolean ok) implements Command {
+    }
+
+    private final ActorContext<Command> context;
+    private final Map<String, ActorRef<ServiceEntity.Command>> services;
+    private final int snapshotEvery;
+    private final ActorRef<Unreadable> unreadable;
+    private final Map<Long, Set<String>> awaiting = new HashMap<>();
+    private final Map<Long, ActorRef<Done>> requesters = new HashMap<>();
+    private final List<ActorRef<ServerSnapshot>> idleWaiters = new ArrayList<>();
+
+    private ServerEntity(ActorContext<Command> context, String server,
+                         Map<String, ActorRef<ServiceEntity.Command>> services, int snapshotEvery,
+                         ActorRef<Unreadable> unreadable) {
+        super(persistenceId(server), Restarts.AFTER_A_PAUSE);
+        this.context = context;
+        this.services = Map.copyOf(services);
+        this.snapshotEvery = snapshotEvery;
+        this.unreadable = unreadable;
+    }
+
+    /** {@code unreadable} hears if the journal holds an entry this version cannot read. */
+    public static Behavior<Command> create(String server, Map<String, ActorRef<ServiceEntity.Command>> services,
+                                           int snapshotEvery, ActorRef<Unreadable> unreadable) {
+        return Restarts.onRejection(Behaviors.setup(ctx -> new ServerEntity(ctx, server, services, snapshotEvery,
+                unreadable)));
+    }
+
+    public static PersistenceId persistenceId(String server) {
+        return PersistenceId.of("server", server, "|");
+    }
+
+    @Override
+    public ServerSnapshot emptyState() {
+        return ServerSnapshot.empty();
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, Journaled, ServerSnapshot> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(Deliver.class, this::onDeliver)
+                .onCommand(Delivered.class, this::onDelivered)
+                .onCommand(AwaitIdle.class, (state, c) -> {
+                    if (state.pending().isEmpty()) {
+                        return Effect().reply(c.replyTo(), state);
+                    }
+                    idleWaiters.add(c.replyTo());
+                    return Effect().noReply();
+                })
+                .build();
+    }
+
+    private ReplyEffect<Journaled, ServerSnapshot> onDeliver(ServerSnapshot state, Deliver c) {
+        IntentRecorded intent = new IntentRecorded(state.lastIntent() + 1, c.events(), c.decision());
+        return Effect().persist(intent).thenRun(s -> {
+            requesters.put(intent.intent(), c.replyTo());
+            deliver(intent);
+        }).thenNoReply();
+    }
+
+    private ReplyEffect<Journaled, ServerSnapshot> onDelivered(ServerSnapshot state, Delivered d) {
+        Set<String> left = awaiting.get(d.intent());
+        if (left == null) {
+            return Effect().noReply();
+        }
+        if (!d.ok()) {
+            // Not acknowledged in time: deliver again; the service ignores what it already applied.
+            send(state.pending().get(d.intent()), d.service());
+            return Effect().noReply();
+        }
+        left.remove(d.service());
+        if (!left.isEmpty()) {
+            return Effect().noReply();
+        }
+        awaiting.remove(d.intent());
+        return Effect().persist(new IntentCompleted(d.intent())).thenRun(s -> {
+            ActorRef<Done> requester = requesters.remove(d.intent());
+            if (requester != null) {
+                requester.tell(Done.getInstance());
+            }
+            if (s.pending().isEmpty()) {
+                idleWaiters.forEach(w -> w.tell(s));
+                idleWaiters.clear();
+            }
+        }).thenNoReply();
+    }
+
+    private void deliver(IntentRecorded intent) {
+        Map<String, List<ServiceEvent>> byService = byService(intent.events());
+        awaiting.put(intent.intent(), new HashSet<>(byService.keySet()));
+        byService.keySet().forEach(service -> send(intent, service));
+    }
+
+    private void send(IntentRecorded intent, String service) {
+        List<ServiceEvent> events = byService(intent.events()).get(service);
+        context.ask(Done.class, services.get(service), DELIVERY_TIMEOUT,
+                replyTo -> new ServiceEntity.Apply(List.of(new DecisionRecorded(intent.decision(), intent.intent(),
+                        List.<Event>copyOf(events))), replyTo),
+                (done, failure) -> new Delivered(intent.intent(), service, failure == null));
+    }
+
+    private static Map<String, List<ServiceEvent>> byService(List<Event> events) {
+        Map<String, List<ServiceEvent>> byService = new LinkedHashMap<>();
+        for (Event e : events) {
+            if (e instanceof ServiceEvent se) {
+                byService.computeIfAbsent(se.service(), k -> new ArrayList<>()).add(se);
+            }
+        }
+        return byService;
+    }
+
+    @Override
+    public EventHandler<ServerSnapshot, Journaled> eventHandler() {
+        return newEventHandlerBuilder().forAnyState()
+                .onEvent(IntentRecorded.class, ServerSnapshot::recorded)
+                .onEvent(IntentCompleted.class, (state, e) -> state.completed(e.intent()))
+                .build();
+    }
+
+    @Override
+    public SignalHandler<ServerSnapshot> signalHandler() {
+        return Unreadable.reported(newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> state.pending().values().forEach(this::deliver)),
+                unreadable, persistenceId()).build();
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return Retention.every(snapshotEvery);
+    }
+}

@@ -1,0 +1,33 @@
+package io.quiesce.internal.persistence.entity;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A server entity's state: the next intent number, the intents not yet applied everywhere, and
+ * its last decision.
+ */
+public record ServerSnapshot(long lastIntent, Map<Long, IntentRecorded> pending, LastDecision last)
+        implements Journaled {
+    public ServerSnapshot {
+        pending = java.util.Collections.unmodifiableMap(new TreeMap<>(pending));
+        last = LastDecision.orNone(last);
+    }
+
+    static ServerSnapshot empty() {
+        return new ServerSnapshot(0, Map.of(), LastDecision.NONE);
+    }
+
+    ServerSnapshot recorded(IntentRecorded intent) {
+        Map<Long, IntentRecorded> next = new TreeMap<>(pending);
+        next.put(intent.intent(), intent);
+        return new ServerSnapshot(Math.max(lastIntent, intent.intent()), next,
+                last.after(intent.decision(), intent.events()));
+    }
+
+    ServerSnapshot completed(long intent) {
+        Map<Long, IntentRecorded> next = new TreeMap<>(pending);
+        next.remove(intent);
+        return new ServerSnapshot(lastIntent, next, last);
+    }
+}

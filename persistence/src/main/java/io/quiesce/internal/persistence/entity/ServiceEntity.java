@@ -1,0 +1,120 @@
+package io.quiesce.internal.persistence.entity;
+
+import io.quiesce.event.Event;
+import io.quiesce.event.Event.ServiceEvent;
+import io.quiesce.service.ServiceState;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One Windows service of one server as a persistent actor. It records the events the core
+ * decided and rebuilds its {@link ServiceState} from them; it decides no rule itself.
+ */
+public final class ServiceEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<ServiceEntity.Command, Object, ServiceSnapshot> {
+
+    public sealed interface Command permits Apply, Get {
+    }
+
+    /**
+     * Record these decisions' events, in order. A decision that is part of an intent its service
+     * already applied is acknowledged without recording it twice.
+     */
+    public record Apply(List<DecisionRecorded> decisions, ActorRef<Done> replyTo) implements Command {
+        public Apply {
+            decisions = List.copyOf(decisions);
+        }
+    }
+
+    public record Get(ActorRef<ServiceSnapshot> replyTo) implements Command {
+    }
+
+    private final String server;
+    private final String service;
+    private final Instant installedAt;
+    private final int snapshotEvery;
+    private final ActorRef<Unreadable> unreadable;
+
+    private ServiceEntity(String server, String service, Instant installedAt, int snapshotEvery,
+                          ActorRef<Unreadable> unreadable) {
+        super(persistenceId(server, service), Restarts.AFTER_A_PAUSE);
+        this.server = server;
+        this.service = service;
+        this.installedAt = installedAt;
+        this.snapshotEvery = snapshotEvery;
+        this.unreadable = unreadable;
+    }
+
+    /** {@code unreadable} hears if the journal holds an entry this version cannot read. */
+    public static Behavior<Command> create(String server, String service, Instant installedAt, int snapshotEvery,
+                                           ActorRef<Unreadable> unreadable) {
+        return Restarts.onRejection(new ServiceEntity(server, service, installedAt, snapshotEvery, unreadable));
+    }
+
+    public static PersistenceId persistenceId(String server, String service) {
+        // Server names cannot hold "|" (they are host names); service names may hold any other character.
+        return PersistenceId.ofUniqueId("service|" + server + "|" + service);
+    }
+
+    @Override
+    public ServiceSnapshot emptyState() {
+        return new ServiceSnapshot(ServiceState.installed(server, service, installedAt), 0, LastDecision.NONE);
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, Object, ServiceSnapshot> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(Apply.class, this::onApply)
+                .onCommand(Get.class, (state, get) -> Effect().reply(get.replyTo(), state))
+                .build();
+    }
+
+    private org.apache.pekko.persistence.typed.javadsl.ReplyEffect<Object, ServiceSnapshot> onApply(
+            ServiceSnapshot state, Apply apply) {
+        List<DecisionRecorded> entries = apply.decisions().stream()
+                .filter(d -> d.intent() == 0 || d.intent() > state.lastIntent()).toList();
+        if (entries.isEmpty()) {
+            return Effect().reply(apply.replyTo(), Done.getInstance());
+        }
+        return Effect().persist(List.<Object>copyOf(entries)).thenReply(apply.replyTo(), s -> Done.getInstance());
+    }
+
+    @Override
+    public EventHandler<ServiceSnapshot, Object> eventHandler() {
+        return newEventHandlerBuilder().forAnyState()
+                .onEvent(DecisionRecorded.class, (state, d) -> {
+                    ServiceState service = state.service();
+                    for (Event e : d.events()) {
+                        service = service.evolve((ServiceEvent) e);
+                    }
+                    return new ServiceSnapshot(service, Math.max(state.lastIntent(), d.intent()),
+                            state.last().after(d.decision(), d.events()));
+                })
+                // Journals written before decisions were numbered hold bare events and IntentApplied.
+                .onEvent(ServiceEvent.class, (state, e) -> new ServiceSnapshot(state.service().evolve(e),
+                        state.lastIntent(), state.last().after(0, List.of(e))))
+                .onEvent(IntentApplied.class, (state, e) -> new ServiceSnapshot(state.service(), e.intent(),
+                        state.last()))
+                .build();
+    }
+
+    @Override
+    public SignalHandler<ServiceSnapshot> signalHandler() {
+        return Unreadable.reported(newSignalHandlerBuilder(), unreadable, persistenceId()).build();
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return Retention.every(snapshotEvery);
+    }
+}

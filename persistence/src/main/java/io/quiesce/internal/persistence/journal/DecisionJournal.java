@@ -1,0 +1,105 @@
+package io.quiesce.internal.persistence.journal;
+
+import com.typesafe.config.Config;
+import org.apache.pekko.dispatch.Futures;
+import org.apache.pekko.persistence.AtomicWrite;
+import org.apache.pekko.persistence.PersistentRepr;
+import org.apache.pekko.persistence.journal.japi.AsyncWriteJournal;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import scala.concurrent.Future;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.jdk.javaapi.FutureConverters;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Pekko's journal plugin on a {@link JournalBackend}: thin glue. Each write is serialized here (one
+ * that cannot be is rejected alone) and handed to the {@link GroupCommit} as a part of its
+ * transaction ({@link TransactionPart}); replays and the highest sequence number read the store.
+ * Configured with {@code store} (the name {@link OpenStores} knows the store by) and
+ * {@code part-timeout} (how long the parts of one transaction may take to arrive).
+ */
+public class DecisionJournal extends AsyncWriteJournal {
+    private final JournalBackend store;
+    private final GroupCommit commits;
+    private final Serialization serialization;
+    private final Executor replays;
+
+    public DecisionJournal(Config config) {
+        this.store = OpenStores.get(config.getString("store"));
+        this.commits = new GroupCommit(store::commit, config.getDuration("part-timeout"));
+        this.serialization = SerializationExtension.get(context().system());
+        this.replays = context().system().dispatchers().lookup(config.getString("replay-dispatcher"));
+    }
+
+    @Override
+    public Future<Iterable<Optional<Exception>>> doAsyncWriteMessages(Iterable<AtomicWrite> messages) {
+        List<Optional<Exception>> results = new ArrayList<>();
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (AtomicWrite write : messages) {
+            List<PersistentRepr> reprs = CollectionConverters.asJava(write.payload());
+            List<GroupCommit.Ordered> entries = new ArrayList<>(reprs.size());
+            try {
+                for (int i = 0; i < reprs.size(); i++) {
+                    PersistentRepr repr = reprs.get(i);
+                    byte[] bytes = serialization.serialize(repr).get();
+                    long order = repr.payload() instanceof TransactionPart part ? part.order() : i;
+                    entries.add(new GroupCommit.Ordered(new JournalStore.Entry(repr.persistenceId(),
+                            repr.sequenceNr(), bytes), order));
+                }
+            } catch (Exception e) { // NotSerializableException among others, thrown through Try.get
+                // Cannot be serialized: this write is rejected, the others go on.
+                results.add(Optional.of(e));
+                continue;
+            }
+            results.add(Optional.empty());
+            Object first = reprs.get(0).payload();
+            TransactionPart part = first instanceof TransactionPart p ? p : null;
+            writes.add(commits.write(part == null ? 0 : part.transaction(), part == null ? 1 : part.parts(), entries));
+        }
+        CompletableFuture<Iterable<Optional<Exception>>> all = CompletableFuture
+                .allOf(writes.toArray(CompletableFuture[]::new)).thenApply(v -> results);
+        return FutureConverters.asScala(all);
+    }
+
+    @Override
+    public Future<Void> doAsyncDeleteMessagesTo(String persistenceId, long toSequenceNr) {
+        return FutureConverters.asScala(commits.delete(persistenceId, toSequenceNr));
+    }
+
+    @Override
+    public Future<Void> doAsyncReplayMessages(String persistenceId, long fromSequenceNr, long toSequenceNr, long max,
+                                              Consumer<PersistentRepr> replayCallback) {
+        return FutureConverters.asScala(CompletableFuture.runAsync(() -> {
+            try {
+                store.replay(persistenceId, fromSequenceNr, toSequenceNr, max,
+                        bytes -> replayCallback.accept(serialization.deserialize(bytes, PersistentRepr.class).get()));
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, replays));
+    }
+
+    @Override
+    public Future<Long> doAsyncReadHighestSequenceNr(String persistenceId, long fromSequenceNr) {
+        try {
+            return Futures.successful(store.highestSequenceNr(persistenceId));
+        } catch (IOException e) {
+            return Futures.failed(e);
+        }
+    }
+
+    @Override
+    public void postStop() throws Exception {
+        commits.close();
+        super.postStop();
+    }
+}

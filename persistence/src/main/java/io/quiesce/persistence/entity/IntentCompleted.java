@@ -1,5 +1,0 @@
-package io.quiesce.persistence.entity;
-
-/** Every service has applied the intent. */
-public record IntentCompleted(long intent) implements Journaled {
-}

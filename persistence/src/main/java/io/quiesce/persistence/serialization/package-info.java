@@ -1,5 +1,0 @@
-/**
- * Internal: how journal entries and snapshots are written (CBOR with stable type names, never a
- * Java class name), so that journals of earlier versions still open.
- */
-package io.quiesce.persistence.serialization;

@@ -1,0 +1,223 @@
+package io.quiesce.internal.persistence.reliability;
+
+import io.quiesce.ManualClock;
+import io.quiesce.Operator;
+import io.quiesce.PauseOptions;
+import io.quiesce.Quiesce;
+import io.quiesce.QuiesceException;
+import io.quiesce.QuiesceOptions;
+import io.quiesce.Target;
+import io.quiesce.auth.Principal;
+import io.quiesce.event.Event;
+import io.quiesce.internal.persistence.entity.ServiceEntity;
+import io.quiesce.rules.Decision;
+import io.quiesce.rules.Deployment;
+import io.quiesce.service.ServiceState;
+import io.quiesce.service.ServiceStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Commands sent together are written one write per service, all of them one transaction of the
+ * journal: when one write fails, none of the batch lands. A command decided on what a failed one
+ * changed therefore never lands without it. Here a write to Call Park is held until both commands
+ * wait behind it, so that they would be decided together if the gatekeeper let them.
+ */
+class PartialWriteFailureTest {
+    static final Principal ADMIN = Principal.of("alice", "Administrators");
+    static final String FE = "Lync Server Front-End";
+    static final String CAA = "Lync Server Conferencing Attendant";
+    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    final ManualClock clock = new ManualClock(T0);
+
+    @BeforeEach
+    void install() {
+        FailingLeveldbJournal.install();
+    }
+
+    @AfterEach
+    void uninstall() {
+        FailingLeveldbJournal.uninstall();
+    }
+
+    @ParameterizedTest
+    @EnumSource(FailingLeveldbJournal.Mode.class)
+    void givenASessionEndedAndItsIdUsedAgainAtOnce_whenTheEndIsNotRecorded_thenTheIdIsNotActiveTwice(
+            FailingLeveldbJournal.Mode mode) {
+        FailingLeveldbJournal.mode = mode;
+        List<Deployment> states = run(alice -> { }, (q, alice) -> {
+            CompletableFuture<Decision> end = alice.endAsync("s1").toCompletableFuture();
+            alice.connectAsync("pool1", "attendant", "s1");
+            return end;
+        });
+
+        for (Deployment d : states) {
+            assertThat(service(d, FE).sessions()).containsKey("s1");
+            assertThat(service(d, CAA).sessions()).doesNotContainKey("s1");
+        }
+        assertThat(states.get(1)).isEqualTo(states.get(0));
+    }
+
+    /**
+     * A passed deadline ends sessions its command does not name: their ids are taken in the batch
+     * too. (The deadline is tried again until its write lands, so Front-End ends up drained or
+     * not depending on timing; s1 must never reach Conferencing Attendant.)
+     */
+    @Test
+    void givenADeadlineThatInterruptsASession_whenItIsNotRecorded_thenItsIdIsNotActiveTwice() {
+        List<Deployment> states = run(alice -> {
+            assertThat(alice.pause(Target.service("fe01", FE), PauseOptions.withDeadline(Duration.ofMinutes(1)).forced()))
+                    .isInstanceOf(Decision.Accepted.class);
+        }, (q, alice) -> {
+            // Past the deadline only now: the held command before it is decided before the deadline.
+            clock.advance(Duration.ofMinutes(2));
+            q.checkDeadlines();
+            return alice.connectAsync("pool1", "attendant", "s1").toCompletableFuture()
+                    .thenApply(d -> (Decision) null);
+        });
+
+        for (Deployment d : states) {
+            assertThat(service(d, CAA).sessions()).doesNotContainKey("s1");
+            assertThat(service(d, FE).status()).isIn(ServiceStatus.PAUSING, ServiceStatus.DRAINED);
+        }
+    }
+
+    /**
+     * The writes of a batch are one transaction: when one service's write fails, the others of the
+     * batch are not recorded either, and listeners hear nothing of them. (Before the journal took
+     * whole batches, the end of b landed, drained Conferencing Attendant and was told.)
+     */
+    @Test
+    void givenABatchWithOneFailedWrite_thenNothingOfTheBatchIsRecordedOrTold() {
+        List<String> drained = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Decision> endOfB = new CompletableFuture<>();
+        List<Deployment> states = run(alice -> {
+            assertThat(alice.connect("pool1", "attendant", "b")).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.pause(Target.service("fe01", CAA), PauseOptions.untilDrained().forced()))
+                    .isInstanceOf(Decision.Accepted.class);
+        }, (q, alice) -> {
+            q.addListener(new io.quiesce.QuiesceListener() {
+                @Override
+                public void drained(String server, String service, Instant at) {
+                    drained.add(server + "/" + service);
+                }
+            });
+            CompletableFuture<Decision> end = alice.endAsync("s1").toCompletableFuture();
+            alice.endAsync("b").whenComplete((d, f) -> {
+                if (f != null) {
+                    endOfB.completeExceptionally(f);
+                } else {
+                    endOfB.complete(d);
+                }
+            });
+            return end;
+        });
+
+        assertThat(endOfB).as("the end of b, in the same transaction as the failed write").isCompletedExceptionally();
+        for (Deployment d : states) {
+            assertThat(service(d, CAA).status()).isEqualTo(ServiceStatus.PAUSING);
+            assertThat(service(d, CAA).sessions()).containsKey("b");
+            assertThat(service(d, FE).sessions()).containsKey("s1");
+        }
+        // Closing waited for everything recorded to reach the listeners.
+        assertThat(drained).isEmpty();
+    }
+
+    /**
+     * A later command waits for a passed deadline to be recorded first. When the journal will not
+     * take the deadline, the command is not decided (its caller hears so, or times out with the
+     * write) and it is not decided later either, when nobody waits for it any more; once the
+     * journal takes writes again, the deadline fires and the next command goes through after it.
+     */
+    @Test
+    void givenAPassedDeadlineTheJournalWillNotTake_whenALaterCommandArrives_thenItIsNotDecided() {
+        QuiesceOptions options = QuiesceOptions.at(dir).withClock(clock).withFsync(false)
+                .withCommandTimeout(Duration.ofSeconds(3));
+        try (Quiesce q = Quiesce.open(options)) {
+            Operator alice = q.as(ADMIN);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
+            assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.pause(Target.service("fe01", FE), PauseOptions.withDeadline(Duration.ofMinutes(1)).forced()))
+                    .isInstanceOf(Decision.Accepted.class);
+            FailingLeveldbJournal.failing = ServiceEntity.persistenceId("fe01", FE).id();
+            clock.advance(Duration.ofMinutes(2));
+
+            assertThatThrownBy(() -> alice.pause(Target.service("fe01", CAA), PauseOptions.untilDrained().forced()))
+                    .isInstanceOf(QuiesceException.class);
+            FailingLeveldbJournal.failing = null;
+            assertThat(alice.pause(Target.service("fe01", CAA), PauseOptions.untilDrained().forced()))
+                    .as("the first pause was never decided")
+                    .isInstanceOfSatisfying(Decision.Accepted.class, a -> assertThat(a.changedNothing()).isFalse());
+            assertThat(service(q.status(), FE).status()).isEqualTo(ServiceStatus.DRAINED);
+            List<Event> history = q.history();
+            assertThat(history.stream().filter(e -> e instanceof Event.DrainDeadlinePassed || e instanceof Event.ServicePaused p
+                    && p.service().equals(CAA)).map(e -> e.getClass().getSimpleName()))
+                    .containsExactly("DrainDeadlinePassed", "ServicePaused");
+        }
+    }
+
+    interface Together {
+        /** Sends the commands to be decided together; the answer of the one whose write fails, if any. */
+        CompletableFuture<?> send(Quiesce q, Operator alice);
+    }
+
+    /**
+     * A pool of fe01 with session s1 on Front-End, {@code before} run, then Front-End's writes
+     * failing while {@code together} is sent behind a held write. The live state once all is
+     * decided, and the state recovered by reopening.
+     */
+    private List<Deployment> run(Consumer<Operator> before, Together together) {
+        QuiesceOptions options = QuiesceOptions.at(dir).withClock(clock).withFsync(false)
+                .withCommandTimeout(Duration.ofSeconds(3));
+        Deployment live;
+        try (Quiesce q = Quiesce.open(options)) {
+            Operator alice = q.as(ADMIN);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
+            assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
+            before.accept(alice);
+            FailingLeveldbJournal.failing = ServiceEntity.persistenceId("fe01", FE).id();
+            FailingLeveldbJournal.holding = ServiceEntity.persistenceId("fe01", "Lync Server Call Park").id();
+            FailingLeveldbJournal.release = new CountDownLatch(1);
+
+            CompletableFuture<Decision> busy = alice.connectAsync("pool1", "call-park", "s0").toCompletableFuture();
+            CompletableFuture<?> failing = together.send(q, alice);
+            FailingLeveldbJournal.release.countDown();
+            assertThat(busy.join()).isInstanceOf(Decision.Accepted.class);
+            assertThat(failing.handle((d, failure) -> failure)).succeedsWithin(Duration.ofSeconds(30));
+            FailingLeveldbJournal.failing = null;
+            // Commands are decided in arrival order: once this one is answered, all the others were.
+            assertThat(alice.connect("pool1", "call-park", "probe")).isInstanceOf(Decision.Accepted.class);
+            live = q.status();
+        }
+        Deployment recovered;
+        try (Quiesce q = Quiesce.open(options)) {
+            recovered = q.status();
+        }
+        return List.of(live, recovered);
+    }
+
+    static ServiceState service(Deployment d, String name) {
+        return d.server("fe01").orElseThrow().service(name);
+    }
+}
