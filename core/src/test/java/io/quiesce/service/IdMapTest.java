@@ -2,7 +2,11 @@ package io.quiesce.service;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,5 +46,44 @@ class IdMapTest {
     void givenNoValue_thenItIsRefused() {
         // A missing value means a missing id to get and containsKey.
         assertThatThrownBy(() -> IdMap.<Integer>empty().with("a", null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void givenManyRandomPutsAndRemovals_thenItMatchesASortedMapAtEveryStepAndEarlierVersionsAreUntouched() {
+        // Enough ids for leaves to split and merge and for branches above branches (thousands of ids in leaves of at most 32).
+        SplittableRandom random = new SplittableRandom(7);
+        IdMap<Integer> map = IdMap.empty();
+        TreeMap<String, Integer> model = new TreeMap<>();
+        List<IdMap<Integer>> versions = new ArrayList<>();
+        List<TreeMap<String, Integer>> models = new ArrayList<>();
+        for (int step = 0; step < 80_000; step++) {
+            // Grow to thousands of ids, then shrink: removals must merge nodes back.
+            boolean growing = step < 50_000;
+            String id = "s" + random.nextInt(20_000);
+            if (!growing || random.nextInt(4) == 0) {
+                IdMap<Integer> next = map.without(id);
+                assertThat(next == map).isEqualTo(!model.containsKey(id));
+                map = next;
+                model.remove(id);
+            } else {
+                map = map.with(id, step);
+                model.put(id, step);
+            }
+            assertThat(map.size()).isEqualTo(model.size());
+            assertThat(map.get(id)).isEqualTo(model.get(id));
+            if (step % 10_000 == 0) {
+                versions.add(map);
+                models.add(new TreeMap<>(model));
+            }
+        }
+        assertThat(new ArrayList<>(map.entrySet())).isEqualTo(new ArrayList<>(model.entrySet()));
+        for (String id : new ArrayList<>(model.keySet())) {
+            map = map.without(id);
+        }
+        assertThat(map).isEmpty();
+        assertThat(map.entrySet().iterator().hasNext()).isFalse();
+        for (int i = 0; i < versions.size(); i++) {
+            assertThat(new ArrayList<>(versions.get(i).entrySet())).isEqualTo(new ArrayList<>(models.get(i).entrySet()));
+        }
     }
 }
