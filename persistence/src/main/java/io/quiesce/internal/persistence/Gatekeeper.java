@@ -410,6 +410,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private Behavior<Message> drain() {
         while (takenOver == null && !recovering && batch.isEmpty() && !queue.isEmpty()) {
             Deployment view = deployment;
+            Deployment start = view;
             // Within a batch deadlines only go (session traffic sets none), so this bounds them from below.
             Instant earliestDeadline = view.nextDeadline().orElse(null);
             Map<String, List<DecisionRecorded>> byService = new LinkedHashMap<>();
@@ -474,12 +475,16 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 writesLeft = byService.size();
                 writesIssuedAt = System.nanoTime();
                 long transaction = byService.size() > 1 ? ++transactions : 0;
+                Deployment end = view;
                 byService.forEach((target, written) -> {
                     List<DecisionRecorded> decisions = transaction == 0 ? written : written.stream()
                             .map(d -> d.inTransaction(transaction, byService.size())).toList();
                     ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
+                    // The service's state before and after, as folded here: the entity keeps the same one.
+                    ServiceState from = start.servers().get(first.server()).service(first.service());
+                    ServiceState to = end.servers().get(first.server()).service(first.service());
                     getContext().ask(Done.class, services.get(first.server()).get(first.service()),
-                            settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, r),
+                            settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, from, to, r),
                             (d, f) -> new WriteDone(target, f));
                 });
             }

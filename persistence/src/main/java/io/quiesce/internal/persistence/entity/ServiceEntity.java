@@ -29,10 +29,21 @@ public final class ServiceEntity
     /**
      * Record these decisions' events, in order. A decision that is part of an intent its service
      * already applied is acknowledged without recording it twice.
+     *
+     * <p>{@code from} and {@code to}, when not null, are this service's state before and after these
+     * decisions as the gatekeeper folded them. An entity whose state is {@code from} takes {@code to}
+     * as its own instead of folding the same events again: otherwise the gatekeeper and the entity
+     * would each hold a copy of every session. Never stored: only the decisions are.
      */
-    public record Apply(List<DecisionRecorded> decisions, ActorRef<Done> replyTo) implements Command {
+    public record Apply(List<DecisionRecorded> decisions, ServiceState from, ServiceState to, ActorRef<Done> replyTo)
+            implements Command {
         public Apply {
             decisions = List.copyOf(decisions);
+        }
+
+        /** Decisions to fold here. */
+        public Apply(List<DecisionRecorded> decisions, ActorRef<Done> replyTo) {
+            this(decisions, null, null, replyTo);
         }
     }
 
@@ -44,6 +55,12 @@ public final class ServiceEntity
     private final Instant installedAt;
     private final int snapshotEvery;
     private final ActorRef<Unreadable> unreadable;
+    /** What the entries being recorded fold into, as the gatekeeper folded them; null when they fold here. */
+    private Folded folded;
+
+    /** The result of folding {@code entries}, known beforehand. */
+    private record Folded(List<DecisionRecorded> entries, ServiceState to) {
+    }
 
     private ServiceEntity(String server, String service, Instant installedAt, int snapshotEvery,
                           ActorRef<Unreadable> unreadable) {
@@ -86,26 +103,51 @@ public final class ServiceEntity
         if (entries.isEmpty()) {
             return Effect().reply(apply.replyTo(), Done.getInstance());
         }
+        // Pekko folds the entries into the state as it persists them, within this command: the
+        // event handler takes `to` for them then. Equal but not the same state happens once after
+        // events were folded here (a server's intent), then the two hold the same state again.
+        folded = apply.to() != null && entries.size() == apply.decisions().size()
+                && (state.service() == apply.from() || state.service().equals(apply.from()))
+                ? new Folded(entries, apply.to()) : null;
         return Effect().persist(List.<Object>copyOf(entries)).thenReply(apply.replyTo(), s -> Done.getInstance());
     }
 
     @Override
     public EventHandler<ServiceSnapshot, Object> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
-                .onEvent(DecisionRecorded.class, (state, d) -> {
-                    ServiceState service = state.service();
-                    for (Event e : d.events()) {
-                        service = service.evolve((ServiceEvent) e);
-                    }
-                    return new ServiceSnapshot(service, Math.max(state.lastIntent(), d.intent()),
-                            state.last().after(d.decision(), d.events()));
-                })
+                .onEvent(DecisionRecorded.class, (state, d) -> new ServiceSnapshot(fold(state.service(), d),
+                        Math.max(state.lastIntent(), d.intent()), state.last().after(d.decision(), d.events())))
                 // Journals written before decisions were numbered hold bare events and IntentApplied.
                 .onEvent(ServiceEvent.class, (state, e) -> new ServiceSnapshot(state.service().evolve(e),
                         state.lastIntent(), state.last().after(0, List.of(e))))
                 .onEvent(IntentApplied.class, (state, e) -> new ServiceSnapshot(state.service(), e.intent(),
                         state.last()))
                 .build();
+    }
+
+    /**
+     * The service after the decision's events. While entries folded by the gatekeeper are
+     * recorded, the state stays as it was until the last of them, then becomes what they fold into.
+     */
+    private ServiceState fold(ServiceState service, DecisionRecorded d) {
+        Folded f = folded;
+        if (f != null) {
+            int last = f.entries().size() - 1;
+            if (d == f.entries().get(last)) {
+                folded = null;
+                return f.to();
+            }
+            for (int i = 0; i < last; i++) {
+                if (d == f.entries().get(i)) {
+                    return service;
+                }
+            }
+            folded = null; // not the entries it was meant for: fold them here
+        }
+        for (Event e : d.events()) {
+            service = service.evolve((ServiceEvent) e);
+        }
+        return service;
     }
 
     @Override

@@ -59,6 +59,34 @@ class ServiceEntityTest {
     }
 
     @Test
+    void givenTheGatekeepersFoldFromThisVeryState_whenApplied_thenTheEntityKeepsThatStateRatherThanACopy() {
+        var started = decision(4, new SessionStarted(T0, "fe01", FE, "s1", "im", "alice"));
+        var second = decision(5, new SessionStarted(T0.plusSeconds(1), "fe01", FE, "s2", "calls", "alice"));
+        ServiceState from = testKit.getState().service();
+        ServiceState to = from.evolve((Event.ServiceEvent) started.events().get(0))
+                .evolve((Event.ServiceEvent) second.events().get(0));
+
+        var result = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(started, second), from, to, r));
+
+        assertThat(result.events()).containsExactly(started, second);
+        assertThat(result.state().service()).isSameAs(to);
+        assertThat(result.state().last()).isEqualTo(new LastDecision(5, T0.plusSeconds(1)));
+        assertThat(testKit.restart().state()).isEqualTo(result.state());
+    }
+
+    @Test
+    void givenAFoldFromAnotherState_whenApplied_thenTheEntityFoldsTheEventsItself() {
+        var started = decision(4, new SessionStarted(T0, "fe01", FE, "s1", "im", "alice"));
+        ServiceState other = ServiceState.installed("fe01", FE, T0.minusSeconds(60));
+        ServiceState wrong = other.evolve(new SessionStarted(T0, "fe01", FE, "elsewhere", "im", "alice"));
+
+        var result = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(started), other, wrong, r));
+
+        assertThat(result.state().service().sessions()).containsOnlyKeys("s1");
+        assertThat(result.state().service().since()).isEqualTo(T0);
+    }
+
+    @Test
     void givenAnAppliedIntent_whenItIsDeliveredAgain_thenNothingIsRecordedTwice() {
         var part = new DecisionRecorded(11, 7, List.of(new ServicePaused(T0, "fe01", FE, null, "alice", null),
                 new ServiceDrained(T0, "fe01", FE)));

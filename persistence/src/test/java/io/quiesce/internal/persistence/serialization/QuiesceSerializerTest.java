@@ -99,6 +99,28 @@ class QuiesceSerializerTest {
         }
     }
 
+    /** Bytes of a service snapshot holding one session, as written while a session was a record. */
+    static final String SNAPSHOT_WITH_A_SESSION = "bf6773657276696365bf667365727665726466653031646e616d6563537663667374617475736752554e4e494e476773"
+                + "746172747570694155544f4d415449436873657373696f6e73bf627331bf626964627331676665617475726562696d69"
+                + "737461727465644174781e323032362d31312d32365431303a30303a30302e3132333435363738395affff6864656164"
+                + "6c696e65f66573696e6365781e323032362d31312d32365431303a30303a30302e3132333435363738395a686f627365"
+                + "7276656400ff6a6c617374496e74656e7402646c617374bf666e756d62657200626174f6ffffcc1d4d80";
+
+    @Test
+    void givenASnapshotWithASessionWrittenBefore_whenReadAndWrittenAgain_thenItIsTheSameAndTheSameBytes()
+            throws Exception {
+        Instant at = Instant.parse("2026-11-26T10:00:00.123456789Z");
+        ServiceSnapshot expected = new ServiceSnapshot(ServiceState.installed("fe01", "Svc", at)
+                .evolve(new Event.SessionStarted(at, "fe01", "Svc", "s1", "im", "bob")), 2, LastDecision.NONE);
+        byte[] stored = java.util.HexFormat.of().parseHex(SNAPSHOT_WITH_A_SESSION);
+
+        Object read = serializer.fromBinary(stored, "ServiceSnapshot");
+
+        assertThat(read).isEqualTo(expected);
+        assertThat(((ServiceSnapshot) read).service().sessions().get("s1").startedAt()).isEqualTo(at);
+        assertThat(serializer.toBinary(expected)).isEqualTo(stored);
+    }
+
     /** Entries written before decisions were numbered lack the fields that hold the number. */
     @Test
     void givenEntriesWithoutTheDecisionFields_whenRead_thenTheyHaveNone() throws Exception {
