@@ -43,9 +43,11 @@ final class SessionMemory implements Benchmark {
                 + " property test holds. Then, on that state, `Rules.decide` of `decisions` new `Connect`s (not"
                 + " applied), timed: the cost of deciding one command with that many sessions open. API:"
                 + " `connectAsync` from `clients` concurrent clients on a data directory (fsync off, snapshots every"
-                + " 1000 events), `apiSessions` sessions: the gatekeeper's view, every service entity's own state,"
-                + " and whatever else Pekko keeps; fewer sessions, because the API opens them slowly (see the"
-                + " decision cost)" + timing;
+                + " 1000 events), `apiSessions` sessions: the gatekeeper's view, the service entities' states (an"
+                + " entity keeps the state the gatekeeper folded, so the two share their sessions), and whatever"
+                + " else Pekko keeps, such as the timer of each write's ask, which stays in Pekko's scheduler"
+                + " until its timeout would have passed even once answered; fewer sessions, because the API opens"
+                + " them slowly (see the decision cost)" + timing;
     }
 
     @Override
