@@ -2,6 +2,7 @@ package io.quiesce.cli.cluster;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
 import io.quiesce.cli.serve.Caller;
 import io.quiesce.cli.serve.ClusterFront;
 import io.quiesce.pool.PoolState;
@@ -18,6 +19,7 @@ import io.quiesce.event.Event;
 import io.quiesce.formats.history.EventCodec;
 import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.HistoryLine;
+import io.quiesce.internal.persistence.serialization.SessionModule;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
@@ -391,12 +393,23 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
                 "pekko.cluster.split-brain-resolver.stable-after = " + s.stableAfter().toMillis() + "ms",
                 // A pool stays open for as long as its node holds it: its deadlines and rollout must run unasked.
                 "pekko.cluster.sharding.passivation.strategy = none",
-                "pekko.actor.serialization-bindings { \"" + ClusterMessage.class.getName() + "\" = jackson-cbor }",
-                "pekko.serialization.jackson.jackson-cbor.compression.algorithm = off",
                 // Pekko drops a remote message over this: bodies are refused long before (413), and an
                 // answer too large for it is refused by the pool's node (PoolShard.MAX_ANSWER).
                 "pekko.remote.artery.advanced.maximum-frame-size = 4MiB"))
-                .withFallback(http);
+                .withFallback(serialization()).withFallback(http);
+    }
+
+    /** How messages cross between nodes: Jackson's CBOR, with the module that reads the sessions in a pool's state. */
+    static Config serialization() {
+        // Pekko's own modules and ours: a list set here replaces the one of Pekko's reference configuration.
+        String modules = "pekko.serialization.jackson.jackson-modules";
+        List<String> withSessions = new ArrayList<>(ConfigFactory.defaultReference(ClusterNode.class.getClassLoader())
+                .getStringList(modules));
+        withSessions.add(SessionModule.class.getName());
+        return ConfigFactory.parseString(String.join("\n",
+                "pekko.actor.serialization-bindings { \"" + ClusterMessage.class.getName() + "\" = jackson-cbor }",
+                "pekko.serialization.jackson.jackson-cbor.compression.algorithm = off"))
+                .withValue(modules, ConfigValueFactory.fromIterable(withSessions));
     }
 
     /** Leaves the cluster (its pools move to the other nodes, each closed here first), then stops. */

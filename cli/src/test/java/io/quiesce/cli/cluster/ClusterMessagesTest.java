@@ -31,8 +31,8 @@ class ClusterMessagesTest {
 
     @BeforeAll
     static void start() {
-        system = ActorSystem.create(Behaviors.empty(), "messages", ConfigFactory.parseString("pekko.actor.serialization-bindings { \""
-                + ClusterMessage.class.getName() + "\" = jackson-cbor }").withFallback(ConfigFactory.load()));
+        system = ActorSystem.create(Behaviors.empty(), "messages",
+                ClusterNode.serialization().withFallback(ConfigFactory.load()));
     }
 
     @AfterAll

@@ -11,7 +11,6 @@ import io.quiesce.internal.persistence.entity.PoolSnapshot;
 import io.quiesce.internal.persistence.entity.RegistrySnapshot;
 import io.quiesce.internal.persistence.entity.ServerSnapshot;
 import io.quiesce.internal.persistence.entity.ServiceSnapshot;
-import io.quiesce.service.Session;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 
 import java.io.IOException;
@@ -49,7 +48,7 @@ public final class QuiesceSerializer extends SerializerWithStringManifest {
         m.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
         m.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         m.addMixIn(Event.class, EventTypeMixin.class);
-        m.addMixIn(Session.class, SessionMixin.class);
+        m.registerModule(new SessionModule());
         TypeNames.all().forEach((name, type) -> {
             if (Event.class.isAssignableFrom(type)) {
                 m.registerSubtypes(new NamedType(type, name));
