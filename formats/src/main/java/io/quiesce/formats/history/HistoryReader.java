@@ -90,6 +90,8 @@ public final class HistoryReader implements Iterable<HistoryLine> {
                     }
                 }
             }
+            // its buffers go back to Jackson's pool
+            parser.drop();
             return null;
         }
 

@@ -46,12 +46,15 @@ final class LineParser {
         return feed.remaining == 0 && parser.getParsingContext().inRoot() && parser.releaseBuffered(NOWHERE) == 0;
     }
 
-    /** Forgets the parser: the next line gets a new one. */
+    /** Forgets the parser, if there is one: the next line gets a new one. */
     void drop() {
+        if (parser == null) {
+            return;
+        }
         try {
             parser.close();
         } catch (IOException e) {
-            // nothing to release but memory
+            // it reads from memory: there is nothing to fail
         }
         parser = null;
     }

@@ -88,6 +88,25 @@ class WrittenEventLineTest {
     }
 
     @Test
+    void givenALineLongerThanTheParsersBufferThenItReadsWholeAndSoDoTheLinesAfterIt() {
+        List<String> services = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            services.add("Lync Server Service " + i);
+        }
+        String server = EventCodec.line(new Event.ServerAdded(HistoryCodecTest.T, "pool1", "fe01", "frontend",
+                services.get(0), services, "alice", null));
+        assertThat(server.length()).isGreaterThan(10_000);
+        String file = String.join("\n", EVENT, server, EVENT, server + " ", EVENT);
+
+        List<HistoryLine> read = new ArrayList<>();
+        HistoryReader.ofUtf8(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), SOURCE, "Administrators")
+                .forEach(read::add);
+
+        assertThat(read).containsExactly((HistoryLine) general(EVENT, 1), (HistoryLine) general(server, 2),
+                (HistoryLine) general(EVENT, 3), (HistoryLine) general(server, 4), (HistoryLine) general(EVENT, 5));
+    }
+
+    @Test
     void givenALineThatRunsOnToTheNextThenTheFaultIsOnItsFirstLine() {
         String split = EVENT.replace(",\"server\"", ",\n\"server\"");
 
