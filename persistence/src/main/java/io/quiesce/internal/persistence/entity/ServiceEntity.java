@@ -104,10 +104,10 @@ public final class ServiceEntity
             return Effect().reply(apply.replyTo(), Done.getInstance());
         }
         // Pekko folds the entries into the state as it persists them, within this command: the
-        // event handler takes `to` for them then. Equal but not the same state happens once after
-        // events were folded here (a server's intent), then the two hold the same state again.
-        folded = apply.to() != null && entries.size() == apply.decisions().size()
-                && (state.service() == apply.from() || state.service().equals(apply.from()))
+        // event handler takes `to` for them then. The gatekeeper's view is made of the states the
+        // entities recovered, so from then on `from` is this very state unless something was
+        // folded here alone (an earlier version's intent); then this entity folds its own copy.
+        folded = apply.to() != null && entries.size() == apply.decisions().size() && state.service() == apply.from()
                 ? new Folded(entries, apply.to()) : null;
         return Effect().persist(List.<Object>copyOf(entries)).thenReply(apply.replyTo(), s -> Done.getInstance());
     }
