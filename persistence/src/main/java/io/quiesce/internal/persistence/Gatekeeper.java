@@ -82,9 +82,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     enum CheckDeadlines implements Message { INSTANCE }
 
     /**
-     * Complete {@code done} once every entity has finished recovering. An entity spawned for a
-     * new pool or server reads the journal in the background; closing the journal under that
-     * read crashes LevelDB's native code, so closing waits for this first.
+     * Complete {@code done} once every entity has finished recovering, and every service has
+     * snapshotted what the next opening would otherwise replay. An entity spawned for a new pool or
+     * server reads the journal in the background; closing the journal under that read crashes
+     * LevelDB's native code, so closing waits for this first.
      */
     record AwaitEntities(CompletableFuture<Void> done) implements Message {
     }
@@ -619,7 +620,16 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     }
 
     private Behavior<Message> onAwaitEntities(AwaitEntities m) {
-        entitiesAnswered(null).whenComplete((ok, failure) -> m.done().complete(null));
+        Duration timeout = settings.recoveryTimeout();
+        org.apache.pekko.actor.typed.Scheduler scheduler = getContext().getSystem().scheduler();
+        // A pool taken over is another process's to snapshot; an unreadable journal has nothing to spare.
+        boolean snapshot = takenOver == null && failing == null;
+        entitiesAnswered(null).whenComplete((ok, failure) -> CompletableFuture.allOf(services.values().stream()
+                        .flatMap(byName -> byName.values().stream()).filter(ref -> snapshot)
+                        .map(ref -> AskPattern.<ServiceEntity.Command, Done>ask(ref, ServiceEntity.Closing::new,
+                                timeout, scheduler).toCompletableFuture())
+                        .toArray(CompletableFuture[]::new))
+                .whenComplete((saved, notSaved) -> m.done().complete(null)));
         return this;
     }
 
