@@ -71,7 +71,7 @@ public final class ServiceEntity
     private final ActorRef<Unreadable> unreadable;
     /**
      * Events applied since the newest snapshot (replayed after it or recorded since): what the next
-     * opening would replay.
+     * opening would replay. Counted in the event handler, the one place both replay and recording pass.
      */
     private long sinceSnapshot;
 
