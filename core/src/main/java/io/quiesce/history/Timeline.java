@@ -58,7 +58,7 @@ public final class Timeline {
         private final String server;
         private final String service;
         private final List<Interval> intervals = new ArrayList<>();
-        private List<Sample> samples = new ArrayList<>();
+        private final List<Sample> samples = new ArrayList<>();
 
         Lane(String server, String service) {
             this.server = server;
@@ -99,14 +99,15 @@ public final class Timeline {
                 samples.add(new Sample(at, count));
             }
             if (samples.size() > MAX_SAMPLES) {
-                List<Sample> thinned = new ArrayList<>(MAX_SAMPLES / 2 + 1);
+                // In place, each pair into the first's slot: a lane of a long replay thins every few thousand lines.
+                int kept = 0;
                 for (int i = 0; i < samples.size(); i += 2) {
                     Sample a = samples.get(i);
                     int peak = i + 1 < samples.size() ? Math.max(a.sessions(), samples.get(i + 1).sessions())
                             : a.sessions();
-                    thinned.add(new Sample(a.at(), peak));
+                    samples.set(kept++, peak == a.sessions() ? a : new Sample(a.at(), peak));
                 }
-                samples = thinned;
+                samples.subList(kept, samples.size()).clear();
             }
         }
     }
@@ -126,7 +127,13 @@ public final class Timeline {
     private Instant last;
 
     Lane lane(String server, String service) {
-        return lanes.computeIfAbsent(new LaneKey(server, service), k -> new Lane(server, service));
+        LaneKey key = new LaneKey(server, service);
+        Lane lane = lanes.get(key);
+        if (lane == null) {
+            lane = new Lane(server, service);
+            lanes.put(key, lane);
+        }
+        return lane;
     }
 
     void seen(Instant at) {
