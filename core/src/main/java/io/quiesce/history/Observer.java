@@ -82,10 +82,10 @@ final class Observer {
         if (events.isEmpty()) {
             return;
         }
-        dnsInterrupted.clear();
-        forced.clear();
-        acted.clear();
-        pausedNow.clear();
+        clear(dnsInterrupted);
+        clear(forced);
+        clear(acted);
+        clear(pausedNow);
         for (Event e : events) {
             timeline.seen(e.at());
             if (e instanceof SessionInterrupted si) {
@@ -136,6 +136,19 @@ final class Observer {
             }
         }
         closeAftermaths(after);
+    }
+
+    /** Empties a map of the step before; most steps left it empty, and then there is nothing to write. */
+    private static void clear(Map<?, ?> map) {
+        if (!map.isEmpty()) {
+            map.clear();
+        }
+    }
+
+    private static void clear(Set<?> set) {
+        if (!set.isEmpty()) {
+            set.clear();
+        }
     }
 
     /** Whether a service is paused after this event of it, or null when the event does not say. */
@@ -350,7 +363,10 @@ final class Observer {
     }
 
     private void act(Event e, Set<String> acted) {
-        if (!(e instanceof Event.AdministrativeAct a) || a.by() == null) {
+        // Sessions starting and ending, most events, first by their own classes (one comparison each):
+        // whether a record implements an interface is a search of its supertypes.
+        if (e instanceof Event.SessionStarted || e instanceof Event.SessionEnded
+                || !(e instanceof Event.AdministrativeAct a) || a.by() == null) {
             return;
         }
         String server = serverOf(e);

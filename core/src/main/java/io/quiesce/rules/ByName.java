@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param <V> the pools or servers
  */
 final class ByName<V> extends AbstractMap<String, V> {
+    /** Up to this many names, a name as spelled is found by comparing it with each. */
+    private static final int LINEAR = 16;
     private static final ByName<?> EMPTY = new ByName<>(new String[0], new Object[0], Map.of());
 
     /** Sorted by {@link Names#ORDER}, each name as it was first spelled. */
@@ -73,10 +75,22 @@ final class ByName<V> extends AbstractMap<String, V> {
         return new ByName<>(names, next, spelled);
     }
 
+    /** Where the name is (in any case), or -1. */
     private int position(String name) {
-        Integer at = spelled.get(Objects.requireNonNull(name, "name"));
-        if (at != null) {
-            return at;
+        Objects.requireNonNull(name, "name");
+        if (names.length <= LINEAR) {
+            // A pool has a few servers: comparing a name with each (a name read from a history line is a new
+            // string, and would be hashed first) is the quicker way to find it as spelled.
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+        } else {
+            Integer at = spelled.get(name);
+            if (at != null) {
+                return at;
+            }
         }
         int found = Arrays.binarySearch(names, name, Names.ORDER);
         return found >= 0 ? found : -1;
