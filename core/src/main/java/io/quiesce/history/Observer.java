@@ -298,6 +298,9 @@ final class Observer {
 
     private void report(Map<String, Integer> counts, FindingCode code, Deployment after, List<Event> events,
                         String detail) {
+        if (counts.isEmpty()) {
+            return;
+        }
         counts.forEach((key, n) -> {
             String[] parts = key.split("\u0000", 2);
             findings.add(new Finding(code, events.get(events.size() - 1).at(), poolOf(after, parts[0]), parts[0],

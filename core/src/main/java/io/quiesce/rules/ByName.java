@@ -77,6 +77,10 @@ final class ByName<V> extends AbstractMap<String, V> {
 
     /** Where the name is (in any case), or -1. */
     private int position(String name) {
+        if (names.length == 0) {
+            return -1;
+        }
+        // As a sorted map by name: no null name to look up in one that has names.
         Objects.requireNonNull(name, "name");
         if (names.length <= LINEAR) {
             // A pool has a few servers: comparing a name with each (a name read from a history line is a new
