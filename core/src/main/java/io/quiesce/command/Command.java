@@ -22,6 +22,7 @@ public sealed interface Command {
 
     /** Commands from a principal, checked by rule 16. */
     sealed interface Authorized extends Command {
+        /** Who asks, when, and why. */
         Act act();
 
         default Instant at() {
@@ -29,6 +30,7 @@ public sealed interface Command {
         }
     }
 
+    /** Creates a pool, with or without DNS load balancing. */
     record CreatePool(String pool, boolean dnsLoadBalancing, Act act) implements Authorized {
         @Override
         public String verb() {
@@ -41,6 +43,7 @@ public sealed interface Command {
         }
     }
 
+    /** Turns DNS load balancing of a pool on or off. */
     record SetDnsLoadBalancing(String pool, boolean on, Act act) implements Authorized {
         @Override
         public String verb() {
@@ -73,6 +76,7 @@ public sealed interface Command {
      */
     record Pause(String server, String service, Duration deadline, boolean clearDeadline, boolean force, Act act)
             implements Authorized {
+        /** Refuses a deadline together with clearing it. */
         public Pause {
             if (deadline != null && clearDeadline) {
                 throw new IllegalArgumentException("a pause sets a deadline or clears it, not both");
@@ -95,6 +99,7 @@ public sealed interface Command {
         }
     }
 
+    /** Lets a paused or drained service, or a whole server, take new connections again. */
     record Resume(String server, String service, Act act) implements Authorized {
         @Override
         public String verb() {
@@ -107,6 +112,7 @@ public sealed interface Command {
         }
     }
 
+    /** Starts a stopped service, or every service of a server. */
     record Start(String server, String service, Act act) implements Authorized {
         @Override
         public String verb() {
@@ -119,6 +125,7 @@ public sealed interface Command {
         }
     }
 
+    /** Stops a service, or a whole server; {@code force} stops it even with sessions still active. */
     record Stop(String server, String service, boolean force, Act act) implements Authorized {
         @Override
         public String verb() {
@@ -131,12 +138,14 @@ public sealed interface Command {
         }
     }
 
+    /** Sets the startup type (automatic, manual, disabled) of a service or of every service of a server. */
     record SetStartup(String server, String service, StartupType type, Act act) implements Authorized {
         @Override
         public String verb() {
             return "startup";
         }
 
+        /** Refuses a missing startup type. */
         public SetStartup {
             Objects.requireNonNull(type, "type");
         }
@@ -146,6 +155,7 @@ public sealed interface Command {
         }
     }
 
+    /** Stops and starts every service of a server; {@code force} even with sessions still active. */
     record Restart(String server, boolean force, Act act) implements Authorized {
         @Override
         public String verb() {
@@ -171,6 +181,7 @@ public sealed interface Command {
         }
     }
 
+    /** Ends an active session, wherever it runs. */
     record End(String session, Act act) implements Authorized {
         @Override
         public String verb() {

@@ -14,20 +14,24 @@ import java.util.List;
  * and of history files.
  */
 public sealed interface Event {
+    /** When it happened. */
     Instant at();
 
     /** Events of a pool: its settings, its members and the connections it lost. */
     sealed interface PoolEvent extends Event {
+        /** The pool's name. */
         String pool();
     }
 
     /** Events of a server as a whole. */
     sealed interface ServerEvent extends Event {
+        /** The server's name (its FQDN). */
         String server();
     }
 
     /** Events of one Windows service of one server. */
     sealed interface ServiceEvent extends Event {
+        /** The server's name (its FQDN). */
         String server();
 
         /** The service's display name. */
@@ -36,20 +40,25 @@ public sealed interface Event {
 
     /** An event about one user session, named by its id. */
     sealed interface SessionEvent extends Event {
+        /** The session's id. */
         String session();
     }
 
     /** An act of an administrator: who ({@code by}) and why ({@code reason}, may be null). */
     sealed interface AdministrativeAct extends Event {
+        /** The administrator who acted. */
         String by();
 
+        /** Why, as the administrator said; may be null. */
         String reason();
     }
 
+    /** A pool was created. */
     record PoolCreated(Instant at, String pool, boolean dnsLoadBalancing, String by, String reason)
             implements PoolEvent, AdministrativeAct {
     }
 
+    /** DNS load balancing of a pool was turned on or off. */
     record DnsLoadBalancingChanged(Instant at, String pool, boolean dnsLoadBalancing, String by, String reason)
             implements PoolEvent, AdministrativeAct {
     }
@@ -58,6 +67,7 @@ public sealed interface Event {
     record ServerAdded(Instant at, String pool, String server, String role, String coreService,
                        List<String> services, String by, String reason)
             implements PoolEvent, AdministrativeAct {
+        /** Keeps its own copy of the services. */
         public ServerAdded {
             services = List.copyOf(services);
         }
@@ -97,30 +107,37 @@ public sealed interface Event {
     record ServiceDrainingAgain(Instant at, String server, String service) implements ServiceEvent {
     }
 
+    /** A paused or drained service takes new connections again. */
     record ServiceResumed(Instant at, String server, String service, String by, String reason)
             implements ServiceEvent, AdministrativeAct {
     }
 
+    /** A stopped service was started. */
     record ServiceStarted(Instant at, String server, String service, String by, String reason)
             implements ServiceEvent, AdministrativeAct {
     }
 
+    /** A service was stopped; {@code forced} when sessions were still active. */
     record ServiceStopped(Instant at, String server, String service, boolean forced, String by, String reason)
             implements ServiceEvent, AdministrativeAct {
     }
 
+    /** A service's startup type changed {@code from} one {@code to} another. */
     record StartupTypeChanged(Instant at, String server, String service, StartupType from, StartupType to,
                               String by, String reason) implements ServiceEvent, AdministrativeAct {
     }
 
+    /** A session began on a service, for {@code feature}. */
     record SessionStarted(Instant at, String server, String service, String session, String feature, String by)
             implements ServiceEvent, SessionEvent {
     }
 
+    /** A session ended normally. */
     record SessionEnded(Instant at, String server, String service, String session, String by)
             implements ServiceEvent, SessionEvent {
     }
 
+    /** A session was cut off ({@code cause}: a deadline passed, a forced stop, a restart). */
     record SessionInterrupted(Instant at, String server, String service, String session, String feature,
                               InterruptionCause cause) implements ServiceEvent, SessionEvent {
     }

@@ -44,10 +44,12 @@ public final class EventTypes {
     private EventTypes() {
     }
 
+    /** Every event type by its stable name, in a fixed order. */
     public static Map<String, Class<? extends Event>> all() {
         return BY_NAME;
     }
 
+    /** The stable name of an event's type; an event type without one is a programming error. */
     public static String nameOf(Event event) {
         String name = BY_CLASS.get(event.getClass());
         if (name == null) {
@@ -56,6 +58,7 @@ public final class EventTypes {
         return name;
     }
 
+    /** The event type of a stable name, if there is one. */
     public static Optional<Class<? extends Event>> classOf(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }

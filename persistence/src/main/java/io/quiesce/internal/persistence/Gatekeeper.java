@@ -30,11 +30,10 @@ import io.quiesce.service.ServiceState;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.persistence.typed.PersistenceId;
 
@@ -56,8 +55,24 @@ import java.util.concurrent.CompletableFuture;
  * consistent state), has the entities record the events, and only then answers. Commands are
  * decided one at a time, in arrival order; those waiting are queued up to a limit, past which
  * they are refused as OVERLOADED rather than dropped.
+ *
+ * <p>It is always in one of these behaviors:
+ * <ul>
+ *   <li><b>recovering</b>: reading the entities' state back (on opening, and after a batch whose
+ *       writes did not all succeed); commands wait;</li>
+ *   <li><b>ready</b>: nothing in flight; a command is decided at once;</li>
+ *   <li><b>writing</b>: a batch's writes are out; commands wait, and the batch is answered when the
+ *       last write is;</li>
+ *   <li><b>failing</b>: an entity cannot read its journal; once every other entity has settled,
+ *       everything waiting is refused and the gatekeeper stops;</li>
+ *   <li><b>taken over</b>: another process holds the one pool held here; everything is refused.</li>
+ * </ul>
+ * The commands waiting are its stash: a bounded queue rather than Pekko's {@code StashBuffer},
+ * because passed pause deadlines are put ahead of what waits and a batch takes several at once.
+ * What goes in a batch ({@link BatchRules}) and when deadlines fire ({@link DeadlineSchedule}) are
+ * pure classes of their own.
  */
-final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
+final class Gatekeeper {
     /** Callers' threads race by far less: a clock this far behind the journal was set back. */
     private static final Duration CLOCK_BEHIND = Duration.ofSeconds(1);
     /** Said of a command refused once the pool was taken over. */
@@ -156,9 +171,11 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     List<String> poolsHeldApart) {
     }
 
+    private final ActorContext<Message> context;
     private final Settings settings;
     private final Notifier notifier;
-    private final CompletableFuture<Void> ready;
+    /** Completed once opening has recovered everything (and fired the deadlines that passed meanwhile). */
+    private final CompletableFuture<Void> opened;
     private final TimerScheduler<Message> timers;
     private final Deque<Submit> queue = new ArrayDeque<>();
 
@@ -175,11 +192,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private final Map<String, Map<String, ActorRef<ServiceEntity.Command>>> services = new HashMap<>();
 
     private Deployment deployment = Deployment.empty();
-    /** Why nothing is decided any more: another process took over the one pool held here (null: not). */
-    private String takenOver;
-    /** Set when an entity cannot read its journal: the failure given once the other entities are done. */
-    private QuiesceException failing;
-    private String failingEntity;
     /**
      * The last decision given to the journal. Decisions are numbered, and their times kept from
      * going back, in the order they are decided, so a history read back from every journal keeps
@@ -187,7 +199,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      */
     private LastDecision last = LastDecision.NONE;
     private boolean warnedClockBehind;
-    private boolean recovering = true;
     /** The batch being written, answered when {@code writesLeft} reaches zero. */
     private final List<Pending> batch = new ArrayList<>();
     private final Map<String, String> failedTargets = new HashMap<>();
@@ -210,17 +221,21 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private final Map<String, Map<String, ServiceState>> serviceStates = new HashMap<>();
     private int waitingFor;
 
-    static Behavior<Message> create(Settings settings, Notifier notifier, CompletableFuture<Void> ready) {
+    private final Behavior<Message> recovering;
+    private final Behavior<Message> ready;
+    private final Behavior<Message> writing;
+
+    static Behavior<Message> create(Settings settings, Notifier notifier, CompletableFuture<Void> opened) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Gatekeeper(ctx, timers, settings,
-                notifier, ready)));
+                notifier, opened).recover()));
     }
 
     private Gatekeeper(ActorContext<Message> context, TimerScheduler<Message> timers, Settings settings,
-                       Notifier notifier, CompletableFuture<Void> ready) {
-        super(context);
+                       Notifier notifier, CompletableFuture<Void> opened) {
+        this.context = context;
         this.settings = settings;
         this.notifier = notifier;
-        this.ready = ready;
+        this.opened = opened;
         this.timers = timers;
         this.unreadable = context.messageAdapter(Unreadable.class, EntityUnreadable::new);
         String held = settings.heldPool();
@@ -230,51 +245,58 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         } else {
             spawnRegistry(RegistryEntity.PERSISTENCE_ID);
         }
-        recover();
-    }
-
-    @Override
-    public Receive<Message> createReceive() {
-        return newReceiveBuilder()
-                .onMessage(Submit.class, this::onSubmit)
-                .onMessage(GetDeployment.class, g -> {
-                    Deployment current = deployment;
-                    String refusal = takenOver;
-                    settings.replies().execute(() -> {
-                        if (refusal != null) {
-                            // Another process decides this pool now: what is here may be out of date.
-                            g.reply().completeExceptionally(new QuiesceException(refusal));
-                        } else {
-                            g.reply().complete(current);
-                        }
-                    });
-                    return this;
+        this.recovering = deciding()
+                .onMessage(Submit.class, this::waitFor)
+                // Recovery fires the deadlines that passed by itself once it is done.
+                .onMessage(CheckDeadlines.class, c -> Behaviors.same())
+                .onMessage(RegistryLoaded.class, this::onRegistryLoaded)
+                .onMessage(PoolLoaded.class, this::onPoolLoaded)
+                .onMessage(ServerIdle.class, this::onServerIdle)
+                .onMessage(ServiceLoaded.class, this::onServiceLoaded)
+                .build();
+        this.ready = deciding()
+                .onMessage(Submit.class, s -> enqueue(s) ? decideWaiting() : Behaviors.same())
+                .onMessage(CheckDeadlines.class, c -> {
+                    queuePassedDeadlines();
+                    scheduleNextDeadline();
+                    return decideWaiting();
                 })
-                .onMessage(TakenOver.class, this::onTakenOver)
-                .onMessage(CheckDeadlines.class, c -> onCheckDeadlines())
-                .onMessage(AwaitEntities.class, this::onAwaitEntities)
-                // Once an entity is found unreadable, recovery starts nothing more: it only waits to fail.
-                .onMessage(RegistryLoaded.class, m -> failing != null ? this : onRegistryLoaded(m))
-                .onMessage(PoolLoaded.class, m -> failing != null ? this : onPoolLoaded(m))
-                .onMessage(ServerIdle.class, m -> failing != null ? this : onServerIdle(m))
-                .onMessage(ServiceLoaded.class, m -> failing != null ? this : onServiceLoaded(m))
+                .build();
+        this.writing = deciding()
+                .onMessage(Submit.class, this::waitFor)
+                .onMessage(CheckDeadlines.class, c -> {
+                    queuePassedDeadlines(); // decided once the batch in flight is answered
+                    scheduleNextDeadline();
+                    return Behaviors.same();
+                })
                 .onMessage(WriteDone.class, this::onWriteDone)
-                .onMessage(EntityUnreadable.class, this::onEntityUnreadable)
-                .onMessage(OthersSettled.class, m -> failRecovery(failingEntity, failing))
                 .build();
     }
 
-    // ---- recovery: registry, then pools, then servers (pending intents redelivered), then services
+    /** What every behavior but failing and taken over does alike. */
+    private BehaviorBuilder<Message> deciding() {
+        return Behaviors.receive(Message.class)
+                .onMessage(GetDeployment.class, g -> {
+                    Deployment current = deployment;
+                    settings.replies().execute(() -> g.reply().complete(current));
+                    return Behaviors.same();
+                })
+                .onMessage(TakenOver.class, this::onTakenOver)
+                .onMessage(AwaitEntities.class, this::onAwaitEntities)
+                .onMessage(EntityUnreadable.class, this::onEntityUnreadable);
+    }
 
-    private void recover() {
-        recovering = true;
+    // ---- recovering: registry, then pools, then servers (pending intents redelivered), then services
+
+    private Behavior<Message> recover() {
         last = LastDecision.NONE;
         poolSnapshots.clear();
         serviceStates.clear();
         created.clear();
         registriesLeft = registries.size();
-        registries.forEach((id, ref) -> getContext().ask(RegistrySnapshot.class, ref, settings.recoveryTimeout(),
+        registries.forEach((id, ref) -> context.ask(RegistrySnapshot.class, ref, settings.recoveryTimeout(),
                 RegistryEntity.Get::new, (s, f) -> new RegistryLoaded(id, s, f)));
+        return recovering;
     }
 
     private Behavior<Message> onRegistryLoaded(RegistryLoaded m) {
@@ -286,17 +308,17 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                 .forEach(p -> created.putIfAbsent(p.pool(), p));
         last = last.max(m.snapshot().last());
         if (--registriesLeft > 0) {
-            return this;
+            return Behaviors.same();
         }
         waitingFor = created.size();
         if (waitingFor == 0) {
             return finishRecovery();
         }
         for (PoolCreated pool : created.values()) {
-            getContext().ask(PoolSnapshot.class, spawnPool(pool), settings.recoveryTimeout(), PoolEntity.Get::new,
+            context.ask(PoolSnapshot.class, spawnPool(pool), settings.recoveryTimeout(), PoolEntity.Get::new,
                     (s, f) -> new PoolLoaded(pool.pool(), s, f));
         }
-        return this;
+        return Behaviors.same();
     }
 
     private Behavior<Message> onPoolLoaded(PoolLoaded m) {
@@ -306,7 +328,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         poolSnapshots.put(m.pool(), m.snapshot());
         last = last.max(m.snapshot().last());
         if (--waitingFor > 0) {
-            return this;
+            return Behaviors.same();
         }
         List<ServerAdded> all = poolSnapshots.values().stream().flatMap(p -> p.servers().stream()).toList();
         waitingFor = all.size();
@@ -314,10 +336,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             return finishRecovery();
         }
         for (ServerAdded added : all) {
-            getContext().ask(ServerSnapshot.class, spawnServer(added), settings.recoveryTimeout(),
+            context.ask(ServerSnapshot.class, spawnServer(added), settings.recoveryTimeout(),
                     ServerEntity.AwaitIdle::new, (s, f) -> new ServerIdle(added.server(), s, f));
         }
-        return this;
+        return Behaviors.same();
     }
 
     private Behavior<Message> onServerIdle(ServerIdle m) {
@@ -326,12 +348,12 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         }
         last = last.max(m.snapshot().last());
         if (--waitingFor > 0) {
-            return this;
+            return Behaviors.same();
         }
         waitingFor = services.values().stream().mapToInt(Map::size).sum();
-        services.values().forEach(byName -> byName.values().forEach(ref -> getContext().ask(ServiceSnapshot.class,
+        services.values().forEach(byName -> byName.values().forEach(ref -> context.ask(ServiceSnapshot.class,
                 ref, settings.recoveryTimeout(), ServiceEntity.Get::new, ServiceLoaded::new)));
-        return this;
+        return Behaviors.same();
     }
 
     private Behavior<Message> onServiceLoaded(ServiceLoaded m) {
@@ -341,7 +363,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         ServiceState state = m.snapshot().service();
         serviceStates.computeIfAbsent(state.server(), s -> new HashMap<>()).put(state.name(), state);
         last = last.max(m.snapshot().last());
-        return --waitingFor > 0 ? this : finishRecovery();
+        return --waitingFor > 0 ? Behaviors.same() : finishRecovery();
     }
 
     private Behavior<Message> finishRecovery() {
@@ -357,23 +379,25 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             }
         });
         deployment = new Deployment(poolStates, serverStates);
-        recovering = false;
         // Deadlines that passed while no process ran fire first, and opening completes once they are
         // recorded: a read after opening shows the state after what opening fired.
         List<CompletableFuture<Reply>> fired = queuePassedDeadlines();
         scheduleNextDeadline();
-        CompletableFuture.allOf(fired.toArray(CompletableFuture[]::new)).whenComplete((ok, f) -> ready.complete(null));
-        return drain();
+        CompletableFuture.allOf(fired.toArray(CompletableFuture[]::new)).whenComplete((ok, f) -> opened.complete(null));
+        return decideWaiting();
     }
 
+    /** Recovery could not read an entity: opening fails, or a running instance refuses what waits and stops. */
     private Behavior<Message> failRecovery(String what, Throwable failure) {
         QuiesceException error = new QuiesceException("could not recover " + what + " from the journal: "
                 + failure.getMessage(), failure);
-        if (!ready.isDone()) {
-            ready.completeExceptionally(error);
+        if (!opened.isDone()) {
+            opened.completeExceptionally(error);
             return Behaviors.stopped();
         }
-        // A running instance that cannot re-read its journal refuses everything waiting.
+        batch.forEach(p -> answer(p.submit(), new Failed(error.getMessage() + " (this change may or may not have"
+                + " been recorded)")));
+        batch.clear();
         queue.forEach(s -> answer(s, new Failed(error.getMessage())));
         queue.clear();
         return Behaviors.stopped();
@@ -381,25 +405,28 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     // ---- commands
 
-    private Behavior<Message> onSubmit(Submit submit) {
-        if (takenOver != null) {
-            answer(submit, new Failed(takenOver + NOT_RECORDED));
-            return this;
-        }
+    /** Puts a command among those waiting; false when they are already too many and it was refused as OVERLOADED. */
+    private boolean enqueue(Submit submit) {
         if (queue.size() >= settings.maxPending()) {
             answer(submit, new Decided(Decision.reject(RejectionCode.OVERLOADED, queue.size()
                     + " commands are already waiting to be recorded: try again shortly.")));
-            return this;
+            return false;
         }
         queue.add(submit);
-        return drain();
+        return true;
+    }
+
+    private Behavior<Message> waitFor(Submit submit) {
+        enqueue(submit);
+        return Behaviors.same();
     }
 
     /**
-     * Decides waiting commands against the view and writes their events. Session traffic (connect,
-     * end, a passed deadline) is decided in a row and written together, one atomic write per
-     * service, so it is not limited to one journal round trip per command. Everything else is
-     * written on its own. Answers go out only once every write of the batch is acknowledged.
+     * Decides waiting commands against the view and writes their events, then says what follows:
+     * writing while writes are out, ready when nothing waits. Session traffic (connect, end, a
+     * passed deadline) is decided in a row and written together, one atomic write per service, so
+     * it is not limited to one journal round trip per command. Everything else is written on its
+     * own. Answers go out only once every write of the batch is acknowledged.
      *
      * <p>The writes of a batch, one per service, are one transaction of the journal: they are
      * committed together or not at all. So a command decided on what an earlier one of the batch
@@ -407,8 +434,8 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      * without it, and session ids need no rule of their own. Administrative commands, whose
      * events reach servers and pools, go alone.
      */
-    private Behavior<Message> drain() {
-        while (takenOver == null && !recovering && batch.isEmpty() && !queue.isEmpty()) {
+    private Behavior<Message> decideWaiting() {
+        while (!queue.isEmpty()) {
             Deployment view = deployment;
             // Within a batch deadlines only go (session traffic sets none), so this bounds them from below.
             Instant earliestDeadline = view.nextDeadline().orElse(null);
@@ -438,7 +465,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     decision = settings.rules().decide(view, command);
                 } catch (RuntimeException e) {
                     // A bug must cost one command, not the whole system: the caller hears of it.
-                    getContext().getLog().error("could not decide {}", command, e);
+                    context.getLog().error("could not decide {}", command, e);
                     queue.poll();
                     batch.add(Pending.error(next, "internal error while deciding the command: " + e));
                     continue;
@@ -478,16 +505,17 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
                     List<DecisionRecorded> decisions = transaction == 0 ? written : written.stream()
                             .map(d -> d.inTransaction(transaction, byService.size())).toList();
                     ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
-                    getContext().ask(Done.class, services.get(first.server()).get(first.service()),
+                    context.ask(Done.class, services.get(first.server()).get(first.service()),
                             settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, r),
                             (d, f) -> new WriteDone(target, f));
                 });
             }
-            if (writesLeft == 0) {
-                answerBatch();
+            if (writesLeft > 0) {
+                return writing;
             }
+            answerBatch(); // nothing of it needed writing, so nothing of it failed
         }
-        return this;
+        return ready;
     }
 
     /**
@@ -502,7 +530,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         }
         if (!warnedClockBehind && command.at().plus(CLOCK_BEHIND).isBefore(latest)) {
             warnedClockBehind = true;
-            getContext().getLog().warn("The clock reads {}, before the last recorded decision at {}: commands are"
+            context.getLog().warn("The clock reads {}, before the last recorded decision at {}: commands are"
                     + " recorded at that time (and pause deadlines count from it) until the clock catches up."
                     + " Was the clock set back?", command.at(), latest);
         }
@@ -516,33 +544,38 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
     private void writeAlone(List<Event> events, long decision) {
         Event first = events.get(0);
         if (first instanceof PoolCreated created) {
-            getContext().ask(Done.class, registry, settings.writeTimeout(),
+            context.ask(Done.class, registry, settings.writeTimeout(),
                     r -> new RegistryEntity.Record(created, decision, r), (d, f) -> new WriteDone(WHOLE, f));
         } else if (first instanceof PoolEvent pe) {
             List<PoolEvent> poolEvents = events.stream().map(PoolEvent.class::cast).toList();
-            getContext().ask(Done.class, pools.get(pe.pool()), settings.writeTimeout(),
+            context.ask(Done.class, pools.get(pe.pool()), settings.writeTimeout(),
                     r -> new PoolEntity.Record(poolEvents, decision, r), (d, f) -> new WriteDone(WHOLE, f));
         } else {
             String server = first instanceof ServerEvent se ? se.server() : ((ServiceEvent) first).server();
-            getContext().ask(Done.class, servers.get(server), settings.writeTimeout(),
+            context.ask(Done.class, servers.get(server), settings.writeTimeout(),
                     r -> new ServerEntity.Deliver(events, decision, r), (d, f) -> new WriteDone(WHOLE, f));
         }
     }
 
+    // ---- writing
+
     private Behavior<Message> onWriteDone(WriteDone done) {
-        if (takenOver != null) {
-            return this; // its batch was answered when the pool was taken over
-        }
         if (done.failure() != null) {
             failedTargets.put(done.target(), done.failure().getMessage());
         }
         if (--writesLeft > 0) {
-            return this;
+            return Behaviors.same();
         }
-        return answerBatch();
+        if (answerBatch()) {
+            // The view may now differ from the journal: read it back before deciding anything else.
+            return recover();
+        }
+        scheduleNextDeadline();
+        return decideWaiting();
     }
 
-    private Behavior<Message> answerBatch() {
+    /** Answers every command of the batch; true when a write failed, so the view must be read back. */
+    private boolean answerBatch() {
         Deployment before = deployment;
         boolean failed = !failedTargets.isEmpty();
         // Told before any answer, so a listener added once an answer is in does not hear of this write.
@@ -563,7 +596,7 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
             }
             if (p.decision() instanceof Decision.Accepted a && p.target() != null) {
                 // A batch is one transaction: a write acknowledged beside a failed one means the failed one
-                // only timed out here. What was acknowledged is told; the read-back below settles the rest.
+                // only timed out here. What was acknowledged is told; the read-back settles the rest.
                 Deployment after = failed ? deployment.evolve(a.events()) : p.after();
                 spawnFor(a.events());
                 notifier.recorded(deployment, a.events(), after);
@@ -575,13 +608,9 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         failedTargets.clear();
         writesLeft = 0;
         if (failed) {
-            // The view may now differ from the journal: read it back before deciding anything else.
             deployment = before;
-            recover();
-            return this;
         }
-        scheduleNextDeadline();
-        return drain();
+        return failed;
     }
 
     private void spawnFor(List<Event> events) {
@@ -594,61 +623,87 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         }
     }
 
+    // ---- taken over
+
     /**
      * Answers the batch in flight and everything waiting with the reason, at once rather than when the
      * entities' writes time out, and decides nothing more: the pool's other holder decides it now,
      * and fires its pause deadlines.
      */
     private Behavior<Message> onTakenOver(TakenOver m) {
-        if (takenOver != null) {
-            return this;
-        }
-        takenOver = m.reason();
-        getContext().getLog().warn("{}", m.reason());
+        String reason = m.reason();
+        context.getLog().warn("{}", reason);
         // Its commit may have landed just before the takeover, which the new holder then shows.
-        batch.forEach(p -> answer(p.submit(), new Failed(m.reason() + " (this change was recorded only if it"
+        batch.forEach(p -> answer(p.submit(), new Failed(reason + " (this change was recorded only if it"
                 + " landed before the takeover: check status there)")));
         batch.clear();
         failedTargets.clear();
         writesLeft = 0;
         writesIssuedAt = 0;
-        queue.forEach(s -> answer(s, new Failed(takenOver + NOT_RECORDED)));
+        queue.forEach(s -> answer(s, new Failed(reason + NOT_RECORDED)));
         queue.clear();
         timers.cancel(CheckDeadlines.INSTANCE);
-        return this;
+        // Opening is over too: everything from now on is refused with the reason.
+        opened.complete(null);
+        return Behaviors.receive(Message.class)
+                .onMessage(Submit.class, s -> {
+                    answer(s, new Failed(reason + NOT_RECORDED));
+                    return Behaviors.same();
+                })
+                .onMessage(GetDeployment.class, g -> {
+                    // Another process decides this pool now: what is here may be out of date.
+                    settings.replies().execute(() -> g.reply().completeExceptionally(new QuiesceException(reason)));
+                    return Behaviors.same();
+                })
+                .onMessage(AwaitEntities.class, this::onAwaitEntities)
+                // Writes, recovery and deadlines still under way end here unheard: nothing more is decided.
+                .onAnyMessage(other -> Behaviors.same())
+                .build();
     }
 
     private Behavior<Message> onAwaitEntities(AwaitEntities m) {
         entitiesAnswered(null).whenComplete((ok, failure) -> m.done().complete(null));
-        return this;
+        return Behaviors.same();
     }
+
+    // ---- failing
 
     /**
      * Retrying cannot help an entity that cannot read its journal, so opening fails now rather
      * than at the recovery timeout. The entity is stopped before its restart reads again, and the
      * failure waits until every other entity has finished reading: closing the journal under a
-     * read still going on crashes LevelDB's native code.
+     * read still going on crashes LevelDB's native code. Meanwhile commands wait, and recovery
+     * starts nothing more.
      */
     private Behavior<Message> onEntityUnreadable(EntityUnreadable m) {
-        if (failing != null) {
-            return this;
-        }
-        failingEntity = m.what().persistenceId();
-        failing = new QuiesceException("it holds an entry this version cannot read (" + m.what().reason()
-                + "); was the directory written by a newer version of Quiesce?");
+        String failingEntity = m.what().persistenceId();
+        QuiesceException failing = new QuiesceException("it holds an entry this version cannot read ("
+                + m.what().reason() + "); was the directory written by a newer version of Quiesce?");
         ActorRef<?> entity = entityOf(failingEntity);
         if (entity != null) {
-            getContext().stop(entity);
+            context.stop(entity);
         }
-        ActorRef<Message> self = getContext().getSelf();
+        ActorRef<Message> self = context.getSelf();
         entitiesAnswered(entity).whenComplete((ok, failure) -> self.tell(new OthersSettled()));
-        return this;
+        timers.cancel(CheckDeadlines.INSTANCE);
+        return Behaviors.receive(Message.class)
+                .onMessage(Submit.class, this::waitFor)
+                .onMessage(GetDeployment.class, g -> {
+                    Deployment current = deployment;
+                    settings.replies().execute(() -> g.reply().complete(current));
+                    return Behaviors.same();
+                })
+                .onMessage(AwaitEntities.class, this::onAwaitEntities)
+                .onMessage(OthersSettled.class, o -> failRecovery(failingEntity, failing))
+                // Recovery, writes, deadlines and other unreadable entities: the failure above is given.
+                .onAnyMessage(other -> Behaviors.same())
+                .build();
     }
 
     /** Completes once every entity but {@code except} has answered (or failed to within the recovery timeout). */
     private CompletableFuture<Void> entitiesAnswered(ActorRef<?> except) {
         Duration timeout = settings.recoveryTimeout();
-        org.apache.pekko.actor.typed.Scheduler scheduler = getContext().getSystem().scheduler();
+        org.apache.pekko.actor.typed.Scheduler scheduler = context.getSystem().scheduler();
         List<CompletableFuture<?>> answers = new ArrayList<>();
         pools.values().stream().filter(ref -> !ref.equals(except)).forEach(ref -> answers.add(
                 AskPattern.<PoolEntity.Command, PoolSnapshot>ask(ref, PoolEntity.Get::new, timeout, scheduler)
@@ -676,15 +731,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     // ---- pause deadlines
 
-    private Behavior<Message> onCheckDeadlines() {
-        if (recovering || takenOver != null) {
-            return this;
-        }
-        queuePassedDeadlines();
-        scheduleNextDeadline();
-        return drain();
-    }
-
     /**
      * Queues a command for each deadline passed by the clock and not yet queued. It is stamped with
      * the deadline's own instant, as a replay of the history does, also when it passed while no
@@ -693,9 +739,6 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
      */
     private List<CompletableFuture<Reply>> queuePassedDeadlines() {
         List<CompletableFuture<Reply>> answers = new ArrayList<>();
-        if (takenOver != null) {
-            return answers; // the pool's holder now fires them
-        }
         for (DeadlinePassed due : deadlines.due(deployment, settings.clock().instant())) {
             CompletableFuture<Reply> answer = new CompletableFuture<>();
             answers.add(answer);
@@ -733,11 +776,11 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
 
     private ActorRef<RegistryEntity.Command> spawnRegistry(PersistenceId id) {
         String name = id.equals(RegistryEntity.PERSISTENCE_ID) ? "registry" : "registry-" + encode(id.id());
-        return registries.computeIfAbsent(id.id(), i -> getContext().spawn(RegistryEntity.create(id, unreadable), name));
+        return registries.computeIfAbsent(id.id(), i -> context.spawn(RegistryEntity.create(id, unreadable), name));
     }
 
     private ActorRef<PoolEntity.Command> spawnPool(PoolCreated created) {
-        return pools.computeIfAbsent(created.pool(), name -> getContext().spawn(
+        return pools.computeIfAbsent(created.pool(), name -> context.spawn(
                 PoolEntity.create(created, settings.snapshotEvery(), unreadable), "pool-" + encode(name)));
     }
 
@@ -745,10 +788,10 @@ final class Gatekeeper extends AbstractBehavior<Gatekeeper.Message> {
         Map<String, ActorRef<ServiceEntity.Command>> byName = services.computeIfAbsent(added.server(),
                 s -> new LinkedHashMap<>());
         for (String service : added.services()) {
-            byName.computeIfAbsent(service, s -> getContext().spawn(ServiceEntity.create(added.server(), s,
+            byName.computeIfAbsent(service, s -> context.spawn(ServiceEntity.create(added.server(), s,
                     added.at(), settings.snapshotEvery(), unreadable), "service-" + encode(added.server() + "|" + s)));
         }
-        return servers.computeIfAbsent(added.server(), s -> getContext().spawn(
+        return servers.computeIfAbsent(added.server(), s -> context.spawn(
                 ServerEntity.create(s, byName, settings.snapshotEvery(), unreadable), "server-" + encode(s)));
     }
 
