@@ -81,12 +81,17 @@ final class RolloutStepsInHistory {
         return steps.stream().map(s -> ReplayJson.rolloutStep(s.at, s.rollout, s.server, s.step, s.services)).toList();
     }
 
-    private synchronized void see(HistoryLine line) {
+    private void see(HistoryLine line) {
         Step s = line instanceof HistoryLine.EventLine e ? ofEvent(e.event())
                 : ofCommand(((HistoryLine.CommandLine) line).command());
+        // most lines are no step: only the few that are take the lock
         if (s == null || (until != null && s.at.isAfter(until))) {
             return;
         }
+        add(s);
+    }
+
+    private synchronized void add(Step s) {
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         if (last != null && last.rollout.equals(s.rollout) && last.server.equals(s.server) && last.step.equals(s.step)) {
             last.services++;

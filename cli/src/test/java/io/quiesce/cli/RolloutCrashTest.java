@@ -63,7 +63,7 @@ class RolloutCrashTest {
         Path log = home.resolve("patched.log");
         Path marker = home.resolve("killed");
         return "if [ {server} = " + server + " ] && [ ! -e " + marker + " ]; then touch " + marker
-                + "; kill -9 $PPID; sleep 5; fi; echo {server} >> " + log;
+                + "; kill -9 $PPID; exit 1; fi; echo {server} >> " + log;
     }
 
     @Test

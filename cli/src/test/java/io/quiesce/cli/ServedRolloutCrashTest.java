@@ -93,7 +93,7 @@ class ServedRolloutCrashTest {
         threeServerPool();
         Path marker = home.resolve("killed");
         String patch = "if [ {server} = fe02 ] && [ ! -e " + marker + " ]; then touch " + marker
-                + "; kill -9 $PPID; sleep 5; fi; echo {server} >> " + patched();
+                + "; kill -9 $PPID; exit 1; fi; echo {server} >> " + patched();
         serve();
         Cli.Result lost = cli().run("rollout", "start", "pool1", "--exec", patch);
         assertThat(lost.exit()).as(lost.toString()).isEqualTo(5);

@@ -162,6 +162,7 @@ public final class DecisionJson {
         return list;
     }
 
+    /** The warnings a decision gave, each with its code and sentence. */
     public static List<Object> warnings(List<Warning> warnings) {
         return warnings.stream().<Object>map(w -> {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -25,6 +25,7 @@ import java.util.Set;
  * {@code replay}; one with {@code as} alone is that user in no group, as on the command line.
  */
 public final class CommandCodec {
+    /** The administrator a command line stands for when it names no principal. */
     public static final String DEFAULT_PRINCIPAL = Replay.DEFAULT_PRINCIPAL;
 
     private CommandCodec() {

@@ -3,6 +3,7 @@ package io.quiesce.formats.history;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quiesce.event.Event;
 import io.quiesce.formats.json.JsonException;
 import io.quiesce.formats.json.JsonText;
 import io.quiesce.formats.json.ShapeException;
@@ -47,27 +48,87 @@ public final class HistoryReader implements Iterable<HistoryLine> {
     /**
      * Lines of a JSON Lines file as bytes: each is checked as UTF-8 on its own, so that bytes that
      * are not UTF-8 are reported on the line that holds them. ASCII lines are parsed straight from
-     * the read buffer.
+     * the read buffer, by one parser for the whole file; event lines as Quiesce writes them are
+     * decoded without a detour (see {@link WrittenEventLine}).
      */
     public static HistoryReader ofUtf8(InputStream in, String source, String adminGroup) {
-        Utf8Lines utf8 = new Utf8Lines(in, source);
-        int[] number = {0};
-        return new HistoryReader((src, group) -> {
+        return new HistoryReader(new BytesLines(new Utf8Lines(in, source)), source, adminGroup);
+    }
+
+    /**
+     * The lines of a byte stream. A line goes the cheapest way that can read it; any line that
+     * way cannot read whole (a fault included) is read again on its own with a parser of its own,
+     * as {@link #parse(String, int, String, String)} reads it, so that the outcome and every
+     * message are those of the one general reading.
+     */
+    private static final class BytesLines implements Lines {
+        private final Utf8Lines utf8;
+        private final LineParser parser = new LineParser();
+        private final WrittenEventLine written = new WrittenEventLine();
+        private int number;
+        /** Whether the last line was a written event, so the next one probably is too. */
+        private boolean events = true;
+
+        BytesLines(Utf8Lines utf8) {
+            this.utf8 = utf8;
+        }
+
+        @Override
+        public HistoryLine next(String source, String adminGroup) throws IOException {
             while (utf8.next()) {
-                number[0]++;
+                number++;
                 if (utf8.ascii()) {
                     if (!blank(utf8.bytes(), utf8.start(), utf8.length())) {
-                        return parse(utf8.bytes(), utf8.start(), utf8.length(), number[0], src, group);
+                        HistoryLine line = shared(source, adminGroup);
+                        return line != null ? line
+                                : parse(utf8.bytes(), utf8.start(), utf8.length(), number, source, adminGroup);
                     }
                 } else {
                     String text = utf8.text();
                     if (!text.isBlank()) {
-                        return parse(text, number[0], src, group);
+                        return parse(text, number, source, adminGroup);
                     }
                 }
             }
+            // its buffers go back to Jackson's pool
+            parser.drop();
             return null;
-        }, source, adminGroup);
+        }
+
+        /** The line read by the shared parser; null when it must be read on its own. */
+        private HistoryLine shared(String source, String adminGroup) throws IOException {
+            JsonParser p = parser.of(utf8.bytes(), utf8.start(), utf8.length());
+            if (p == null) {
+                return null;
+            }
+            try {
+                if (events) {
+                    Event event = written.decode(p, utf8.backslash());
+                    if (event != null && parser.whole()) {
+                        return new HistoryLine.EventLine(number, event);
+                    }
+                    // a command line, most likely: those that follow are read the general way
+                    events = event != null;
+                    parser.drop();
+                    return null;
+                }
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    parser.drop();
+                    return null;
+                }
+                StrictObject object = StrictObject.read(p, "the line");
+                if (!parser.whole()) {
+                    parser.drop();
+                    return null;
+                }
+                HistoryLine line = decode(object, number, source, adminGroup);
+                events = line instanceof HistoryLine.EventLine;
+                return line;
+            } catch (JsonProcessingException e) {
+                parser.drop();
+                return null;
+            }
+        }
     }
 
     private static Lines textLines(BufferedReader reader) {
@@ -121,6 +182,11 @@ public final class HistoryReader implements Iterable<HistoryLine> {
         }
         StrictObject line = StrictObject.read(p, "the line");
         JsonText.end(p);
+        return decode(line, number, source, adminGroup);
+    }
+
+    /** The command or event of a line's object. */
+    private static HistoryLine decode(StrictObject line, int number, String source, String adminGroup) {
         try {
             if (line.has("command")) {
                 return new HistoryLine.CommandLine(number, CommandCodec.decode(line, adminGroup, number));

@@ -27,6 +27,7 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** The replay as one self-contained HTML page, titled {@code title}. */
     public static String render(ReplayResult result, String title) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")

@@ -4,6 +4,9 @@ import io.quiesce.history.HistoryException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -20,6 +23,12 @@ import java.util.Arrays;
  * until the next call, so that a JSON parser can read it without a copy.
  */
 final class Utf8Lines {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long NEWLINES = LOW_BITS * '\n';
+    private static final long BACKSLASHES = LOW_BITS * '\\';
+
     private final InputStream in;
     private final String source;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
@@ -31,6 +40,9 @@ final class Utf8Lines {
     private int start;
     private int length;
     private boolean ascii;
+    private boolean backslash;
+    /** The bytes of the line so far, or-ed together: whether one is above ASCII. */
+    private long seenBits;
 
     Utf8Lines(InputStream in, String source) {
         this.in = in;
@@ -40,8 +52,10 @@ final class Utf8Lines {
     /** Moves to the next line; false at the end. */
     boolean next() throws IOException {
         int scanned = position;
+        seenBits = 0;
+        backslash = false;
         while (true) {
-            int newline = indexOf((byte) '\n', scanned, limit);
+            int newline = scan(scanned, limit);
             if (newline >= 0) {
                 take(newline, newline + 1);
                 return true;
@@ -76,6 +90,11 @@ final class Utf8Lines {
         return ascii;
     }
 
+    /** Whether the line has a backslash: only then can an ASCII line hold an escape. */
+    boolean backslash() {
+        return backslash;
+    }
+
     /** The line as text. */
     String text() {
         try {
@@ -88,21 +107,65 @@ final class Utf8Lines {
     private void take(int end, int next) {
         number++;
         start = position;
+        int stop = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
         if (number == 1 && end - start >= 3 && buffer[start] == (byte) 0xEF && buffer[start + 1] == (byte) 0xBB
                 && buffer[start + 2] == (byte) 0xBF) {
             start += 3;
+            // the scan saw the mark's bytes: look at the rest again
+            seenBits = 0;
+            backslash = false;
+            scan(start, stop);
         }
-        int stop = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
         length = stop - start;
         position = next;
-        ascii = true;
-        for (int i = start; i < stop; i++) {
-            if (buffer[i] < 0) {
-                ascii = false;
-                text(); // refuses bytes that are not UTF-8 on this line
-                break;
+        ascii = (seenBits & HIGH_BITS) == 0;
+        if (!ascii) {
+            text(); // refuses bytes that are not UTF-8 on this line
+        }
+    }
+
+    /**
+     * The index of the first '\n' in {@code [from, to)}, or -1; notes on the way whether the
+     * bytes before it hold a byte above ASCII or a backslash. Eight bytes at a time: the bytes of
+     * a long history are looked at here first, each of them.
+     */
+    private int scan(int from, int to) {
+        int i = from;
+        long seen = seenBits;
+        boolean escape = backslash;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(buffer, i);
+            long newlines = zeroBytes(word ^ NEWLINES);
+            long before = newlines == 0 ? -1L : (1L << Long.numberOfTrailingZeros(newlines)) - 1 >>> 7;
+            seen |= word & before;
+            escape |= (zeroBytes(word ^ BACKSLASHES) & before) != 0;
+            if (newlines != 0) {
+                seenBits = seen;
+                backslash = escape;
+                return i + (Long.numberOfTrailingZeros(newlines) >>> 3);
             }
         }
+        for (; i < to; i++) {
+            byte b = buffer[i];
+            if (b == '\n') {
+                seenBits = seen;
+                backslash = escape;
+                return i;
+            }
+            seen |= b & 0xFF;
+            escape |= b == '\\';
+        }
+        seenBits = seen;
+        backslash = escape;
+        return -1;
+    }
+
+    /**
+     * The high bit of each byte of {@code x} that is zero, and none of those below the lowest
+     * zero byte (above it, some may be set wrongly: callers look only below it).
+     */
+    private static long zeroBytes(long x) {
+        return (x - LOW_BITS) & ~x & HIGH_BITS;
     }
 
     /** Keeps the unread part, growing the buffer when one line fills it, and reads more. */
@@ -123,12 +186,4 @@ final class Utf8Lines {
         }
     }
 
-    private int indexOf(byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buffer[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

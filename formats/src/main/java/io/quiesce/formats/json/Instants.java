@@ -2,14 +2,15 @@ package io.quiesce.formats.json;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * ISO-8601 instants as {@link Instant#parse} reads them, with a fast path for the one form
  * Quiesce writes ({@code 2026-11-26T10:00:00.080Z}): {@code Instant.parse} goes through a
  * general formatter and costs more than the rest of a history line.
  */
-final class Instants {
+public final class Instants {
+    private static final long DAYS_0000_TO_1970 = 719_528;
+
     private Instants() {
     }
 
@@ -26,19 +27,29 @@ final class Instants {
         }
     }
 
-    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null for anything else (left to the general parser). */
     private static Instant fast(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+        return s.length() < 20 ? null : written(s.toCharArray(), 0, s.length());
+    }
+
+    /**
+     * The instant in {@code chars[offset, offset + length)} when it has the form Quiesce writes,
+     * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, read as {@link Instant#parse} reads it; null for
+     * anything else, which only the general parser can judge (it may still be an instant). For
+     * readers that hold a parser's characters and want no string made of them.
+     */
+    public static Instant written(char[] chars, int offset, int length) {
+        int n = length;
+        int o = offset;
+        if (n < 20 || chars[o + 4] != '-' || chars[o + 7] != '-' || chars[o + 10] != 'T' || chars[o + 13] != ':'
+                || chars[o + 16] != ':' || chars[o + n - 1] != 'Z') {
             return null;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(chars, o, 4);
+        int month = digits(chars, o + 5, 2);
+        int day = digits(chars, o + 8, 2);
+        int hour = digits(chars, o + 11, 2);
+        int minute = digits(chars, o + 14, 2);
+        int second = digits(chars, o + 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
                 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
@@ -46,10 +57,10 @@ final class Instants {
         int nanos = 0;
         if (n > 20) {
             int fraction = n - 21;
-            if (s.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+            if (chars[o + 19] != '.' || fraction < 1 || fraction > 9) {
                 return null;
             }
-            nanos = digits(s, 20, fraction);
+            nanos = digits(chars, o + 20, fraction);
             if (nanos < 0) {
                 return null;
             }
@@ -57,18 +68,40 @@ final class Instants {
                 nanos *= 10;
             }
         }
-        if (day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        if (day > 28 && day > lengthOfMonth(year, month)) {
             return null;
         }
-        long days = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+        return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400 + hour * 3_600L + minute * 60L + second,
+                nanos);
+    }
+
+    /** Days since 1970-01-01, counted as {@link java.time.LocalDate#toEpochDay()} counts them, for years 0 to 9999. */
+    private static long epochDay(int year, int month, int day) {
+        long days = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400 + (367 * month - 362) / 12
+                + day - 1;
+        if (month > 2) {
+            days -= leap(year) ? 1 : 2;
+        }
+        return days - DAYS_0000_TO_1970;
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> leap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    private static boolean leap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
     }
 
     /** The decimal number of {@code count} ASCII digits at {@code from}, or -1. */
-    private static int digits(String s, int from, int count) {
+    private static int digits(char[] chars, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            char c = chars[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -130,10 +130,12 @@ public class JsonException extends RuntimeException {
         return problem;
     }
 
+    /** The line of the problem, from 1. */
     public int line() {
         return line;
     }
 
+    /** The column of the problem on its line, from 1, in UTF-16 chars. */
     public int column() {
         return column;
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.StreamWriteConstraints;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -62,6 +63,18 @@ public final class JsonText {
     public static JsonParser parser(byte[] utf8, int offset, int length) {
         try {
             return FACTORY.createParser(utf8, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A parser of JSON read from {@code in} as it asks for more, UTF-8. For a reader that feeds
+     * it a piece at a time; it closes {@code in} when it finds its end.
+     */
+    public static JsonParser parser(InputStream in) {
+        try {
+            return FACTORY.createParser(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,13 @@
 package io.quiesce.formats.json;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -27,5 +30,39 @@ class InstantsTest {
     void refusesWhatInstantParseRefuses(String text) {
         assertThat(catchThrowable(() -> Instant.parse(text))).isInstanceOf(DateTimeParseException.class);
         assertThat(Instants.parse(text)).isNull();
+    }
+
+    @Test
+    void givenEveryDayOfYearsThatTestTheCalendarThenTheFastReaderAgreesWithInstantParse() {
+        String[] times = {"T00:00:00Z", "T23:59:59.999Z", "T12:34:56.7Z", "T01:02:03.123456789Z"};
+        for (int year : new int[] {0, 1, 4, 100, 400, 1600, 1900, 1969, 1970, 2000, 2024, 2026, 2100, 9999}) {
+            for (int month = 1; month <= 12; month++) {
+                for (int day = 1; day <= 31; day++) {
+                    String date = String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+                    for (String time : times) {
+                        String text = date + time;
+                        Instant expected = parsedOrNull(text);
+                        assertThat(Instants.parse(text)).as(text).isEqualTo(expected);
+                        char[] padded = ("[\"" + text + "\"]").toCharArray();
+                        assertThat(Instants.written(padded, 2, text.length())).as(text).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void givenAnotherIsoFormThenTheFastReaderLeavesItToTheGeneralOne() {
+        for (String text : List.of("2026-11-26T10:00:00+00:00", "2026-11-26T24:00:00Z", "+12026-11-26T10:00:00Z")) {
+            assertThat(Instants.written(text.toCharArray(), 0, text.length())).as(text).isNull();
+        }
+    }
+
+    private static Instant parsedOrNull(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

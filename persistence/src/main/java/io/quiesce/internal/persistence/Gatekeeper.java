@@ -486,9 +486,8 @@ final class Gatekeeper {
                 batch.add(new Pending(next, accepted, target == null ? WHOLE : target, null, after));
                 view = after;
                 if (target == null) {
-                    writesLeft = 1;
                     writesIssuedAt = System.nanoTime();
-                    writeAlone(accepted.events(), number);
+                    writesLeft = writeAlone(accepted.events(), number);
                     break;
                 }
                 byService.computeIfAbsent(target, t -> new ArrayList<>()).add(DecisionRecorded.of(number,
@@ -541,20 +540,48 @@ final class Gatekeeper {
         settings.replies().execute(() -> submit.reply().complete(reply));
     }
 
-    private void writeAlone(List<Event> events, long decision) {
+    /** Writes a decision that goes alone; returns how many writes it takes. */
+    private int writeAlone(List<Event> events, long decision) {
         Event first = events.get(0);
         if (first instanceof PoolCreated created) {
             context.ask(Done.class, registry, settings.writeTimeout(),
                     r -> new RegistryEntity.Record(created, decision, r), (d, f) -> new WriteDone(WHOLE, f));
+            return 1;
         } else if (first instanceof PoolEvent pe) {
             List<PoolEvent> poolEvents = events.stream().map(PoolEvent.class::cast).toList();
             context.ask(Done.class, pools.get(pe.pool()), settings.writeTimeout(),
                     r -> new PoolEntity.Record(poolEvents, decision, r), (d, f) -> new WriteDone(WHOLE, f));
-        } else {
-            String server = first instanceof ServerEvent se ? se.server() : ((ServiceEvent) first).server();
-            context.ask(Done.class, servers.get(server), settings.writeTimeout(),
-                    r -> new ServerEntity.Deliver(events, decision, r), (d, f) -> new WriteDone(WHOLE, f));
+            return 1;
         }
+        return recordAtServer(events, decision);
+    }
+
+    /**
+     * A decision that reaches several services of a server (a restart, a whole-server pause): the
+     * server records it whole, each service its own part, all in one transaction of the journal,
+     * so it lands everywhere or nowhere and the history reads it, in order, from the server.
+     */
+    private int recordAtServer(List<Event> events, long decision) {
+        Event first = events.get(0);
+        String server = first instanceof ServerEvent se ? se.server() : ((ServiceEvent) first).server();
+        Map<String, List<Event>> byService = new LinkedHashMap<>();
+        for (Event e : events) {
+            if (e instanceof ServiceEvent se) {
+                byService.computeIfAbsent(se.service(), k -> new ArrayList<>()).add(se);
+            }
+        }
+        int parts = 1 + byService.size();
+        long transaction = parts > 1 ? ++transactions : 0;
+        DecisionRecorded whole = DecisionRecorded.of(decision, events).inTransaction(transaction, parts);
+        context.ask(Done.class, servers.get(server), settings.writeTimeout(), r -> new ServerEntity.Record(whole, r),
+                (d, f) -> new WriteDone(WHOLE, f));
+        byService.forEach((service, part) -> {
+            DecisionRecorded entry = DecisionRecorded.of(decision, part).inTransaction(transaction, parts)
+                    .asPartOfServerEntry();
+            context.ask(Done.class, services.get(server).get(service), settings.writeTimeout(),
+                    r -> new ServiceEntity.Apply(List.of(entry), r), (d, f) -> new WriteDone(WHOLE, f));
+        });
+        return parts;
     }
 
     // ---- writing

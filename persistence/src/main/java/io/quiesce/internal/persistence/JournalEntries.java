@@ -37,15 +37,16 @@ final class JournalEntries {
     }
 
     /**
-     * The events an entry adds to the history. A service's part of a server's intent is left out:
-     * the intent, in its server's journal, holds it in the decision's order. Before decisions were
-     * numbered, an intent held the services' parts too, but the history took them from the services.
+     * The events an entry adds to the history. A service's part of a decision its server recorded
+     * whole (or, in directories of earlier versions, of a server's intent) is left out: the server's
+     * entry holds it in the decision's order. Before decisions were numbered, an intent held the
+     * services' parts too, but the history took them from the services.
      */
     static List<? extends Event> historyEvents(Object entry) {
         if (entry instanceof Event e) {
             return List.of(e);
         } else if (entry instanceof DecisionRecorded d) {
-            return d.intent() != 0 && d.decision() != 0 ? List.of() : d.events();
+            return d.inServerEntry() || d.intent() != 0 && d.decision() != 0 ? List.of() : d.events();
         } else if (entry instanceof IntentRecorded intent) {
             return intent.decision() != 0 ? intent.events()
                     : intent.events().stream().filter(e -> e instanceof Event.ServerEvent).toList();

@@ -10,15 +10,21 @@ import java.util.List;
 /**
  * The events one decision recorded in one entity, with the decision's number. The gatekeeper
  * numbers decisions in the order it decides them, across every entity. {@code intent} is the
- * server's intent number when a service records its part of one (a repeat is then ignored), else 0.
+ * server's intent number when a service records its part of one (a repeat is then ignored), else 0:
+ * only directories written by earlier versions hold intents.
  *
  * <p>{@code transaction} and {@code parts} tell the journal that this entity's write is one of
  * {@code parts} writes, by as many entities, that commit together or not at all (0: it stands
  * alone; left out of the entry then). Within a transaction, entries commit in decision order.
+ *
+ * <p>{@code inServerEntry}: this is a service's part of a decision that reaches several services of
+ * a server (a restart, a whole-server pause); the server's entry, in the same transaction, holds the
+ * whole decision in its order, and the history reads it there.
  */
 public record DecisionRecorded(long decision, long intent, List<Event> events,
                                @JsonInclude(JsonInclude.Include.NON_DEFAULT) long transaction,
-                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) int parts)
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) int parts,
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inServerEntry)
         implements Journaled, TransactionPart {
     @JsonCreator
     public DecisionRecorded {
@@ -26,7 +32,7 @@ public record DecisionRecorded(long decision, long intent, List<Event> events,
     }
 
     public DecisionRecorded(long decision, long intent, List<Event> events) {
-        this(decision, intent, events, 0, 0);
+        this(decision, intent, events, 0, 0, false);
     }
 
     public static DecisionRecorded of(long decision, List<? extends Event> events) {
@@ -35,7 +41,12 @@ public record DecisionRecorded(long decision, long intent, List<Event> events,
 
     /** This entry as part of {@code transaction}, which has {@code parts} writes. */
     public DecisionRecorded inTransaction(long transaction, int parts) {
-        return new DecisionRecorded(decision, intent, events, transaction, parts);
+        return new DecisionRecorded(decision, intent, events, transaction, parts, inServerEntry);
+    }
+
+    /** This entry as a service's part of a decision its server's entry holds whole. */
+    public DecisionRecorded asPartOfServerEntry() {
+        return new DecisionRecorded(decision, intent, events, transaction, parts, true);
     }
 
     @Override

@@ -26,29 +26,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A server as a persistent actor. A command that changes several of its services (a restart, a
- * whole-server pause) is recorded here first as an intent, then delivered to each service; after
- * a crash the intent is delivered again until every service has applied it, and a service
- * ignores a repeat. So each service applies it exactly once.
+ * A server as a persistent actor. A decision that reaches several of its services (a restart, a
+ * whole-server pause) is recorded here whole, in its order, in the same journal transaction as
+ * each service's part, so the history reads it in one place and it lands everywhere or nowhere.
+ *
+ * <p>Earlier versions recorded such a decision here first as an intent and delivered it to each
+ * service afterwards. An intent such a version left pending (it stopped before every service had
+ * applied it) is delivered again on recovery until every service has; a service ignores a repeat.
  */
 public final class ServerEntity
         extends EventSourcedBehaviorWithEnforcedReplies<ServerEntity.Command, Journaled, ServerSnapshot> {
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(5);
 
-    public sealed interface Command permits Deliver, AwaitIdle, Delivered {
+    public sealed interface Command permits Record, AwaitIdle, Delivered {
     }
 
-    /**
-     * Record these events, all of decision number {@code decision}, as one intent and apply them
-     * to the services; reply when all have.
-     */
-    public record Deliver(List<Event> events, long decision, ActorRef<Done> replyTo) implements Command {
-        public Deliver {
-            events = List.copyOf(events);
-        }
+    /** Record a decision whole (its services record their parts in the same transaction); reply once written. */
+    public record Record(DecisionRecorded decision, ActorRef<Done> replyTo) implements Command {
     }
 
-    /** Reply once no intent is pending (after recovery, redelivery has finished). */
+    /** Reply once no intent of an earlier version is pending (after recovery, redelivery has finished). */
     public record AwaitIdle(ActorRef<ServerSnapshot> replyTo) implements Command {
     }
 
@@ -60,7 +57,6 @@ public final class ServerEntity
     private final int snapshotEvery;
     private final ActorRef<Unreadable> unreadable;
     private final Map<Long, Set<String>> awaiting = new HashMap<>();
-    private final Map<Long, ActorRef<Done>> requesters = new HashMap<>();
     private final List<ActorRef<ServerSnapshot>> idleWaiters = new ArrayList<>();
 
     private ServerEntity(ActorContext<Command> context, String server,
@@ -92,7 +88,8 @@ public final class ServerEntity
     @Override
     public CommandHandlerWithReply<Command, Journaled, ServerSnapshot> commandHandler() {
         return newCommandHandlerWithReplyBuilder().forAnyState()
-                .onCommand(Deliver.class, this::onDeliver)
+                .onCommand(Record.class, (state, c) -> Effect().persist(c.decision())
+                        .thenReply(c.replyTo(), s -> Done.getInstance()))
                 .onCommand(Delivered.class, this::onDelivered)
                 .onCommand(AwaitIdle.class, (state, c) -> {
                     if (state.pending().isEmpty()) {
@@ -102,14 +99,6 @@ public final class ServerEntity
                     return Effect().noReply();
                 })
                 .build();
-    }
-
-    private ReplyEffect<Journaled, ServerSnapshot> onDeliver(ServerSnapshot state, Deliver c) {
-        IntentRecorded intent = new IntentRecorded(state.lastIntent() + 1, c.events(), c.decision());
-        return Effect().persist(intent).thenRun(s -> {
-            requesters.put(intent.intent(), c.replyTo());
-            deliver(intent);
-        }).thenNoReply();
     }
 
     private ReplyEffect<Journaled, ServerSnapshot> onDelivered(ServerSnapshot state, Delivered d) {
@@ -128,10 +117,6 @@ public final class ServerEntity
         }
         awaiting.remove(d.intent());
         return Effect().persist(new IntentCompleted(d.intent())).thenRun(s -> {
-            ActorRef<Done> requester = requesters.remove(d.intent());
-            if (requester != null) {
-                requester.tell(Done.getInstance());
-            }
             if (s.pending().isEmpty()) {
                 idleWaiters.forEach(w -> w.tell(s));
                 idleWaiters.clear();
@@ -166,6 +151,7 @@ public final class ServerEntity
     @Override
     public EventHandler<ServerSnapshot, Journaled> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
+                .onEvent(DecisionRecorded.class, ServerSnapshot::decided)
                 .onEvent(IntentRecorded.class, ServerSnapshot::recorded)
                 .onEvent(IntentCompleted.class, (state, e) -> state.completed(e.intent()))
                 .build();

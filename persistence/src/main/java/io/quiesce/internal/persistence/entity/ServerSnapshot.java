@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A server entity's state: the next intent number, the intents not yet applied everywhere, and
- * its last decision.
+ * A server entity's state: its last decision, and, for directories written by earlier versions,
+ * the last intent number and the intents not yet applied everywhere.
  */
 public record ServerSnapshot(long lastIntent, Map<Long, IntentRecorded> pending, LastDecision last)
         implements Journaled {
@@ -23,6 +23,10 @@ public record ServerSnapshot(long lastIntent, Map<Long, IntentRecorded> pending,
         next.put(intent.intent(), intent);
         return new ServerSnapshot(Math.max(lastIntent, intent.intent()), next,
                 last.after(intent.decision(), intent.events()));
+    }
+
+    ServerSnapshot decided(DecisionRecorded decision) {
+        return new ServerSnapshot(lastIntent, pending, last.after(decision.decision(), decision.events()));
     }
 
     ServerSnapshot completed(long intent) {

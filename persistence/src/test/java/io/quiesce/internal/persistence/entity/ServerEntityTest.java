@@ -16,7 +16,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A server records an intent, delivers it to each service, and completes it once all have applied it. */
+/**
+ * A server records a decision that reaches several of its services whole; an intent that an earlier
+ * version left pending is delivered to its services again until each has applied it.
+ */
 class ServerEntityTest {
     static final org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit KIT = EntityTestKits.create();
     static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
@@ -29,7 +32,7 @@ class ServerEntityTest {
     }
 
     @Test
-    void givenTwoServices_whenARestartIsDelivered_thenEachGetsItsEventsAndTheIntentCompletes() {
+    void givenTwoServices_whenARestartIsRecorded_thenTheServerHoldsItWholeAndDeliversNothing() {
         TestProbe<ServiceEntity.Command> fe = KIT.createTestProbe();
         TestProbe<ServiceEntity.Command> cps = KIT.createTestProbe();
         TestProbe<Done> requester = KIT.createTestProbe();
@@ -40,37 +43,29 @@ class ServerEntityTest {
         var feRestarted = new ServiceRestarted(T0, "fe01", FE, ServiceStatus.DRAINED, ServiceStatus.RUNNING, true);
         var cpsRestarted = new ServiceRestarted(T0, "fe01", CPS, ServiceStatus.RUNNING, ServiceStatus.RUNNING, false);
         List<Event> events = List.of(new ServerRestarted(T0, "fe01", false, "alice", null), feRestarted, cpsRestarted);
+        DecisionRecorded whole = DecisionRecorded.of(9, events).inTransaction(3, 3);
 
-        var result = testKit.runCommand(new ServerEntity.Deliver(events, 9, requester.getRef()));
+        var result = testKit.runCommand(new ServerEntity.Record(whole, requester.getRef()));
 
-        assertThat(result.events()).containsExactly(new IntentRecorded(1, events, 9));
-        ServiceEntity.Apply toFe = (ServiceEntity.Apply) fe.receiveMessage();
-        ServiceEntity.Apply toCps = (ServiceEntity.Apply) cps.receiveMessage();
-        assertThat(toFe.decisions()).containsExactly(new DecisionRecorded(9, 1, List.of(feRestarted)));
-        assertThat(toCps.decisions()).containsExactly(new DecisionRecorded(9, 1, List.of(cpsRestarted)));
-        requester.expectNoMessage(java.time.Duration.ofMillis(100));
-
-        toFe.replyTo().tell(Done.getInstance());
-        toCps.replyTo().tell(Done.getInstance());
-
+        assertThat(result.events()).containsExactly(whole);
         requester.expectMessage(Done.getInstance());
+        // The services record their parts in the same transaction, sent by the gatekeeper, not from here.
+        fe.expectNoMessage(java.time.Duration.ofMillis(100));
+        cps.expectNoMessage(java.time.Duration.ZERO);
         assertThat(testKit.getState().pending()).isEmpty();
-        assertThat(testKit.getState().lastIntent()).isEqualTo(1);
         assertThat(testKit.getState().last()).isEqualTo(new LastDecision(9, T0));
     }
 
     @Test
-    void givenAPendingIntent_whenTheServerRecovers_thenItDeliversTheIntentAgain() {
+    void givenAPendingIntentOfAnEarlierVersion_whenTheServerRecovers_thenItDeliversItUntilAcknowledged() {
         TestProbe<ServiceEntity.Command> fe = KIT.createTestProbe();
         var testKit = EventSourcedBehaviorTestKit.<ServerEntity.Command, Journaled, ServerSnapshot>create(
                 KIT.system(), ServerEntity.create("fe02", Map.of(FE, fe.getRef()), 100, KIT.system().ignoreRef()),
                 EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
         var feRestarted = new ServiceRestarted(T0, "fe02", FE, ServiceStatus.RUNNING, ServiceStatus.RUNNING, false);
         List<Event> events = List.of(new ServerRestarted(T0, "fe02", true, "alice", null), feRestarted);
-        testKit.runCommand(new ServerEntity.Deliver(events, 4, KIT.createTestProbe(Done.class).getRef()));
-        fe.receiveMessage(); // delivered once, never acknowledged: the process "dies" here
 
-        testKit.restart();
+        testKit.initialize(new IntentRecorded(1, events, 4));
 
         ServiceEntity.Apply again = (ServiceEntity.Apply) fe.receiveMessage();
         assertThat(again.decisions()).containsExactly(new DecisionRecorded(4, 1, List.of(feRestarted)));
@@ -79,6 +74,8 @@ class ServerEntityTest {
             assertThat(testKit.getState().pending()).isEmpty();
             return null;
         });
+        assertThat(testKit.getState().lastIntent()).isEqualTo(1);
+        assertThat(testKit.getState().last()).isEqualTo(new LastDecision(4, T0));
     }
 
     /** An intent recorded before decisions were numbered, still pending when the new version starts. */

@@ -176,6 +176,40 @@ class PartialWriteFailureTest {
         }
     }
 
+    /**
+     * A decision that reaches several services of a server is one transaction as well: the server's
+     * entry and every service's part land together or not at all. When one service's part cannot be
+     * written, no service is paused, live or after reopening, and the history holds none of it.
+     */
+    @ParameterizedTest
+    @EnumSource(FailingLeveldbJournal.Mode.class)
+    void givenAWholeServerPause_whenOneServicesPartIsNotRecorded_thenNoServiceIsPaused(FailingLeveldbJournal.Mode mode) {
+        FailingLeveldbJournal.mode = mode;
+        QuiesceOptions options = QuiesceOptions.at(dir).withClock(clock).withFsync(false)
+                .withCommandTimeout(Duration.ofSeconds(3));
+        try (Quiesce q = Quiesce.open(options)) {
+            Operator alice = q.as(ADMIN);
+            alice.createPool("pool1");
+            alice.addServer("pool1", "fe01");
+            FailingLeveldbJournal.failing = ServiceEntity.persistenceId("fe01", FE).id();
+
+            assertThatThrownBy(() -> alice.pause(Target.server("fe01"), PauseOptions.untilDrained().forced()))
+                    .isInstanceOf(QuiesceException.class);
+
+            FailingLeveldbJournal.failing = null;
+            assertNothingPaused(q);
+        }
+        try (Quiesce q = Quiesce.open(options)) {
+            assertNothingPaused(q);
+        }
+    }
+
+    private static void assertNothingPaused(Quiesce q) {
+        assertThat(q.status().server("fe01").orElseThrow().services().values())
+                .extracting(ServiceState::status).containsOnly(ServiceStatus.RUNNING);
+        assertThat(q.history()).noneMatch(e -> e instanceof Event.ServicePaused);
+    }
+
     interface Together {
         /** Sends the commands to be decided together; the answer of the one whose write fails, if any. */
         CompletableFuture<?> send(Quiesce q, Operator alice);

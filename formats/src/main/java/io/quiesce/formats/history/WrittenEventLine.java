@@ -1,0 +1,329 @@
+package io.quiesce.formats.history;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.quiesce.event.Event;
+import io.quiesce.event.Event.ConnectionLost;
+import io.quiesce.event.Event.DnsLoadBalancingChanged;
+import io.quiesce.event.Event.DrainDeadlinePassed;
+import io.quiesce.event.Event.ObservedSessionsInterrupted;
+import io.quiesce.event.Event.PauseDeadlineChanged;
+import io.quiesce.event.Event.PoolCreated;
+import io.quiesce.event.Event.ServerAdded;
+import io.quiesce.event.Event.ServerRestarted;
+import io.quiesce.event.Event.ServiceDrained;
+import io.quiesce.event.Event.ServiceDrainingAgain;
+import io.quiesce.event.Event.ServicePaused;
+import io.quiesce.event.Event.ServiceRestarted;
+import io.quiesce.event.Event.ServiceResumed;
+import io.quiesce.event.Event.ServiceStarted;
+import io.quiesce.event.Event.ServiceStopped;
+import io.quiesce.event.Event.SessionEnded;
+import io.quiesce.event.Event.SessionInterrupted;
+import io.quiesce.event.Event.SessionStarted;
+import io.quiesce.event.Event.SessionsObserved;
+import io.quiesce.event.Event.StartupTypeChanged;
+import io.quiesce.event.EventTypes;
+import io.quiesce.formats.json.Instants;
+import io.quiesce.service.InterruptionCause;
+import io.quiesce.service.ServiceStatus;
+import io.quiesce.service.StartupType;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An event line as {@link EventCodec} writes it, decoded straight from the parser's tokens: no
+ * map of fields, no values in between, the time read from the parser's characters. Exported
+ * histories are hundreds of thousands of such lines, and the general reading costs more than the
+ * parse.
+ *
+ * <p>It gives up on anything else: a line that is not such an event, holds a fault, or is merely
+ * unusual (a command, an instant in another ISO form, a surrogate from an escape). Then
+ * {@link EventCodec#decode} reads the line again from the start and decides: what is accepted
+ * and refused, and every message, stay the general reading's. What this accepts, that reads as
+ * the same event. One per reader: it keeps the fields of the line being read.
+ */
+final class WrittenEventLine {
+    private static final int AT = 1;
+    private static final int TYPE = 1 << 1;
+    private static final int POOL = 1 << 2;
+    private static final int SERVER = 1 << 3;
+    private static final int SERVICE = 1 << 4;
+    private static final int SESSION = 1 << 5;
+    private static final int FEATURE = 1 << 6;
+    private static final int BY = 1 << 7;
+    private static final int REASON = 1 << 8;
+    private static final int ROLE = 1 << 9;
+    private static final int CORE_SERVICE = 1 << 10;
+    private static final int SERVICES = 1 << 11;
+    private static final int DEADLINE = 1 << 12;
+    private static final int DNS_LOAD_BALANCING = 1 << 13;
+    private static final int FORCED = 1 << 14;
+    private static final int PAUSE_CLEARED = 1 << 15;
+    private static final int FROM = 1 << 16;
+    private static final int TO = 1 << 17;
+    private static final int CAUSE = 1 << 18;
+    private static final int SESSIONS = 1 << 19;
+    private static final int ON_SERVICE = SERVER | SERVICE;
+    private static final int ACT = BY | REASON;
+
+    /** The names of the event types, to find a line's without making a string of it. */
+    private static final String[] TYPE_NAMES = EventTypes.all().keySet().toArray(String[]::new);
+    private static final char[][] TYPE_CHARS = Arrays.stream(TYPE_NAMES).map(String::toCharArray)
+            .toArray(char[][]::new);
+    private static final StartupType[] STARTUP_TYPES = StartupType.values();
+    private static final ServiceStatus[] STATUSES = ServiceStatus.values();
+    private static final InterruptionCause[] CAUSES = InterruptionCause.values();
+
+    /** Where the types of the last two lines are in {@link #TYPE_NAMES}: lines of a few types come in runs. */
+    private int lastType;
+    private int typeBefore;
+    /** The fields of the line being read; {@link #seen} says which it has. */
+    private int seen;
+    private Instant at;
+    private String type;
+    private String pool;
+    private String server;
+    private String service;
+    private String session;
+    private String feature;
+    private String by;
+    private String reason;
+    private String role;
+    private String coreService;
+    private List<String> services;
+    private Instant deadline;
+    private boolean dnsLoadBalancing;
+    private boolean forced;
+    private boolean pauseCleared;
+    private String from;
+    private String to;
+    private String cause;
+    private int sessions;
+
+    /**
+     * The event of the one JSON object the parser holds, or null when the general reading must
+     * judge the line. {@code escaped}: whether the line may hold escapes, which could make a lone
+     * surrogate that the general reading refuses; false only for ASCII without a backslash.
+     * A fault of the JSON itself ends in an exception of the parser; the caller reads the line
+     * again too. It reads the object and nothing after it: whether the line ends there is for
+     * the caller to check.
+     */
+    Event decode(JsonParser p, boolean escaped) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        seen = 0;
+        by = null;
+        reason = null;
+        deadline = null;
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            int field = field(p, name, escaped);
+            if (field == 0 || (seen & field) != 0) {
+                return null;
+            }
+            seen |= field;
+        }
+        return event();
+    }
+
+    /** Reads the value of the field {@code name}; its bit, or 0 when the line is not for this reading. */
+    private int field(JsonParser p, String name, boolean escaped) throws IOException {
+        JsonToken value = p.nextToken();
+        return switch (name) {
+            case "at" -> present(at = instant(p, value), AT);
+            case "type" -> present(type = typeName(p, value), TYPE);
+            case "pool" -> present(pool = text(p, value, escaped), POOL);
+            case "server" -> present(server = text(p, value, escaped), SERVER);
+            case "service" -> present(service = text(p, value, escaped), SERVICE);
+            case "session" -> present(session = text(p, value, escaped), SESSION);
+            case "feature" -> present(feature = text(p, value, escaped), FEATURE);
+            case "role" -> present(role = text(p, value, escaped), ROLE);
+            case "coreService" -> present(coreService = text(p, value, escaped), CORE_SERVICE);
+            // these three may be null, as if left out
+            case "by" -> value == JsonToken.VALUE_NULL ? BY : present(by = text(p, value, escaped), BY);
+            case "reason" -> value == JsonToken.VALUE_NULL ? REASON : present(reason = text(p, value, escaped), REASON);
+            case "deadline" -> value == JsonToken.VALUE_NULL ? DEADLINE : present(deadline = instant(p, value), DEADLINE);
+            case "services" -> present(services = names(p, value, escaped), SERVICES);
+            case "dnsLoadBalancing" -> {
+                dnsLoadBalancing = value == JsonToken.VALUE_TRUE;
+                yield bool(value) ? DNS_LOAD_BALANCING : 0;
+            }
+            case "forced" -> {
+                forced = value == JsonToken.VALUE_TRUE;
+                yield bool(value) ? FORCED : 0;
+            }
+            case "pauseCleared" -> {
+                pauseCleared = value == JsonToken.VALUE_TRUE;
+                yield bool(value) ? PAUSE_CLEARED : 0;
+            }
+            case "from" -> present(from = value == JsonToken.VALUE_STRING ? p.getText() : null, FROM);
+            case "to" -> present(to = value == JsonToken.VALUE_STRING ? p.getText() : null, TO);
+            case "cause" -> present(cause = value == JsonToken.VALUE_STRING ? p.getText() : null, CAUSE);
+            case "sessions" -> {
+                boolean count = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                        && p.getIntValue() >= 0;
+                sessions = count ? p.getIntValue() : 0;
+                yield count ? SESSIONS : 0;
+            }
+            default -> 0;
+        };
+    }
+
+    private static int present(Object value, int field) {
+        return value != null ? field : 0;
+    }
+
+    /** The event the fields make, when they are exactly those of its type (optional ones aside). */
+    private Event event() {
+        if (type == null) {
+            return null;
+        }
+        return switch (type) {
+            case "PoolCreated" -> has(POOL | DNS_LOAD_BALANCING, ACT)
+                    ? new PoolCreated(at, pool, dnsLoadBalancing, by, reason) : null;
+            case "DnsLoadBalancingChanged" -> has(POOL | DNS_LOAD_BALANCING, ACT)
+                    ? new DnsLoadBalancingChanged(at, pool, dnsLoadBalancing, by, reason) : null;
+            case "ServerAdded" -> has(POOL | SERVER | ROLE | CORE_SERVICE | SERVICES, ACT)
+                    ? new ServerAdded(at, pool, server, role, coreService, services, by, reason) : null;
+            case "ConnectionLost" -> has(POOL | FEATURE | SESSION, BY)
+                    ? new ConnectionLost(at, pool, feature, session, by) : null;
+            case "ServerRestarted" -> has(SERVER | FORCED, ACT)
+                    ? new ServerRestarted(at, server, forced, by, reason) : null;
+            case "ServicePaused" -> has(ON_SERVICE, DEADLINE | ACT)
+                    ? new ServicePaused(at, server, service, deadline, by, reason) : null;
+            case "PauseDeadlineChanged" -> has(ON_SERVICE, DEADLINE | ACT)
+                    ? new PauseDeadlineChanged(at, server, service, deadline, by, reason) : null;
+            case "ServiceDrained" -> has(ON_SERVICE, 0) ? new ServiceDrained(at, server, service) : null;
+            case "ServiceDrainingAgain" -> has(ON_SERVICE, 0) ? new ServiceDrainingAgain(at, server, service) : null;
+            case "ServiceResumed" -> has(ON_SERVICE, ACT) ? new ServiceResumed(at, server, service, by, reason) : null;
+            case "ServiceStarted" -> has(ON_SERVICE, ACT) ? new ServiceStarted(at, server, service, by, reason) : null;
+            case "ServiceStopped" -> has(ON_SERVICE | FORCED, ACT)
+                    ? new ServiceStopped(at, server, service, forced, by, reason) : null;
+            case "StartupTypeChanged" -> {
+                StartupType was = constant(STARTUP_TYPES, from);
+                StartupType now = constant(STARTUP_TYPES, to);
+                yield has(ON_SERVICE | FROM | TO, ACT) && was != null && now != null
+                        ? new StartupTypeChanged(at, server, service, was, now, by, reason) : null;
+            }
+            case "SessionStarted" -> has(ON_SERVICE | SESSION | FEATURE, BY)
+                    ? new SessionStarted(at, server, service, session, feature, by) : null;
+            case "SessionEnded" -> has(ON_SERVICE | SESSION, BY) ? new SessionEnded(at, server, service, session, by)
+                    : null;
+            case "SessionInterrupted" -> {
+                InterruptionCause why = constant(CAUSES, cause);
+                yield has(ON_SERVICE | SESSION | FEATURE | CAUSE, 0) && why != null
+                        ? new SessionInterrupted(at, server, service, session, feature, why) : null;
+            }
+            case "ServiceRestarted" -> {
+                ServiceStatus was = constant(STATUSES, from);
+                ServiceStatus now = constant(STATUSES, to);
+                yield has(ON_SERVICE | FROM | TO | PAUSE_CLEARED, 0) && was != null && now != null
+                        ? new ServiceRestarted(at, server, service, was, now, pauseCleared) : null;
+            }
+            case "DrainDeadlinePassed" -> has(ON_SERVICE, 0) ? new DrainDeadlinePassed(at, server, service) : null;
+            case "SessionsObserved" -> has(ON_SERVICE | SESSIONS, BY)
+                    ? new SessionsObserved(at, server, service, sessions, by) : null;
+            case "ObservedSessionsInterrupted" -> {
+                InterruptionCause why = constant(CAUSES, cause);
+                yield has(ON_SERVICE | SESSIONS | CAUSE, 0) && why != null
+                        ? new ObservedSessionsInterrupted(at, server, service, sessions, why) : null;
+            }
+            default -> null;
+        };
+    }
+
+    /** Whether the line has every {@code required} field (and its time and type) and no other than {@code optional}. */
+    private boolean has(int required, int optional) {
+        int needed = required | AT | TYPE;
+        return (seen & needed) == needed && (seen & ~(needed | optional)) == 0;
+    }
+
+    /** The name of a known event type, as one string for all lines; null for any other value. */
+    private String typeName(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        if (!named(lastType, chars, offset, length)) {
+            int found = named(typeBefore, chars, offset, length) ? typeBefore : -1;
+            for (int i = 0; found < 0 && i < TYPE_CHARS.length; i++) {
+                found = named(i, chars, offset, length) ? i : -1;
+            }
+            if (found < 0) {
+                return null;
+            }
+            typeBefore = lastType;
+            lastType = found;
+        }
+        return TYPE_NAMES[lastType];
+    }
+
+    private static boolean named(int type, char[] chars, int offset, int length) {
+        char[] name = TYPE_CHARS[type];
+        return name.length == length && Arrays.equals(name, 0, length, chars, offset, offset + length);
+    }
+
+    /** A time in the form the writer uses; any other is for the general reading. */
+    private static Instant instant(JsonParser p, JsonToken value) throws IOException {
+        return value == JsonToken.VALUE_STRING
+                ? Instants.written(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
+    }
+
+    /** A string that needs no check for lone surrogates; null otherwise. */
+    private static String text(JsonParser p, JsonToken value, boolean escaped) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        String s = p.getText();
+        return escaped && hasSurrogate(s) ? null : s;
+    }
+
+    /** An array of non-blank strings, as the services of a server; null otherwise. */
+    private static List<String> names(JsonParser p, JsonToken value, boolean escaped) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(12);
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            String name = text(p, t, escaped);
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static boolean bool(JsonToken value) {
+        return value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE;
+    }
+
+    /** The constant named {@code text} in any case, as the general reading finds it; null for none. */
+    private static <E extends Enum<E>> E constant(E[] constants, String text) {
+        if (text == null) {
+            return null;
+        }
+        for (E constant : constants) {
+            if (constant.name().equalsIgnoreCase(text)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
