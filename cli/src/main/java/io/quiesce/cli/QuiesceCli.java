@@ -44,6 +44,9 @@ public final class QuiesceCli {
         // must say why in one line; the usage error that follows already names what is wrong.
         CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
         CommandLine cli = new CommandLine(root);
+        // An argument is taken as written: a reason or session id may start with @, and reading it as
+        // the name of a file of arguments would be a surprise (and `@.` failed with a stack trace).
+        cli.setExpandAtFiles(false);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

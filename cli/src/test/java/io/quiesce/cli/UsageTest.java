@@ -41,6 +41,17 @@ class UsageTest {
         assertUsageError(run("pause", "fe01", "--forse"), "--forse");
     }
 
+    /** No argument file is read: {@code @.} is an argument like any other, and so is a reason that starts with @. */
+    @Test
+    void anArgumentStartingWithAnAtSignIsTakenAsWritten() throws Exception {
+        assertUsageError(run("@."), "'@.'");
+        assertThat(run("status", "@.").errLines()).singleElement().asString().contains("named @.");
+
+        Path notes = Files.writeString(home.resolve("notes"), "--force");
+        assertThat(run("pool", "create", "pool1", "--reason", "@" + notes).exit()).isZero();
+        assertThat(run("history", "--json").out()).contains("@" + notes).doesNotContain("--force");
+    }
+
     @Test
     void aGroupWithoutItsSubcommandIsAUsageError() {
         Cli.Result r = run("pool");

@@ -43,6 +43,15 @@ final class Observer {
     /** Services a pool has no RUNNING instance of, while it has none. */
     private final Map<String, Aftermath> noInstance = new HashMap<>();
 
+    /*
+     * What one step gathers before it reports: kept between steps and emptied at the start of each,
+     * so that the many one-event steps of a long replay allocate none of them.
+     */
+    private final Map<String, Integer> dnsInterrupted = new LinkedHashMap<>();
+    private final Map<String, Integer> forced = new LinkedHashMap<>();
+    private final Set<String> acted = new LinkedHashSet<>();
+    private final Map<String, Boolean> pausedNow = new HashMap<>();
+
     /** A finding whose detail tells what followed, counted until the situation ends. */
     private static final class Aftermath {
         final int index;
@@ -73,10 +82,10 @@ final class Observer {
         if (events.isEmpty()) {
             return;
         }
-        Map<String, Integer> dnsInterrupted = new LinkedHashMap<>();
-        Map<String, Integer> forced = new LinkedHashMap<>();
-        Set<String> acted = new LinkedHashSet<>();
-        Map<String, Boolean> pausedNow = new HashMap<>();
+        clear(dnsInterrupted);
+        clear(forced);
+        clear(acted);
+        clear(pausedNow);
         for (Event e : events) {
             timeline.seen(e.at());
             if (e instanceof SessionInterrupted si) {
@@ -90,15 +99,20 @@ final class Observer {
             } else if (e instanceof Event.SessionStarted ss) {
                 landed(before, after, ss, pausedNow);
             } else if (e instanceof Event.SessionEnded se) {
-                notRerouted.remove(se.session());
+                if (!notRerouted.isEmpty()) {
+                    notRerouted.remove(se.session());
+                }
             } else if (e instanceof ServiceRestarted r && r.pauseCleared()) {
                 findings.add(new Finding(FindingCode.PAUSE_CLEARED_BY_RESTART, r.at(), poolOf(after, r.server()),
                         r.server(), r.service(), null));
                 pauseCleared.put(r.server() + "\u0000" + r.service(),
                         new Aftermath(findings.size() - 1, null, r.service()));
             }
-            if (e instanceof ServiceEvent se && pausedAfter(se) != null) {
-                pausedNow.put(se.server() + "\u0000" + se.service(), pausedAfter(se));
+            if (e instanceof ServiceEvent se) {
+                Boolean paused = pausedAfter(se);
+                if (paused != null) {
+                    pausedNow.put(se.server() + "\u0000" + se.service(), paused);
+                }
             }
             if (e instanceof ServiceStopped || e instanceof ServiceRestarted || e instanceof DrainDeadlinePassed) {
                 ServiceEvent se = (ServiceEvent) e;
@@ -124,6 +138,19 @@ final class Observer {
         closeAftermaths(after);
     }
 
+    /** Empties a map of the step before; most steps left it empty, and then there is nothing to write. */
+    private static void clear(Map<?, ?> map) {
+        if (!map.isEmpty()) {
+            map.clear();
+        }
+    }
+
+    private static void clear(Set<?> set) {
+        if (!set.isEmpty()) {
+            set.clear();
+        }
+    }
+
     /** Whether a service is paused after this event of it, or null when the event does not say. */
     private static Boolean pausedAfter(ServiceEvent e) {
         if (e instanceof Event.ServicePaused || e instanceof Event.ServiceDrained
@@ -138,25 +165,34 @@ final class Observer {
 
     /** Rule 6's exception: a session of a DNS-dependent feature that a paused service had to take. */
     private void landed(Deployment before, Deployment after, Event.SessionStarted ss, Map<String, Boolean> pausedNow) {
-        ServerState server = before.server(ss.server()).or(() -> after.server(ss.server())).orElseThrow();
-        Boolean paused = pausedNow.get(ss.server() + "\u0000" + ss.service());
+        ServerState server = before.servers().get(ss.server());
+        if (server == null) {
+            server = after.server(ss.server()).orElseThrow();
+        }
+        // Most steps are this one event alone: then no key is built for these lookups.
+        Boolean paused = pausedNow.isEmpty() ? null : pausedNow.get(ss.server() + "\u0000" + ss.service());
         if (paused == null) {
             ServiceState was = server.service(ss.service());
             paused = was != null && was.status().isPaused();
         }
-        boolean poolHasDnsLb = before.pool(server.pool()).or(() -> after.pool(server.pool()))
-                .map(PoolState::dnsLoadBalancing).orElse(true);
-        if (paused && !poolHasDnsLb && needsDns(server, ss.service(), ss.feature())) {
+        if (paused && !poolHasDnsLb(before, after, server.pool()) && needsDns(server, ss.service(), ss.feature())) {
             notRerouted.add(ss.session());
         }
-        Aftermath cleared = pauseCleared.get(ss.server() + "\u0000" + ss.service());
+        Aftermath cleared = pauseCleared.isEmpty() ? null : pauseCleared.get(ss.server() + "\u0000" + ss.service());
         if (cleared != null) {
             cleared.count++;
         }
     }
 
+    private static boolean poolHasDnsLb(Deployment before, Deployment after, String pool) {
+        return before.pool(pool).or(() -> after.pool(pool)).map(PoolState::dnsLoadBalancing).orElse(true);
+    }
+
     /** Ends the count of a cleared pause once the service stops running, and of a missing instance once one runs. */
     private void closeAftermaths(Deployment after) {
+        if (pauseCleared.isEmpty() && noInstance.isEmpty()) {
+            return;
+        }
         for (Iterator<Map.Entry<String, Aftermath>> i = pauseCleared.entrySet().iterator(); i.hasNext(); ) {
             Map.Entry<String, Aftermath> entry = i.next();
             String server = entry.getKey().substring(0, entry.getKey().indexOf('\u0000'));
@@ -262,6 +298,9 @@ final class Observer {
 
     private void report(Map<String, Integer> counts, FindingCode code, Deployment after, List<Event> events,
                         String detail) {
+        if (counts.isEmpty()) {
+            return;
+        }
         counts.forEach((key, n) -> {
             String[] parts = key.split("\u0000", 2);
             findings.add(new Finding(code, events.get(events.size() - 1).at(), poolOf(after, parts[0]), parts[0],
@@ -284,12 +323,13 @@ final class Observer {
             } else if (e instanceof ServiceEvent se
                     && (seen == null || seen.add(se.server() + "\u0000" + se.service()))) {
                 // A server added in the same instant is not in {@code before}: it starts as installed.
-                ServiceState was = before.server(se.server()).map(s -> s.service(se.service())).orElse(null);
+                ServerState server = before.servers().get(se.server());
+                ServiceState was = server == null ? null : server.service(se.service());
                 if (was == null) {
                     statusChanged = true;
                     was = ServiceState.installed(se.server(), se.service(), e.at());
                 }
-                ServiceState now = after.server(se.server()).orElseThrow().service(se.service());
+                ServiceState now = after.servers().get(se.server()).service(se.service());
                 Timeline.Lane lane = timeline.lane(se.server(), se.service());
                 if (was.status() != now.status()) {
                     statusChanged = true;
@@ -326,7 +366,10 @@ final class Observer {
     }
 
     private void act(Event e, Set<String> acted) {
-        if (!(e instanceof Event.AdministrativeAct a) || a.by() == null) {
+        // Sessions starting and ending, most events, first by their own classes (one comparison each):
+        // whether a record implements an interface is a search of its supertypes.
+        if (e instanceof Event.SessionStarted || e instanceof Event.SessionEnded
+                || !(e instanceof Event.AdministrativeAct a) || a.by() == null) {
             return;
         }
         String server = serverOf(e);

@@ -72,15 +72,16 @@ public final class Replay {
         ReplayResult all(Iterable<HistoryLine> lines) {
             for (HistoryLine line : lines) {
                 count++;
-                if (last != null && line.at().isBefore(last)) {
-                    throw new HistoryException(source, line.number(), "time goes backwards: " + line.at()
+                Instant at = line.at();
+                if (last != null && at.isBefore(last)) {
+                    throw new HistoryException(source, line.number(), "time goes backwards: " + at
                             + " is before " + last + " on an earlier line");
                 }
-                if (!line.at().equals(last)) {
+                if (!at.equals(last)) {
                     flushRecorded();
                 }
-                last = line.at();
-                if (stopAt != null && line.at().isAfter(stopAt)) {
+                last = at;
+                if (stopAt != null && at.isAfter(stopAt)) {
                     continue;
                 }
                 apply(line);
@@ -116,7 +117,8 @@ public final class Replay {
 
         private void flushRecorded() {
             if (!recorded.isEmpty()) {
-                observer.step(recordedFrom, List.copyOf(recorded), state);
+                // The observer reads the events during the step only: no copy of them is needed.
+                observer.step(recordedFrom, recorded, state);
                 recorded.clear();
             }
         }
@@ -177,6 +179,9 @@ public final class Replay {
         }
 
         private String problem(Event e) {
+            if (e instanceof ServiceEvent se) {
+                return problem(se);
+            }
             if (e instanceof Event.PoolCreated c) {
                 return state.pool(c.pool()).isPresent() ? "pool " + c.pool() + " already exists" : null;
             }
@@ -189,31 +194,34 @@ public final class Replay {
             if (e instanceof Event.ServerRestarted r && state.server(r.server()).isEmpty()) {
                 return "unknown server " + r.server();
             }
-            if (e instanceof ServiceEvent se) {
-                Optional<ServerState> server = state.server(se.server());
-                if (server.isEmpty()) {
-                    return "unknown server " + se.server();
-                }
-                ServiceState service = server.get().service(se.service());
-                if (service == null) {
-                    return se.server() + " has no service " + se.service();
-                }
-                if (e instanceof Event.SessionStarted s && state.serviceWithSession(s.session()).isPresent()) {
-                    return "session " + s.session() + " is already active";
-                }
-                String ended = e instanceof Event.SessionEnded s ? s.session()
-                        : e instanceof Event.SessionInterrupted s ? s.session() : null;
-                if (ended != null && !service.sessions().containsKey(ended)) {
-                    return "no active session " + ended + " on " + se.service() + " of " + se.server();
-                }
-                if (e instanceof Event.SessionsObserved o && o.sessions() > 0
-                        && service.status() == io.quiesce.service.ServiceStatus.OFFLINE) {
-                    return se.service() + " of " + se.server() + " is offline and cannot hold observed sessions";
-                }
-                if (e instanceof Event.ObservedSessionsInterrupted o && o.sessions() != service.observed()) {
-                    return se.service() + " of " + se.server() + " had " + service.observed()
-                            + " observed session(s), not " + o.sessions();
-                }
+            return null;
+        }
+
+        /** Nearly every line is a service's event: it is checked first, with one lookup of its service. */
+        private String problem(ServiceEvent e) {
+            ServerState server = state.servers().get(e.server());
+            if (server == null) {
+                return "unknown server " + e.server();
+            }
+            ServiceState service = server.service(e.service());
+            if (service == null) {
+                return e.server() + " has no service " + e.service();
+            }
+            if (e instanceof Event.SessionStarted s && state.serviceWithSession(s.session()).isPresent()) {
+                return "session " + s.session() + " is already active";
+            }
+            String ended = e instanceof Event.SessionEnded s ? s.session()
+                    : e instanceof Event.SessionInterrupted s ? s.session() : null;
+            if (ended != null && !service.sessions().containsKey(ended)) {
+                return "no active session " + ended + " on " + e.service() + " of " + e.server();
+            }
+            if (e instanceof Event.SessionsObserved o && o.sessions() > 0
+                    && service.status() == io.quiesce.service.ServiceStatus.OFFLINE) {
+                return e.service() + " of " + e.server() + " is offline and cannot hold observed sessions";
+            }
+            if (e instanceof Event.ObservedSessionsInterrupted o && o.sessions() != service.observed()) {
+                return e.service() + " of " + e.server() + " had " + service.observed()
+                        + " observed session(s), not " + o.sessions();
             }
             return null;
         }

@@ -5,6 +5,7 @@ import io.quiesce.service.ServiceStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,13 @@ public final class Timeline {
         private final String server;
         private final String service;
         private final List<Interval> intervals = new ArrayList<>();
-        private List<Sample> samples = new ArrayList<>();
+        /*
+         * The samples as two arrays, not as records in a list: thinning reads every count, and
+         * counts side by side in memory cost a replay far less than a pointer to follow each.
+         */
+        private Instant[] times = new Instant[64];
+        private int[] counts = new int[64];
+        private int size;
 
         Lane(String server, String service) {
             this.server = server;
@@ -78,6 +85,10 @@ public final class Timeline {
         }
 
         public List<Sample> samples() {
+            List<Sample> samples = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                samples.add(new Sample(times[i], counts[i]));
+            }
             return Collections.unmodifiableList(samples);
         }
 
@@ -93,20 +104,26 @@ public final class Timeline {
         }
 
         void sessions(int count, Instant at) {
-            if (!samples.isEmpty() && samples.get(samples.size() - 1).at().equals(at)) {
-                samples.set(samples.size() - 1, new Sample(at, count));
+            if (size > 0 && times[size - 1].equals(at)) {
+                times[size - 1] = at;
+                counts[size - 1] = count;
             } else {
-                samples.add(new Sample(at, count));
-            }
-            if (samples.size() > MAX_SAMPLES) {
-                List<Sample> thinned = new ArrayList<>(MAX_SAMPLES / 2 + 1);
-                for (int i = 0; i < samples.size(); i += 2) {
-                    Sample a = samples.get(i);
-                    int peak = i + 1 < samples.size() ? Math.max(a.sessions(), samples.get(i + 1).sessions())
-                            : a.sessions();
-                    thinned.add(new Sample(a.at(), peak));
+                if (size == times.length) {
+                    times = Arrays.copyOf(times, size * 2);
+                    counts = Arrays.copyOf(counts, size * 2);
                 }
-                samples = thinned;
+                times[size] = at;
+                counts[size++] = count;
+            }
+            if (size > MAX_SAMPLES) {
+                // In place, each pair into the first's slot, keeping the pair's peak.
+                int kept = 0;
+                for (int i = 0; i < size; i += 2) {
+                    times[kept] = times[i];
+                    counts[kept++] = i + 1 < size ? Math.max(counts[i], counts[i + 1]) : counts[i];
+                }
+                Arrays.fill(times, kept, size, null);
+                size = kept;
             }
         }
     }
@@ -126,7 +143,13 @@ public final class Timeline {
     private Instant last;
 
     Lane lane(String server, String service) {
-        return lanes.computeIfAbsent(new LaneKey(server, service), k -> new Lane(server, service));
+        LaneKey key = new LaneKey(server, service);
+        Lane lane = lanes.get(key);
+        if (lane == null) {
+            lane = new Lane(server, service);
+            lanes.put(key, lane);
+        }
+        return lane;
     }
 
     void seen(Instant at) {

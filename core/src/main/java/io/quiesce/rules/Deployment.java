@@ -14,11 +14,9 @@ import io.quiesce.text.Names;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Every pool, server and service, as rebuilt from events. Immutable: {@link #evolve} returns the
@@ -26,8 +24,9 @@ import java.util.TreeMap;
  * {@link #toString}); it also keeps an index of the active sessions derived from them.
  */
 public final class Deployment {
-    private final Map<String, PoolState> pools;
-    private final Map<String, ServerState> servers;
+    /** Names are looked up in any case ({@link Names}). */
+    private final ByName<PoolState> pools;
+    private final ByName<ServerState> servers;
     private final SessionIndex sessions;
 
     /**
@@ -35,23 +34,16 @@ public final class Deployment {
      * @param servers servers by name (server names are unique across pools)
      */
     public Deployment(Map<String, PoolState> pools, Map<String, ServerState> servers) {
-        this.pools = Collections.unmodifiableMap(byName(pools));
-        this.servers = Collections.unmodifiableMap(byName(servers));
+        this.pools = ByName.of(pools);
+        this.servers = ByName.of(servers);
         // Here (recovery, tests) from every session; evolve keeps it up to date change by change.
         this.sessions = SessionIndex.of(this.servers);
     }
 
-    private Deployment(Map<String, PoolState> pools, Map<String, ServerState> servers, SessionIndex sessions) {
+    private Deployment(ByName<PoolState> pools, ByName<ServerState> servers, SessionIndex sessions) {
         this.pools = pools;
         this.servers = servers;
         this.sessions = sessions;
-    }
-
-    /** Names are looked up in any case ({@link Names}). */
-    private static <T> TreeMap<String, T> byName(Map<String, T> values) {
-        TreeMap<String, T> map = new TreeMap<>(Names.ORDER);
-        map.putAll(values);
-        return map;
     }
 
     public static Deployment empty() {
@@ -69,8 +61,9 @@ public final class Deployment {
 
     public Deployment evolve(Event event) {
         if (event instanceof ServiceEvent e) {
-            ServiceState service = servers.get(e.server()).service(e.service());
-            return replacing(service, service.evolve(e), sessionOf(e));
+            ServerState server = servers.get(e.server());
+            ServiceState service = server.service(e.service());
+            return replacing(server, service, service.evolve(e), sessionOf(e));
         } else if (event instanceof PoolCreated e) {
             return withPool(PoolState.created(e.pool(), e.dnsLoadBalancing()));
         } else if (event instanceof ServerAdded e) {
@@ -172,6 +165,14 @@ public final class Deployment {
 
     /** The one session a service event can start or end, or null for the other service events. */
     private static String sessionOf(ServiceEvent event) {
+        // Sessions starting and ending are most events: a check against a record's own class is one
+        // comparison, where one against an interface the record also implements searches its supertypes.
+        if (event instanceof Event.SessionStarted e) {
+            return e.session();
+        }
+        if (event instanceof Event.SessionEnded e) {
+            return e.session();
+        }
         return event instanceof Event.SessionEvent e ? e.session() : null;
     }
 
@@ -180,16 +181,17 @@ public final class Deployment {
      * {@code session}, if not null, is the only session that can have started or ended.
      */
     private Deployment replacing(ServiceState before, ServiceState after, String session) {
-        Map<String, ServerState> next = byName(servers);
-        next.put(after.server(), next.get(after.server()).withService(after));
-        Map<String, ServerState> nextServers = Collections.unmodifiableMap(next);
-        return new Deployment(pools, nextServers, sessions.changed(before, after, session, nextServers));
+        return replacing(servers.get(after.server()), before, after, session);
+    }
+
+    /** The same, with the server the service is on already found. */
+    private Deployment replacing(ServerState server, ServiceState before, ServiceState after, String session) {
+        ByName<ServerState> next = servers.with(server.name(), server.withService(after));
+        return new Deployment(pools, next, sessions.changed(before, after, session, next));
     }
 
     private Deployment withPool(PoolState pool) {
-        Map<String, PoolState> next = byName(pools);
-        next.put(pool.name(), pool);
-        return new Deployment(Collections.unmodifiableMap(next), servers, sessions);
+        return new Deployment(pools.with(pool.name(), pool), servers, sessions);
     }
 
     /** A server with idle services; one of that name already here loses its sessions first. */
@@ -202,8 +204,6 @@ public final class Deployment {
                         s.deadline(), s.since()), null);
             }
         }
-        Map<String, ServerState> next = byName(d.servers);
-        next.put(server.name(), server);
-        return new Deployment(d.pools, Collections.unmodifiableMap(next), d.sessions);
+        return new Deployment(d.pools, d.servers.with(server.name(), server), d.sessions);
     }
 }

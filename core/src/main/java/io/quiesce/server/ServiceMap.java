@@ -17,6 +17,8 @@ import java.util.Set;
  * nearly every line. (Read-only as a {@link Map}.)
  */
 final class ServiceMap extends AbstractMap<String, ServiceState> {
+    /** Up to this many services, a name is found by comparing it with each. */
+    private static final int LINEAR = 16;
     private final Map<String, Integer> index;
     private final String[] names;
     private final ServiceState[] states;
@@ -45,8 +47,8 @@ final class ServiceMap extends AbstractMap<String, ServiceState> {
 
     /** This map with the service's state replaced, or added at the end under its name. */
     ServiceMap with(ServiceState service) {
-        Integer at = index.get(service.name());
-        if (at == null) {
+        int at = position(service.name());
+        if (at < 0) {
             Map<String, ServiceState> more = new java.util.LinkedHashMap<>(this);
             more.put(service.name(), service);
             return copyOf(more);
@@ -58,13 +60,31 @@ final class ServiceMap extends AbstractMap<String, ServiceState> {
 
     @Override
     public ServiceState get(Object key) {
-        Integer at = index.get(key);
-        return at == null ? null : states[at];
+        int at = position(key);
+        return at < 0 ? null : states[at];
+    }
+
+    /**
+     * Where the name is, or -1. A server has a dozen services or so: comparing the names one by one
+     * (most differ in length, which ends a comparison at once) is quicker than hashing a name
+     * read from a history line, which is a new string each time.
+     */
+    private int position(Object key) {
+        if (names.length > LINEAR) {
+            Integer at = index.get(key);
+            return at == null ? -1 : at;
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return index.containsKey(key);
+        return position(key) >= 0;
     }
 
     @Override

@@ -67,6 +67,7 @@ final class RolloutRehearsal {
     static RolloutRehearsal parse(String pool, String text) {
         Arguments args = new Arguments();
         CommandLine line = new CommandLine(args);
+        line.setExpandAtFiles(false);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.registerConverter(Duration.class, new Durations());
         try {

@@ -339,7 +339,10 @@ public final class Engine implements AutoCloseable {
         shutdown();
     }
 
-    /** Lets entities spawned since opening finish reading the journal before it is closed. */
+    /**
+     * Lets entities spawned since opening finish reading the journal before it is closed, and services
+     * snapshot what the next opening would otherwise replay.
+     */
     private void awaitEntities() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         system.tell(new Gatekeeper.AwaitEntities(done));

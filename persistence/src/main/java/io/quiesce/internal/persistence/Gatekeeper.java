@@ -97,9 +97,10 @@ final class Gatekeeper {
     enum CheckDeadlines implements Message { INSTANCE }
 
     /**
-     * Complete {@code done} once every entity has finished recovering. An entity spawned for a
-     * new pool or server reads the journal in the background; closing the journal under that
-     * read crashes LevelDB's native code, so closing waits for this first.
+     * Complete {@code done} once every entity has finished recovering, and every service has
+     * snapshotted what the next opening would otherwise replay. An entity spawned for a new pool or
+     * server reads the journal in the background; closing the journal under that read crashes
+     * LevelDB's native code, so closing waits for this first.
      */
     record AwaitEntities(CompletableFuture<Void> done) implements Message {
     }
@@ -282,7 +283,7 @@ final class Gatekeeper {
                     return Behaviors.same();
                 })
                 .onMessage(TakenOver.class, this::onTakenOver)
-                .onMessage(AwaitEntities.class, this::onAwaitEntities)
+                .onMessage(AwaitEntities.class, await -> awaitEntities(await, true))
                 .onMessage(EntityUnreadable.class, this::onEntityUnreadable);
     }
 
@@ -693,14 +694,26 @@ final class Gatekeeper {
                     settings.replies().execute(() -> g.reply().completeExceptionally(new QuiesceException(reason)));
                     return Behaviors.same();
                 })
-                .onMessage(AwaitEntities.class, this::onAwaitEntities)
+                .onMessage(AwaitEntities.class, await -> awaitEntities(await, false))
                 // Writes, recovery and deadlines still under way end here unheard: nothing more is decided.
                 .onAnyMessage(other -> Behaviors.same())
                 .build();
     }
 
-    private Behavior<Message> onAwaitEntities(AwaitEntities m) {
-        entitiesAnswered(null).whenComplete((ok, failure) -> m.done().complete(null));
+    /**
+     * {@code snapshot}: the services also snapshot what the next opening would otherwise replay; not once
+     * the pool was taken over (another process's to snapshot) nor with an entity unreadable.
+     */
+    private Behavior<Message> awaitEntities(AwaitEntities m, boolean snapshot) {
+        Duration timeout = settings.recoveryTimeout();
+        org.apache.pekko.actor.typed.Scheduler scheduler = context.getSystem().scheduler();
+        List<ActorRef<ServiceEntity.Command>> toSnapshot = snapshot
+                ? services.values().stream().flatMap(byName -> byName.values().stream()).toList() : List.of();
+        entitiesAnswered(null).whenComplete((ok, failure) -> CompletableFuture.allOf(toSnapshot.stream()
+                        .map(ref -> AskPattern.<ServiceEntity.Command, Done>ask(ref, ServiceEntity.Closing::new,
+                                timeout, scheduler).toCompletableFuture())
+                        .toArray(CompletableFuture[]::new))
+                .whenComplete((saved, notSaved) -> m.done().complete(null)));
         return Behaviors.same();
     }
 
@@ -731,7 +744,7 @@ final class Gatekeeper {
                     settings.replies().execute(() -> g.reply().complete(current));
                     return Behaviors.same();
                 })
-                .onMessage(AwaitEntities.class, this::onAwaitEntities)
+                .onMessage(AwaitEntities.class, await -> awaitEntities(await, false))
                 .onMessage(OthersSettled.class, o -> failRecovery(failingEntity, failing))
                 // Recovery, writes, deadlines and other unreadable entities: the failure above is given.
                 .onAnyMessage(other -> Behaviors.same())

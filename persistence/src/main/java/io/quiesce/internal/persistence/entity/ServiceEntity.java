@@ -3,16 +3,26 @@ package io.quiesce.internal.persistence.entity;
 import io.quiesce.event.Event;
 import io.quiesce.event.Event.ServiceEvent;
 import io.quiesce.service.ServiceState;
+import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.pattern.Patterns;
+import org.apache.pekko.persistence.Persistence;
+import org.apache.pekko.persistence.SaveSnapshotSuccess;
+import org.apache.pekko.persistence.SnapshotMetadata;
+import org.apache.pekko.persistence.SnapshotProtocol;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,7 +33,7 @@ import java.util.List;
 public final class ServiceEntity
         extends EventSourcedBehaviorWithEnforcedReplies<ServiceEntity.Command, Object, ServiceSnapshot> {
 
-    public sealed interface Command permits Apply, Get {
+    public sealed interface Command permits Apply, Get, Closing, SnapshotSaved {
     }
 
     /**
@@ -50,11 +60,31 @@ public final class ServiceEntity
     public record Get(ActorRef<ServiceSnapshot> replyTo) implements Command {
     }
 
+    /**
+     * The directory is closing cleanly: snapshot the state if opening would otherwise replay many
+     * events to rebuild it; reply once the snapshot is stored (or could not be: harmless, the events
+     * are all kept).
+     */
+    public record Closing(ActorRef<Done> replyTo) implements Command {
+    }
+
+    private record SnapshotSaved(long sequenceNr, boolean saved, ActorRef<Done> replyTo) implements Command {
+    }
+
+    /** How long a snapshot on closing may take; past it the next opening replays instead. */
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ActorContext<Command> context;
     private final String server;
     private final String service;
     private final Instant installedAt;
     private final int snapshotEvery;
     private final ActorRef<Unreadable> unreadable;
+    /**
+     * Events applied since the newest snapshot (replayed after it or recorded since): what the next
+     * opening would replay. Counted in the event handler, the one place both replay and recording pass.
+     */
+    private long sinceSnapshot;
     /** What the entries being recorded fold into, as the gatekeeper folded them; null when they fold here. */
     private Folded folded;
 
@@ -62,9 +92,10 @@ public final class ServiceEntity
     private record Folded(List<DecisionRecorded> entries, ServiceState to) {
     }
 
-    private ServiceEntity(String server, String service, Instant installedAt, int snapshotEvery,
-                          ActorRef<Unreadable> unreadable) {
+    private ServiceEntity(ActorContext<Command> context, String server, String service, Instant installedAt,
+                          int snapshotEvery, ActorRef<Unreadable> unreadable) {
         super(persistenceId(server, service), Restarts.AFTER_A_PAUSE);
+        this.context = context;
         this.server = server;
         this.service = service;
         this.installedAt = installedAt;
@@ -75,7 +106,8 @@ public final class ServiceEntity
     /** {@code unreadable} hears if the journal holds an entry this version cannot read. */
     public static Behavior<Command> create(String server, String service, Instant installedAt, int snapshotEvery,
                                            ActorRef<Unreadable> unreadable) {
-        return Restarts.onRejection(new ServiceEntity(server, service, installedAt, snapshotEvery, unreadable));
+        return Restarts.onRejection(Behaviors.setup(ctx -> new ServiceEntity(ctx, server, service, installedAt,
+                snapshotEvery, unreadable)));
     }
 
     public static PersistenceId persistenceId(String server, String service) {
@@ -93,7 +125,36 @@ public final class ServiceEntity
         return newCommandHandlerWithReplyBuilder().forAnyState()
                 .onCommand(Apply.class, this::onApply)
                 .onCommand(Get.class, (state, get) -> Effect().reply(get.replyTo(), state))
+                .onCommand(Closing.class, this::onClosing)
+                .onCommand(SnapshotSaved.class, (state, saved) -> {
+                    if (saved.saved() && saved.sequenceNr() == lastSequenceNumber(context)) {
+                        sinceSnapshot = 0;
+                    }
+                    return Effect().reply(saved.replyTo(), Done.getInstance());
+                })
                 .build();
+    }
+
+    /**
+     * Snapshots only past a twentieth of the snapshot interval: replaying fewer events costs less
+     * than writing a file, and the snapshots a clean close leaves between two regular ones stay few
+     * (the regular ones delete them in time, as they delete older regular ones).
+     */
+    private org.apache.pekko.persistence.typed.javadsl.ReplyEffect<Object, ServiceSnapshot> onClosing(
+            ServiceSnapshot state, Closing closing) {
+        if (snapshotEvery <= 0 || sinceSnapshot < Math.max(1, snapshotEvery / 20)) {
+            return Effect().reply(closing.replyTo(), Done.getInstance());
+        }
+        long sequenceNr = lastSequenceNumber(context);
+        // Stored as the entity's own snapshots are (its state as is), so opening recovers from it the same way.
+        SnapshotMetadata metadata = SnapshotMetadata.apply(persistenceId().id(), sequenceNr,
+                System.currentTimeMillis());
+        org.apache.pekko.actor.ActorRef store = Persistence.get(context.getSystem().classicSystem())
+                .snapshotStoreFor(snapshotPluginId(), ConfigFactory.empty());
+        context.pipeToSelf(Patterns.ask(store, new SnapshotProtocol.SaveSnapshot(metadata, state), SNAPSHOT_TIMEOUT),
+                (reply, failure) -> new SnapshotSaved(sequenceNr, reply instanceof SaveSnapshotSuccess,
+                        closing.replyTo()));
+        return Effect().noReply();
     }
 
     private org.apache.pekko.persistence.typed.javadsl.ReplyEffect<Object, ServiceSnapshot> onApply(
@@ -115,13 +176,21 @@ public final class ServiceEntity
     @Override
     public EventHandler<ServiceSnapshot, Object> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
-                .onEvent(DecisionRecorded.class, (state, d) -> new ServiceSnapshot(fold(state.service(), d),
-                        Math.max(state.lastIntent(), d.intent()), state.last().after(d.decision(), d.events())))
+                .onEvent(DecisionRecorded.class, (state, d) -> {
+                    sinceSnapshot++;
+                    return new ServiceSnapshot(fold(state.service(), d), Math.max(state.lastIntent(), d.intent()),
+                            state.last().after(d.decision(), d.events()));
+                })
                 // Journals written before decisions were numbered hold bare events and IntentApplied.
-                .onEvent(ServiceEvent.class, (state, e) -> new ServiceSnapshot(state.service().evolve(e),
-                        state.lastIntent(), state.last().after(0, List.of(e))))
-                .onEvent(IntentApplied.class, (state, e) -> new ServiceSnapshot(state.service(), e.intent(),
-                        state.last()))
+                .onEvent(ServiceEvent.class, (state, e) -> {
+                    sinceSnapshot++;
+                    return new ServiceSnapshot(state.service().evolve(e), state.lastIntent(),
+                            state.last().after(0, List.of(e)));
+                })
+                .onEvent(IntentApplied.class, (state, e) -> {
+                    sinceSnapshot++;
+                    return new ServiceSnapshot(state.service(), e.intent(), state.last());
+                })
                 .build();
     }
 
@@ -152,7 +221,13 @@ public final class ServiceEntity
 
     @Override
     public SignalHandler<ServiceSnapshot> signalHandler() {
-        return Unreadable.reported(newSignalHandlerBuilder(), unreadable, persistenceId()).build();
+        return Unreadable.reported(newSignalHandlerBuilder(), unreadable, persistenceId())
+                .onSignal(SnapshotCompleted.class, (state, done) -> {
+                    if (done.metadata().sequenceNr() == lastSequenceNumber(context)) {
+                        sinceSnapshot = 0;
+                    }
+                })
+                .build();
     }
 
     @Override

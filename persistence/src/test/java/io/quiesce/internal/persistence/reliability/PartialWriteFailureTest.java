@@ -150,12 +150,9 @@ class PartialWriteFailureTest {
      */
     @Test
     void givenAPassedDeadlineTheJournalWillNotTake_whenALaterCommandArrives_thenItIsNotDecided() {
-        QuiesceOptions options = QuiesceOptions.at(dir).withClock(clock).withFsync(false)
-                .withCommandTimeout(Duration.ofSeconds(3));
+        QuiesceOptions options = options();
         try (Quiesce q = Quiesce.open(options)) {
-            Operator alice = q.as(ADMIN);
-            alice.createPool("pool1");
-            alice.addServer("pool1", "fe01");
+            Operator alice = poolOfFe01(q);
             assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
             assertThat(alice.pause(Target.service("fe01", FE), PauseOptions.withDeadline(Duration.ofMinutes(1)).forced()))
                     .isInstanceOf(Decision.Accepted.class);
@@ -185,12 +182,9 @@ class PartialWriteFailureTest {
     @EnumSource(FailingLeveldbJournal.Mode.class)
     void givenAWholeServerPause_whenOneServicesPartIsNotRecorded_thenNoServiceIsPaused(FailingLeveldbJournal.Mode mode) {
         FailingLeveldbJournal.mode = mode;
-        QuiesceOptions options = QuiesceOptions.at(dir).withClock(clock).withFsync(false)
-                .withCommandTimeout(Duration.ofSeconds(3));
+        QuiesceOptions options = options();
         try (Quiesce q = Quiesce.open(options)) {
-            Operator alice = q.as(ADMIN);
-            alice.createPool("pool1");
-            alice.addServer("pool1", "fe01");
+            Operator alice = poolOfFe01(q);
             FailingLeveldbJournal.failing = ServiceEntity.persistenceId("fe01", FE).id();
 
             assertThatThrownBy(() -> alice.pause(Target.server("fe01"), PauseOptions.untilDrained().forced()))
@@ -221,13 +215,10 @@ class PartialWriteFailureTest {
      * decided, and the state recovered by reopening.
      */
     private List<Deployment> run(Consumer<Operator> before, Together together) {
-        QuiesceOptions options = QuiesceOptions.at(dir).withClock(clock).withFsync(false)
-                .withCommandTimeout(Duration.ofSeconds(3));
+        QuiesceOptions options = options();
         Deployment live;
         try (Quiesce q = Quiesce.open(options)) {
-            Operator alice = q.as(ADMIN);
-            alice.createPool("pool1");
-            alice.addServer("pool1", "fe01");
+            Operator alice = poolOfFe01(q);
             assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
             before.accept(alice);
             FailingLeveldbJournal.failing = ServiceEntity.persistenceId("fe01", FE).id();
@@ -249,6 +240,19 @@ class PartialWriteFailureTest {
             recovered = q.status();
         }
         return List.of(live, recovered);
+    }
+
+    /** Fails fast: a command whose write fails is answered within three seconds. */
+    private QuiesceOptions options() {
+        return QuiesceOptions.at(dir).withClock(clock).withFsync(false).withCommandTimeout(Duration.ofSeconds(3));
+    }
+
+    /** Creates pool1 with fe01 in it; the administrator who did. */
+    private static Operator poolOfFe01(Quiesce q) {
+        Operator alice = q.as(ADMIN);
+        alice.createPool("pool1");
+        alice.addServer("pool1", "fe01");
+        return alice;
     }
 
     static ServiceState service(Deployment d, String name) {
