@@ -165,10 +165,11 @@ public final class ServiceEntity
             return Effect().reply(apply.replyTo(), Done.getInstance());
         }
         // Pekko folds the entries into the state as it persists them, within this command: the
-        // event handler takes `to` for them then. The gatekeeper's view is made of the states the
-        // entities recovered, so from then on `from` is this very state unless something was
-        // folded here alone (an earlier version's intent); then this entity folds its own copy.
-        folded = apply.to() != null && entries.size() == apply.decisions().size() && state.service() == apply.from()
+        // event handler takes `to` for them then. `from` is this very state once the entity took
+        // the gatekeeper's; before that (a service just added starts from its own installed state,
+        // with no session yet) the two are compared whole, once.
+        folded = apply.to() != null && entries.size() == apply.decisions().size()
+                && (state.service() == apply.from() || state.service().equals(apply.from()))
                 ? new Folded(entries, apply.to()) : null;
         return Effect().persist(List.<Object>copyOf(entries)).thenReply(apply.replyTo(), s -> Done.getInstance());
     }
