@@ -75,6 +75,19 @@ class ServiceEntityTest {
     }
 
     @Test
+    void givenAServiceJustAdded_whenTheGatekeepersFoldStartsFromAnEqualState_thenTheEntityTakesItToo() {
+        // The gatekeeper installs an added server's services itself: equal states, not the same objects.
+        var started = decision(4, new SessionStarted(T0, "fe01", FE, "s1", "im", "alice"));
+        ServiceState from = ServiceState.installed("fe01", FE, T0);
+        ServiceState to = from.evolve((Event.ServiceEvent) started.events().get(0));
+        assertThat(from).isNotSameAs(testKit.getState().service()).isEqualTo(testKit.getState().service());
+
+        var result = testKit.<Done>runCommand(r -> new ServiceEntity.Apply(List.of(started), from, to, r));
+
+        assertThat(result.state().service()).isSameAs(to);
+    }
+
+    @Test
     void givenAFoldFromAnotherState_whenApplied_thenTheEntityFoldsTheEventsItself() {
         var started = decision(4, new SessionStarted(T0, "fe01", FE, "s1", "im", "alice"));
         ServiceState other = ServiceState.installed("fe01", FE, T0.minusSeconds(60));
