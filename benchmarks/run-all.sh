@@ -13,6 +13,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 if [[ -z "${SKIP_BUILD:-}" ]]; then
+  # The class path is benchmarks/target/lib/*: a jar left there by an older build (of a module no longer
+  # depended on) would shadow classes of the current ones.
+  rm -rf benchmarks/target/lib
   # the command line too: B5 runs its shaded jar, cli/target/quiesce.jar.
   mvn -B -q -pl benchmarks -am package -DskipTests
 fi

@@ -153,8 +153,8 @@ public final class IdMap<V> extends AbstractMap<String, V> {
         this.size = size;
     }
 
-    @SuppressWarnings("unchecked")
     /** A map with no entry. */
+    @SuppressWarnings("unchecked")
     public static <V> IdMap<V> empty() {
         return (IdMap<V>) EMPTY;
     }

@@ -44,7 +44,7 @@ public final class Session {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, feature, startedAt());
+        return (id.hashCode() * 31 + feature.hashCode()) * 31 + Long.hashCode(startSecond) * 31 + startNano;
     }
 
     @Override

@@ -6,13 +6,12 @@ import io.quiesce.QuiesceOptions;
 import io.quiesce.auth.Authorization;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
+import io.quiesce.internal.persistence.journal.OpenStores;
 import io.quiesce.internal.persistence.journal.postgres.PostgresJournal;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
 import io.quiesce.rules.RejectionCode;
 import io.quiesce.rules.Rules;
-import io.quiesce.internal.persistence.journal.OpenStores;
-import io.quiesce.internal.persistence.journal.postgres.PostgresJournal;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 import java.io.IOException;

@@ -15,6 +15,7 @@ import io.quiesce.internal.persistence.entity.PoolEntity;
 import io.quiesce.internal.persistence.entity.PoolSnapshot;
 import io.quiesce.internal.persistence.entity.RegistryEntity;
 import io.quiesce.internal.persistence.entity.RegistrySnapshot;
+import io.quiesce.internal.persistence.entity.ServerDecisionRecorded;
 import io.quiesce.internal.persistence.entity.ServerEntity;
 import io.quiesce.internal.persistence.entity.ServerSnapshot;
 import io.quiesce.internal.persistence.entity.ServiceEntity;
@@ -582,7 +583,7 @@ final class Gatekeeper {
         }
         int parts = 1 + byService.size();
         long transaction = parts > 1 ? ++transactions : 0;
-        DecisionRecorded whole = DecisionRecorded.of(decision, events).inTransaction(transaction, parts);
+        ServerDecisionRecorded whole = new ServerDecisionRecorded(decision, events, transaction, parts);
         context.ask(Done.class, servers.get(server), settings.writeTimeout(), r -> new ServerEntity.Record(whole, r),
                 (d, f) -> new WriteDone(WHOLE, f));
         byService.forEach((service, part) -> {

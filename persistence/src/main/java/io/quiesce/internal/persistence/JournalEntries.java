@@ -3,6 +3,7 @@ package io.quiesce.internal.persistence;
 import io.quiesce.event.Event;
 import io.quiesce.internal.persistence.entity.DecisionRecorded;
 import io.quiesce.internal.persistence.entity.IntentRecorded;
+import io.quiesce.internal.persistence.entity.ServerDecisionRecorded;
 import io.quiesce.internal.persistence.serialization.QuiesceSerializer;
 import org.apache.pekko.persistence.serialization.MessageFormats.PersistentMessage;
 
@@ -45,6 +46,8 @@ final class JournalEntries {
     static List<? extends Event> historyEvents(Object entry) {
         if (entry instanceof Event e) {
             return List.of(e);
+        } else if (entry instanceof ServerDecisionRecorded whole) {
+            return whole.events();
         } else if (entry instanceof DecisionRecorded d) {
             return d.inServerEntry() || d.intent() != 0 && d.decision() != 0 ? List.of() : d.events();
         } else if (entry instanceof IntentRecorded intent) {

@@ -18,8 +18,8 @@ import java.util.List;
  * alone; left out of the entry then). Within a transaction, entries commit in decision order.
  *
  * <p>{@code inServerEntry}: this is a service's part of a decision that reaches several services of
- * a server (a restart, a whole-server pause); the server's entry, in the same transaction, holds the
- * whole decision in its order, and the history reads it there.
+ * a server (a restart, a whole-server pause); the server's {@link ServerDecisionRecorded}, in the same
+ * transaction, holds the whole decision in its order, and the history reads it there.
  */
 public record DecisionRecorded(long decision, long intent, List<Event> events,
                                @JsonInclude(JsonInclude.Include.NON_DEFAULT) long transaction,

@@ -42,7 +42,7 @@ public final class ServerEntity
     }
 
     /** Record a decision whole (its services record their parts in the same transaction); reply once written. */
-    public record Record(DecisionRecorded decision, ActorRef<Done> replyTo) implements Command {
+    public record Record(ServerDecisionRecorded decision, ActorRef<Done> replyTo) implements Command {
     }
 
     /** Reply once no intent of an earlier version is pending (after recovery, redelivery has finished). */
@@ -151,7 +151,7 @@ public final class ServerEntity
     @Override
     public EventHandler<ServerSnapshot, Journaled> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
-                .onEvent(DecisionRecorded.class, ServerSnapshot::decided)
+                .onEvent(ServerDecisionRecorded.class, ServerSnapshot::decided)
                 .onEvent(IntentRecorded.class, ServerSnapshot::recorded)
                 .onEvent(IntentCompleted.class, (state, e) -> state.completed(e.intent()))
                 .build();

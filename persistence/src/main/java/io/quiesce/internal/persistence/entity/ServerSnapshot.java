@@ -25,7 +25,7 @@ public record ServerSnapshot(long lastIntent, Map<Long, IntentRecorded> pending,
                 last.after(intent.decision(), intent.events()));
     }
 
-    ServerSnapshot decided(DecisionRecorded decision) {
+    ServerSnapshot decided(ServerDecisionRecorded decision) {
         return new ServerSnapshot(lastIntent, pending, last.after(decision.decision(), decision.events()));
     }
 

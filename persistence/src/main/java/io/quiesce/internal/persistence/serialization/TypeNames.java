@@ -7,6 +7,7 @@ import io.quiesce.internal.persistence.entity.IntentCompleted;
 import io.quiesce.internal.persistence.entity.IntentRecorded;
 import io.quiesce.internal.persistence.entity.PoolSnapshot;
 import io.quiesce.internal.persistence.entity.RegistrySnapshot;
+import io.quiesce.internal.persistence.entity.ServerDecisionRecorded;
 import io.quiesce.internal.persistence.entity.ServerSnapshot;
 import io.quiesce.internal.persistence.entity.ServiceSnapshot;
 import io.quiesce.rollout.RolloutEventTypes;
@@ -36,6 +37,7 @@ public final class TypeNames {
         m.put("PoolSnapshot", PoolSnapshot.class);
         m.put("RegistrySnapshot", RegistrySnapshot.class);
         m.put("DecisionRecorded", DecisionRecorded.class);
+        m.put("ServerDecisionRecorded", ServerDecisionRecorded.class);
         m.putAll(RolloutEventTypes.all());
         BY_NAME = Collections.unmodifiableMap(m);
         Map<Class<?>, String> c = new LinkedHashMap<>();

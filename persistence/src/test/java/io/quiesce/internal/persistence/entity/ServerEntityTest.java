@@ -43,7 +43,7 @@ class ServerEntityTest {
         var feRestarted = new ServiceRestarted(T0, "fe01", FE, ServiceStatus.DRAINED, ServiceStatus.RUNNING, true);
         var cpsRestarted = new ServiceRestarted(T0, "fe01", CPS, ServiceStatus.RUNNING, ServiceStatus.RUNNING, false);
         List<Event> events = List.of(new ServerRestarted(T0, "fe01", false, "alice", null), feRestarted, cpsRestarted);
-        DecisionRecorded whole = DecisionRecorded.of(9, events).inTransaction(3, 3);
+        ServerDecisionRecorded whole = new ServerDecisionRecorded(9, events, 3, 3);
 
         var result = testKit.runCommand(new ServerEntity.Record(whole, requester.getRef()));
 
