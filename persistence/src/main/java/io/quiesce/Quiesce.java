@@ -14,10 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * An open data directory: every pool, server and service of it, recorded in an embedded journal,
@@ -224,21 +221,6 @@ public final class Quiesce implements AutoCloseable {
     }
 
     <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QuiesceException("interrupted while waiting for an answer", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null
-                    ? c.getCause() : e.getCause();
-            if (cause instanceof QuiesceException q) {
-                throw q;
-            }
-            if (cause instanceof TimeoutException) {
-                throw engine.noAnswer(cause);
-            }
-            throw new QuiesceException("the command failed: " + cause.getMessage(), cause);
-        }
+        return engine.await(stage);
     }
 }

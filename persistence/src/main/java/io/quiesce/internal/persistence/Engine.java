@@ -331,6 +331,26 @@ public final class Engine implements AutoCloseable {
                 + " stuck; check the data directory " + directory.root(), timeout);
     }
 
+    /** Waits for an answer of this engine, turning a failure into a {@link QuiesceException}. */
+    public <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuiesceException("interrupted while waiting for an answer", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c
+                    && c.getCause() != null ? c.getCause() : e.getCause();
+            if (cause instanceof QuiesceException q) {
+                throw q;
+            }
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                throw noAnswer(cause);
+            }
+            throw new QuiesceException("the command failed: " + cause.getMessage(), cause);
+        }
+    }
+
     /** Waits for what was recorded to reach the observer, stops the actors and releases the directory. */
     @Override
     public void close() {

@@ -278,14 +278,17 @@ final class Gatekeeper {
     /** What every behavior but failing and taken over does alike. */
     private BehaviorBuilder<Message> deciding() {
         return Behaviors.receive(Message.class)
-                .onMessage(GetDeployment.class, g -> {
-                    Deployment current = deployment;
-                    settings.replies().execute(() -> g.reply().complete(current));
-                    return Behaviors.same();
-                })
+                .onMessage(GetDeployment.class, this::onGetDeployment)
                 .onMessage(TakenOver.class, this::onTakenOver)
                 .onMessage(AwaitEntities.class, await -> awaitEntities(await, true))
                 .onMessage(EntityUnreadable.class, this::onEntityUnreadable);
+    }
+
+    /** Answers with the view as the entities last acknowledged it. */
+    private Behavior<Message> onGetDeployment(GetDeployment g) {
+        Deployment current = deployment;
+        settings.replies().execute(() -> g.reply().complete(current));
+        return Behaviors.same();
     }
 
     // ---- recovering: registry, then pools, then servers (pending intents redelivered), then services
@@ -575,12 +578,7 @@ final class Gatekeeper {
     private int recordAtServer(List<Event> events, long decision, Deployment before, Deployment after) {
         Event first = events.get(0);
         String server = first instanceof ServerEvent se ? se.server() : ((ServiceEvent) first).server();
-        Map<String, List<Event>> byService = new LinkedHashMap<>();
-        for (Event e : events) {
-            if (e instanceof ServiceEvent se) {
-                byService.computeIfAbsent(se.service(), k -> new ArrayList<>()).add(se);
-            }
-        }
+        Map<String, List<Event>> byService = ServerDecisionRecorded.byService(events);
         int parts = 1 + byService.size();
         long transaction = parts > 1 ? ++transactions : 0;
         ServerDecisionRecorded whole = new ServerDecisionRecorded(decision, events, transaction, parts);
@@ -740,11 +738,7 @@ final class Gatekeeper {
         timers.cancel(CheckDeadlines.INSTANCE);
         return Behaviors.receive(Message.class)
                 .onMessage(Submit.class, this::waitFor)
-                .onMessage(GetDeployment.class, g -> {
-                    Deployment current = deployment;
-                    settings.replies().execute(() -> g.reply().complete(current));
-                    return Behaviors.same();
-                })
+                .onMessage(GetDeployment.class, this::onGetDeployment)
                 .onMessage(AwaitEntities.class, await -> awaitEntities(await, false))
                 .onMessage(OthersSettled.class, o -> failRecovery(failingEntity, failing))
                 // Recovery, writes, deadlines and other unreadable entities: the failure above is given.

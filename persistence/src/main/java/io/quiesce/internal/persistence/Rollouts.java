@@ -187,24 +187,9 @@ public final class Rollouts {
                 "rollout-" + p, Props.empty()));
     }
 
-    /** Waits for an answer of the engine, turning a failure into a {@link QuiesceException}. */
+    /** Waits for an answer of the engine ({@link Engine#await}). */
     <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QuiesceException("interrupted while waiting for an answer", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c
-                    && c.getCause() != null ? c.getCause() : e.getCause();
-            if (cause instanceof QuiesceException q) {
-                throw q;
-            }
-            if (cause instanceof java.util.concurrent.TimeoutException) {
-                throw quiesce.noAnswer(cause);
-            }
-            throw new QuiesceException("the command failed: " + cause.getMessage(), cause);
-        }
+        return quiesce.await(stage);
     }
 
     Engine engine() {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quiesce.event.Event;
 import io.quiesce.internal.persistence.journal.TransactionPart;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A decision that reaches several services of one server (a restart, a whole-server pause),
@@ -27,5 +30,16 @@ public record ServerDecisionRecorded(long decision, List<Event> events,
     @Override
     public long order() {
         return decision;
+    }
+
+    /** The events of a decision by the service they belong to, each service's in order; the server's own belong to none. */
+    public static Map<String, List<Event>> byService(List<Event> events) {
+        Map<String, List<Event>> byService = new LinkedHashMap<>();
+        for (Event e : events) {
+            if (e instanceof Event.ServiceEvent se) {
+                byService.computeIfAbsent(se.service(), k -> new ArrayList<>()).add(se);
+            }
+        }
+        return byService;
     }
 }

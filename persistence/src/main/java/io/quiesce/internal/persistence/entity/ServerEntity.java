@@ -1,7 +1,6 @@
 package io.quiesce.internal.persistence.entity;
 
 import io.quiesce.event.Event;
-import io.quiesce.event.Event.ServiceEvent;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,28 +123,19 @@ public final class ServerEntity
     }
 
     private void deliver(IntentRecorded intent) {
-        Map<String, List<ServiceEvent>> byService = byService(intent.events());
+        Map<String, List<Event>> byService = ServerDecisionRecorded.byService(intent.events());
         awaiting.put(intent.intent(), new HashSet<>(byService.keySet()));
         byService.keySet().forEach(service -> send(intent, service));
     }
 
     private void send(IntentRecorded intent, String service) {
-        List<ServiceEvent> events = byService(intent.events()).get(service);
+        List<Event> events = ServerDecisionRecorded.byService(intent.events()).get(service);
         context.ask(Done.class, services.get(service), DELIVERY_TIMEOUT,
                 replyTo -> new ServiceEntity.Apply(List.of(new DecisionRecorded(intent.decision(), intent.intent(),
-                        List.<Event>copyOf(events))), replyTo),
+                        events)), replyTo),
                 (done, failure) -> new Delivered(intent.intent(), service, failure == null));
     }
 
-    private static Map<String, List<ServiceEvent>> byService(List<Event> events) {
-        Map<String, List<ServiceEvent>> byService = new LinkedHashMap<>();
-        for (Event e : events) {
-            if (e instanceof ServiceEvent se) {
-                byService.computeIfAbsent(se.service(), k -> new ArrayList<>()).add(se);
-            }
-        }
-        return byService;
-    }
 
     @Override
     public EventHandler<ServerSnapshot, Journaled> eventHandler() {
