@@ -207,7 +207,7 @@ public final class Replay {
             if (service == null) {
                 return e.server() + " has no service " + e.service();
             }
-            if (e instanceof Event.SessionStarted s && state.serviceWithSession(s.session()).isPresent()) {
+            if (e instanceof Event.SessionStarted s && state.hasSession(s.session())) {
                 return "session " + s.session() + " is already active";
             }
             String ended = e instanceof Event.SessionEnded s ? s.session()

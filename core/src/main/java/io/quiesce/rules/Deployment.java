@@ -119,6 +119,11 @@ public final class Deployment {
         return sessions.holder(session, servers);
     }
 
+    /** Whether a session with this id is active on any service: one lookup, no service found. */
+    public boolean hasSession(String session) {
+        return sessions.holds(session);
+    }
+
     /** Every service with a pause deadline still to come, earliest first. */
     public List<ServiceState> pendingDeadlines() {
         List<ServiceState> pending = new ArrayList<>();

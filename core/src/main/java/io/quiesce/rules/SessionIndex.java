@@ -67,6 +67,11 @@ final class SessionIndex {
         return place == null ? Optional.empty() : Optional.of(servers.get(place.server()).service(place.service()));
     }
 
+    /** Whether some service holds the session. */
+    boolean holds(String session) {
+        return places.get(session) != null;
+    }
+
     /**
      * The index once a service changed from {@code before} (null for a new service) to
      * {@code after}, as {@code servers} now show. {@code session}, when not null, is the only

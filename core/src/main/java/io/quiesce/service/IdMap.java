@@ -25,8 +25,12 @@ import java.util.Set;
 public final class IdMap<V> extends AbstractMap<String, V> {
     /** Entries of a leaf and children of a branch at most; a node that would hold more splits in two. */
     static final int MAX = 32;
-    /** Below this a node (other than the root) takes from or merges with a neighbour. */
-    private static final int MIN = MAX / 2;
+    /**
+     * Below this a node (other than the root) takes from or merges with a neighbour. A quarter, not
+     * a half: sessions end mostly oldest first, so a map loses ids at one end, and a node evened
+     * out to half would fall below a half at the next removal, to be joined and split again.
+     */
+    private static final int MIN = MAX / 4;
 
     private static final IdMap<?> EMPTY = new IdMap<>(null, 0);
 
