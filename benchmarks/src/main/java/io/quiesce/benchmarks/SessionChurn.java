@@ -20,6 +20,8 @@ final class SessionChurn implements Benchmark {
     private Duration window;
     private int warmups;
     private int iterations;
+    /** Events per journal write of the last load whose journal was counted. */
+    private double eventsPerWrite;
 
     @Override
     public String id() {
@@ -38,8 +40,9 @@ final class SessionChurn implements Benchmark {
                 + " one command in flight per client; events recorded per second, sampled in back-to-back windows of"
                 + " `window` seconds. Raw LevelDB: one thread writing the CBOR bytes of real `SessionStarted`/"
                 + "`SessionEnded` events (serialized by `QuiesceSerializer`) with `WriteBatch`es of 1 event (what one"
-                + " service write of the library carries under this load) and of `clients` events (a whole gatekeeper"
-                + " batch in one write), `WriteOptions.sync` on/off. Bare Pekko: `EventSourcedBehavior` counters (as"
+                + " service write of the library carries under this load), of `clients` events (every client's command"
+                + " in one write) and of as many events as the API's own journal writes carried in the run just before"
+                + " (rounded; the same batch size), `WriteOptions.sync` on/off. Bare Pekko: `EventSourcedBehavior` counters (as"
                 + " many as services) persisting a one-byte event, asked by `clients` concurrent clients, on the"
                 + " library's configuration but with Pekko's own LevelDB journal (what a bare Pekko actor gets), its"
                 + " writes counted by a subclass of Pekko's `LeveldbJournal`. The library's journal counts its own"
@@ -63,17 +66,26 @@ final class SessionChurn implements Benchmark {
         Figure[] raw1 = new Figure[2];
         Figure[] rawK = new Figure[2];
         Figure[] pekko = new Figure[2];
+        Figure[] rawSame = new Figure[2];
+        int[] apiBatch = new int[2];
         for (boolean fsync : new boolean[] {false, true}) {
             int f = fsync ? 1 : 0;
             String on = fsync ? "on" : "off";
             api[f] = api(QuiesceOptions.at(Work.fresh(work, "b1-api-" + on)).withFsync(fsync), "Quiesce API, fsync " + on);
             rows.add(api[f]);
+            apiBatch[f] = (int) Math.max(1, Math.round(eventsPerWrite));
             raw1[f] = raw(Work.fresh(work, "b1-raw1-" + on), fsync, 1, services,
                     "raw LevelDB JNI, 1 event per WriteBatch, sync " + on);
             rows.add(raw1[f]);
             rawK[f] = raw(Work.fresh(work, "b1-rawK-" + on), fsync, clients, services,
                     "raw LevelDB JNI, " + clients + " events per WriteBatch, sync " + on);
             rows.add(rawK[f]);
+            if (apiBatch[f] != 1 && apiBatch[f] != clients) {
+                rawSame[f] = raw(Work.fresh(work, "b1-rawSame-" + on), fsync, apiBatch[f], services,
+                        "raw LevelDB JNI, " + apiBatch[f] + " events per WriteBatch (the API's own batch size above),"
+                                + " sync " + on);
+                rows.add(rawSame[f]);
+            }
             pekko[f] = pekko(Work.fresh(work, "b1-pekko-" + on), fsync, services, "bare Pekko counter, fsync " + on);
             rows.add(pekko[f]);
         }
@@ -91,6 +103,10 @@ final class SessionChurn implements Benchmark {
                     ""));
             rows.add(Figure.ratio(id(), "Quiesce API / raw LevelDB (" + clients + " events per write), fsync " + on,
                     api[f], rawK[f], ""));
+            if (rawSame[f] != null) {
+                rows.add(Figure.ratio(id(), "Quiesce API / raw LevelDB (" + apiBatch[f] + " events per write, the API's"
+                        + " own batch size), fsync " + on, api[f], rawSame[f], ""));
+            }
             rows.add(Figure.ratio(id(), "Quiesce API / bare Pekko counter, fsync " + on, api[f], pekko[f], ""));
         }
         return rows;
@@ -131,6 +147,9 @@ final class SessionChurn implements Benchmark {
             long writes = journalCounted ? writesSoFar.getAsLong() - w0 : 0;
             long events = journalCounted ? eventsSoFar.getAsLong() - e0 : 0;
             String note = "";
+            if (journalCounted && writes > 0) {
+                eventsPerWrite = events / (double) writes;
+            }
             if (journalCounted) {
                 double seconds = iterations * window.toMillis() / 1000.0;
                 note = writes == 0 ? "journal writes not counted" : String.format(Locale.ROOT,

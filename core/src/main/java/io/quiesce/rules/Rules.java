@@ -50,10 +50,12 @@ public final class Rules {
     private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,253}");
 
     private final Catalog catalog;
+    private final FeatureHosts featureHosts;
     private final Authorization authorization;
 
     public Rules(Catalog catalog, Authorization authorization) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.featureHosts = new FeatureHosts(catalog);
         this.authorization = Objects.requireNonNull(authorization, "authorization");
     }
 
@@ -245,7 +247,7 @@ public final class Rules {
         if (c.session() == null || c.session().isBlank()) {
             return Decision.reject(RejectionCode.INVALID_ARGUMENT, "a session needs an id.");
         }
-        if (catalog.roles().values().stream().noneMatch(r -> r.hostOf(c.feature()).isPresent())) {
+        if (!featureHosts.anyRoleHosts(c.feature())) {
             return Decision.reject(RejectionCode.UNKNOWN_FEATURE, "no role of the catalog hosts a feature named "
                     + c.feature() + ": check the feature id.");
         }
@@ -253,18 +255,30 @@ public final class Rules {
             return Decision.reject(RejectionCode.DUPLICATE_SESSION,
                     "session " + c.session() + " is already active: use a new id.");
         }
-        Optional<ServiceState> target = d.serversOf(c.pool()).stream()
-                .map(server -> hostOf(server, c.feature()))
-                .flatMap(Optional::stream)
-                .filter(s -> ServiceDecider.takesNewSession(s, notRerouted(d, s).test(c.feature())))
-                .min(Comparator.comparingInt(ServiceState::sessionCount).thenComparing(ServiceState::server, Names.ORDER));
-        if (target.isEmpty()) {
+        // The least loaded service that takes the session, ties to the first server by name.
+        ServiceState target = null;
+        boolean targetNotRerouted = false;
+        for (String name : pool.get().servers()) {
+            ServerState server = d.servers().get(name);
+            FeatureHosts.Host host = catalog.role(server.role()).map(r -> featureHosts.in(r, c.feature())).orElse(null);
+            ServiceState s = host == null ? null : server.service(host.service().displayName());
+            if (s == null) {
+                continue;
+            }
+            boolean notRerouted = !pool.get().dnsLoadBalancing() && host.needsDnsLoadBalancing();
+            if (ServiceDecider.takesNewSession(s, notRerouted) && (target == null
+                    || s.sessionCount() < target.sessionCount()
+                    || s.sessionCount() == target.sessionCount() && Names.ORDER.compare(s.server(), target.server()) < 0)) {
+                target = s;
+                targetNotRerouted = notRerouted;
+            }
+        }
+        if (target == null) {
             return accepted(new ConnectionLost(c.at(), pool.get().name(), c.feature(), c.session(),
                     c.act().by().name()));
         }
-        ServiceState s = target.get();
-        return accepted(List.of(ServiceDecider.openSession(s, c.session(), c.feature(),
-                notRerouted(d, s).test(c.feature()), c.act())), List.of());
+        return accepted(List.of(ServiceDecider.openSession(target, c.session(), c.feature(), targetNotRerouted,
+                c.act())), List.of());
     }
 
     private enum Verb {
@@ -463,10 +477,6 @@ public final class Rules {
         ServerState server = d.server(s.server()).orElseThrow();
         return feature -> !dnsLb && definition(server, s.name())
                 .flatMap(w -> w.feature(feature)).map(Feature::needsDnsLoadBalancing).orElse(false);
-    }
-
-    private Optional<ServiceState> hostOf(ServerState server, String feature) {
-        return catalog.role(server.role()).flatMap(r -> r.hostOf(feature)).map(w -> server.service(w.displayName()));
     }
 
     private Optional<WindowsService> definition(ServerState server, String displayName) {

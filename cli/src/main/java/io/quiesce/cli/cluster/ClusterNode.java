@@ -20,7 +20,7 @@ import io.quiesce.formats.history.EventCodec;
 import io.quiesce.formats.history.HistoryReader;
 import io.quiesce.history.HistoryLine;
 import io.quiesce.internal.persistence.serialization.SessionModule;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import io.quiesce.internal.persistence.PekkoFutures;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.Member;
@@ -206,13 +206,14 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
 
     @Override
     public CompletionStage<HttpResponse> call(String pool, HttpRequest request, Caller caller) {
-        CompletionStage<String> body = request.entity().toStrict(10_000, org.apache.pekko.stream.Materializer
-                .matFromSystem(system)).thenApply(e -> e.getData().decodeString(StandardCharsets.UTF_8));
-        return body.thenCompose(text -> sharding.entityRefFor(POOL, pool).<PoolShard.Answer>ask(replyTo ->
+        CompletionStage<String> body = PekkoFutures.plain(request.entity().toStrict(10_000,
+                org.apache.pekko.stream.Materializer.matFromSystem(system)))
+                .thenApply(e -> e.getData().decodeString(StandardCharsets.UTF_8));
+        return body.thenCompose(text -> PekkoFutures.plain(sharding.entityRefFor(POOL, pool).<PoolShard.Answer>ask(replyTo ->
                         new PoolShard.Call(request.method().value(), request.getUri().toString(), text,
                                 caller.principal() == null ? "" : caller.principal().name(),
                                 caller.principal() == null ? List.of() : List.copyOf(caller.principal().groups()),
-                                caller.local(), replyTo), settings.callTimeout())
+                                caller.local(), replyTo), settings.callTimeout()))
                 .thenApply(answer -> {
                     remember(pool, text, answer);
                     return response(answer);
@@ -264,8 +265,8 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
     public CompletionStage<Deployment> deployment() {
         List<CompletableFuture<PoolShard.PoolDeployment>> answers = new ArrayList<>();
         for (String pool : pools) {
-            answers.add(sharding.entityRefFor(POOL, pool).<PoolShard.PoolDeployment>ask(PoolShard.GetDeployment::new,
-                    settings.callTimeout()).toCompletableFuture());
+            answers.add(PekkoFutures.plain(sharding.entityRefFor(POOL, pool).<PoolShard.PoolDeployment>ask(
+                    PoolShard.GetDeployment::new, settings.callTimeout())));
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(ok -> {
             Map<String, PoolState> allPools = new LinkedHashMap<>();
@@ -287,8 +288,8 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
     public CompletionStage<Deployment> deploymentOf(String server) {
         return poolOf(server, null).thenCompose(pool -> pool.isEmpty()
                 ? CompletableFuture.completedFuture(Deployment.empty())
-                : sharding.entityRefFor(POOL, pool.get()).<PoolShard.PoolDeployment>ask(PoolShard.GetDeployment::new,
-                        settings.callTimeout()).thenApply(d -> {
+                : PekkoFutures.plain(sharding.entityRefFor(POOL, pool.get()).<PoolShard.PoolDeployment>ask(
+                        PoolShard.GetDeployment::new, settings.callTimeout())).thenApply(d -> {
                             if (d.failure() != null) {
                                 throw new IllegalStateException(d.failure());
                             }
@@ -324,8 +325,8 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
     private CompletableFuture<Optional<String>> locate(String server, String session, List<String> among) {
         Map<String, CompletableFuture<PoolShard.Located>> answers = new HashMap<>();
         for (String pool : among) {
-            answers.put(pool, sharding.entityRefFor(POOL, pool).<PoolShard.Located>ask(replyTo ->
-                    new PoolShard.Locate(server, session, replyTo), settings.callTimeout()).toCompletableFuture());
+            answers.put(pool, PekkoFutures.plain(sharding.entityRefFor(POOL, pool).<PoolShard.Located>ask(replyTo ->
+                    new PoolShard.Locate(server, session, replyTo), settings.callTimeout())));
         }
         return CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new)).thenApply(ok -> {
             Optional<String> found = answers.entrySet().stream().filter(e -> e.getValue().join().here())
@@ -357,7 +358,7 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
             members.add(member);
         }
         out.put("members", members);
-        return AskPattern.<org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery,
+        return PekkoFutures.<org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery,
                         org.apache.pekko.cluster.sharding.ShardRegion.ClusterShardingStats>ask(sharding.shardState(),
                         replyTo -> new GetClusterShardingStats(POOL, settings.callTimeout(), replyTo),
                         settings.callTimeout().plusSeconds(1), system.scheduler())

@@ -28,6 +28,7 @@ import io.quiesce.cli.serve.QuiesceServer;
 import io.quiesce.cli.serve.ServeSettings;
 import io.quiesce.cli.serve.Tokens;
 import io.quiesce.cli.traffic.TrafficMetrics;
+import io.quiesce.internal.persistence.PekkoFutures;
 
 import java.io.PrintStream;
 import java.net.URLEncoder;
@@ -155,8 +156,8 @@ public final class ClusterServing implements AutoCloseable {
             }
             String body = JsonText.write(Map.of("server", server, "service", service, "sessions", sessions));
             return node.call(pool.get(), HttpRequest.POST("/v1/observe").withEntity(ContentTypes.APPLICATION_JSON,
-                    body), new Caller(observer, false)).thenCompose(r -> r.entity().toStrict(10_000,
-                    Materializer.matFromSystem(node.system())).thenApply(e -> refusal(r.status().intValue(),
+                    body), new Caller(observer, false)).thenCompose(r -> PekkoFutures.plain(r.entity().toStrict(
+                    10_000, Materializer.matFromSystem(node.system()))).thenApply(e -> refusal(r.status().intValue(),
                     e.getData().utf8String())));
         });
     }

@@ -6,6 +6,7 @@ import io.quiesce.cli.serve.PoolHandler;
 import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Deployment;
 import io.quiesce.server.ServerState;
+import io.quiesce.internal.persistence.PekkoFutures;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -162,9 +163,9 @@ final class PoolShard {
                     HttpRequest request = HttpRequest.create(c.uri())
                             .withMethod(HttpMethods.lookup(c.method()).orElse(HttpMethods.GET))
                             .withEntity(ContentTypes.APPLICATION_JSON, c.body());
-                    handler.handle(request, caller)
-                            .thenCompose(r -> r.entity().toStrict(30_000, materializer).thenApply(e -> answer(r,
-                                    e.getData().decodeString(StandardCharsets.UTF_8))))
+                    PekkoFutures.plain(handler.handle(request, caller))
+                            .thenCompose(r -> PekkoFutures.plain(r.entity().toStrict(30_000, materializer))
+                                    .thenApply(e -> answer(r, e.getData().decodeString(StandardCharsets.UTF_8))))
                             .whenComplete((a, failure) -> c.replyTo().tell(failure != null
                                     ? unavailable("the pool's node failed on this call: " + rootMessage(failure))
                                     : a));

@@ -32,7 +32,6 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -299,7 +298,7 @@ final class Gatekeeper {
         serviceStates.clear();
         created.clear();
         registriesLeft = registries.size();
-        registries.forEach((id, ref) -> context.ask(RegistrySnapshot.class, ref, settings.recoveryTimeout(),
+        registries.forEach((id, ref) -> PekkoFutures.ask(context, RegistrySnapshot.class, ref, settings.recoveryTimeout(),
                 RegistryEntity.Get::new, (s, f) -> new RegistryLoaded(id, s, f)));
         return recovering;
     }
@@ -320,7 +319,7 @@ final class Gatekeeper {
             return finishRecovery();
         }
         for (PoolCreated pool : created.values()) {
-            context.ask(PoolSnapshot.class, spawnPool(pool), settings.recoveryTimeout(), PoolEntity.Get::new,
+            PekkoFutures.ask(context, PoolSnapshot.class, spawnPool(pool), settings.recoveryTimeout(), PoolEntity.Get::new,
                     (s, f) -> new PoolLoaded(pool.pool(), s, f));
         }
         return Behaviors.same();
@@ -341,7 +340,7 @@ final class Gatekeeper {
             return finishRecovery();
         }
         for (ServerAdded added : all) {
-            context.ask(ServerSnapshot.class, spawnServer(added), settings.recoveryTimeout(),
+            PekkoFutures.ask(context, ServerSnapshot.class, spawnServer(added), settings.recoveryTimeout(),
                     ServerEntity.AwaitIdle::new, (s, f) -> new ServerIdle(added.server(), s, f));
         }
         return Behaviors.same();
@@ -356,7 +355,7 @@ final class Gatekeeper {
             return Behaviors.same();
         }
         waitingFor = services.values().stream().mapToInt(Map::size).sum();
-        services.values().forEach(byName -> byName.values().forEach(ref -> context.ask(ServiceSnapshot.class,
+        services.values().forEach(byName -> byName.values().forEach(ref -> PekkoFutures.ask(context, ServiceSnapshot.class,
                 ref, settings.recoveryTimeout(), ServiceEntity.Get::new, ServiceLoaded::new)));
         return Behaviors.same();
     }
@@ -515,7 +514,7 @@ final class Gatekeeper {
                     // The service's state before and after, as folded here: the entity keeps the same one.
                     ServiceState from = start.servers().get(first.server()).service(first.service());
                     ServiceState to = end.servers().get(first.server()).service(first.service());
-                    context.ask(Done.class, services.get(first.server()).get(first.service()),
+                    PekkoFutures.ask(context, Done.class, services.get(first.server()).get(first.service()),
                             settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, from, to, r),
                             (d, f) -> new WriteDone(target, f));
                 });
@@ -558,12 +557,12 @@ final class Gatekeeper {
     private int writeAlone(List<Event> events, long decision, Deployment before, Deployment after) {
         Event first = events.get(0);
         if (first instanceof PoolCreated created) {
-            context.ask(Done.class, registry, settings.writeTimeout(),
+            PekkoFutures.ask(context, Done.class, registry, settings.writeTimeout(),
                     r -> new RegistryEntity.Record(created, decision, r), (d, f) -> new WriteDone(WHOLE, f));
             return 1;
         } else if (first instanceof PoolEvent pe) {
             List<PoolEvent> poolEvents = events.stream().map(PoolEvent.class::cast).toList();
-            context.ask(Done.class, pools.get(pe.pool()), settings.writeTimeout(),
+            PekkoFutures.ask(context, Done.class, pools.get(pe.pool()), settings.writeTimeout(),
                     r -> new PoolEntity.Record(poolEvents, decision, r), (d, f) -> new WriteDone(WHOLE, f));
             return 1;
         }
@@ -582,14 +581,14 @@ final class Gatekeeper {
         int parts = 1 + byService.size();
         long transaction = parts > 1 ? ++transactions : 0;
         ServerDecisionRecorded whole = new ServerDecisionRecorded(decision, events, transaction, parts);
-        context.ask(Done.class, servers.get(server), settings.writeTimeout(), r -> new ServerEntity.Record(whole, r),
+        PekkoFutures.ask(context, Done.class, servers.get(server), settings.writeTimeout(), r -> new ServerEntity.Record(whole, r),
                 (d, f) -> new WriteDone(WHOLE, f));
         byService.forEach((service, part) -> {
             DecisionRecorded entry = DecisionRecorded.of(decision, part).inTransaction(transaction, parts)
                     .asPartOfServerEntry();
             ServiceState from = before.servers().get(server).service(service);
             ServiceState to = after.servers().get(server).service(service);
-            context.ask(Done.class, services.get(server).get(service), settings.writeTimeout(),
+            PekkoFutures.ask(context, Done.class, services.get(server).get(service), settings.writeTimeout(),
                     r -> new ServiceEntity.Apply(List.of(entry), from, to, r), (d, f) -> new WriteDone(WHOLE, f));
         });
         return parts;
@@ -709,8 +708,8 @@ final class Gatekeeper {
         List<ActorRef<ServiceEntity.Command>> toSnapshot = snapshot
                 ? services.values().stream().flatMap(byName -> byName.values().stream()).toList() : List.of();
         entitiesAnswered(null).whenComplete((ok, failure) -> CompletableFuture.allOf(toSnapshot.stream()
-                        .map(ref -> AskPattern.<ServiceEntity.Command, Done>ask(ref, ServiceEntity.Closing::new,
-                                timeout, scheduler).toCompletableFuture())
+                        .map(ref -> PekkoFutures.<ServiceEntity.Command, Done>ask(ref, ServiceEntity.Closing::new,
+                                timeout, scheduler))
                         .toArray(CompletableFuture[]::new))
                 .whenComplete((saved, notSaved) -> m.done().complete(null)));
         return Behaviors.same();
@@ -752,14 +751,13 @@ final class Gatekeeper {
         org.apache.pekko.actor.typed.Scheduler scheduler = context.getSystem().scheduler();
         List<CompletableFuture<?>> answers = new ArrayList<>();
         pools.values().stream().filter(ref -> !ref.equals(except)).forEach(ref -> answers.add(
-                AskPattern.<PoolEntity.Command, PoolSnapshot>ask(ref, PoolEntity.Get::new, timeout, scheduler)
-                        .toCompletableFuture()));
+                PekkoFutures.<PoolEntity.Command, PoolSnapshot>ask(ref, PoolEntity.Get::new, timeout, scheduler)));
         servers.values().stream().filter(ref -> !ref.equals(except)).forEach(ref -> answers.add(
-                AskPattern.<ServerEntity.Command, ServerSnapshot>ask(ref, ServerEntity.AwaitIdle::new, timeout,
-                        scheduler).toCompletableFuture()));
+                PekkoFutures.<ServerEntity.Command, ServerSnapshot>ask(ref, ServerEntity.AwaitIdle::new, timeout,
+                        scheduler)));
         services.values().forEach(byName -> byName.values().stream().filter(ref -> !ref.equals(except))
-                .forEach(ref -> answers.add(AskPattern.<ServiceEntity.Command, ServiceSnapshot>ask(ref,
-                        ServiceEntity.Get::new, timeout, scheduler).toCompletableFuture())));
+                .forEach(ref -> answers.add(PekkoFutures.<ServiceEntity.Command, ServiceSnapshot>ask(ref,
+                        ServiceEntity.Get::new, timeout, scheduler))));
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
     }
 

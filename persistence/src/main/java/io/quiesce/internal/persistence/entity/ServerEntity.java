@@ -1,6 +1,7 @@
 package io.quiesce.internal.persistence.entity;
 
 import io.quiesce.event.Event;
+import io.quiesce.internal.persistence.PekkoFutures;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -130,7 +131,7 @@ public final class ServerEntity
 
     private void send(IntentRecorded intent, String service) {
         List<Event> events = ServerDecisionRecorded.byService(intent.events()).get(service);
-        context.ask(Done.class, services.get(service), DELIVERY_TIMEOUT,
+        PekkoFutures.ask(context, Done.class, services.get(service), DELIVERY_TIMEOUT,
                 replyTo -> new ServiceEntity.Apply(List.of(new DecisionRecorded(intent.decision(), intent.intent(),
                         events)), replyTo),
                 (done, failure) -> new Delivered(intent.intent(), service, failure == null));

@@ -2,6 +2,7 @@ package io.quiesce.internal.persistence.entity;
 
 import io.quiesce.event.Event;
 import io.quiesce.event.Event.ServiceEvent;
+import io.quiesce.internal.persistence.PekkoFutures;
 import io.quiesce.service.ServiceState;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.Done;
@@ -151,7 +152,7 @@ public final class ServiceEntity
                 System.currentTimeMillis());
         org.apache.pekko.actor.ActorRef store = Persistence.get(context.getSystem().classicSystem())
                 .snapshotStoreFor(snapshotPluginId(), ConfigFactory.empty());
-        context.pipeToSelf(Patterns.ask(store, new SnapshotProtocol.SaveSnapshot(metadata, state), SNAPSHOT_TIMEOUT),
+        PekkoFutures.pipeToSelf(context, Patterns.ask(store, new SnapshotProtocol.SaveSnapshot(metadata, state), SNAPSHOT_TIMEOUT),
                 (reply, failure) -> new SnapshotSaved(sequenceNr, reply instanceof SaveSnapshotSuccess,
                         closing.replyTo()));
         return Effect().noReply();
