@@ -179,7 +179,8 @@ public final class Replay {
         }
 
         private String problem(Event e) {
-            if (e instanceof ServiceEvent se) {
+            ServiceEvent se = ServiceEvent.of(e);
+            if (se != null) {
                 return problem(se);
             }
             if (e instanceof Event.PoolCreated c) {
