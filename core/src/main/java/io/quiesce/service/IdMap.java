@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * An immutable map from ids to values, ordered by id, where adding or removing an entry shares all
  * but a logarithmic path with the previous map: a persistent B+ tree, read-only as a
- * {@link java.util.Map}. It holds the sessions of a service ({@link SessionMap}) and the
- * deployment's index from session id to service.
+ * {@link java.util.Map}. It holds the sessions of a service ({@link SessionMap}), which are
+ * listed, snapshotted and interrupted in id order. (The deployment's index from session id to
+ * service, never read in order, is a hash trie of the rules.)
  *
  * <p>Why a B+ tree and not a binary one: a binary tree costs one node object per entry (32 bytes
  * with compressed references, in each map that holds the entry), while a leaf here holds up to
