@@ -4,7 +4,9 @@ import io.quiesce.cli.client.Printout;
 import io.quiesce.command.Command;
 import io.quiesce.event.Event;
 import io.quiesce.Quiesce;
+import io.quiesce.catalog.Catalog;
 import io.quiesce.rules.Decision;
+import io.quiesce.rules.Deployment;
 import io.quiesce.rollout.RolloutEvent;
 
 import java.io.ByteArrayOutputStream;
@@ -72,9 +74,10 @@ public final class Printouts {
     }
 
     /** What the command line prints for a command the library has decided. */
-    public static Answer decided(Quiesce quiesce, Command command, Decision decision, boolean json) {
-        return capture(json, out -> new DecisionReport(out, new ServiceNames(quiesce.rules().catalog(),
-                quiesce.status())).report(command, decision));
+    public static Answer decided(Catalog catalog, Deployment status, Command command, Decision decision,
+                                 boolean json) {
+        return capture(json, out -> new DecisionReport(out, new ServiceNames(catalog, status)).report(command,
+                decision));
     }
 
     /** A refusal of the rules' kind made before asking them (no pool has the server), printed as the command line does. */

@@ -48,8 +48,8 @@ final class FeatureHosts {
         return byRole.get(role.name()).get(feature);
     }
 
-    /** True when some role of the catalog hosts {@code feature}. */
+    /** True when some role of the catalog hosts {@code feature} (none hosts a missing one). */
     boolean anyRoleHosts(String feature) {
-        return hosted.contains(feature);
+        return feature != null && hosted.contains(feature);
     }
 }

@@ -268,7 +268,8 @@ public final class Rules {
             boolean notRerouted = !pool.get().dnsLoadBalancing() && host.needsDnsLoadBalancing();
             if (ServiceDecider.takesNewSession(s, notRerouted) && (target == null
                     || s.sessionCount() < target.sessionCount()
-                    || s.sessionCount() == target.sessionCount() && Names.ORDER.compare(s.server(), target.server()) < 0)) {
+                    || s.sessionCount() == target.sessionCount()
+                    && Names.ORDER.compare(s.server(), target.server()) < 0)) {
                 target = s;
                 targetNotRerouted = notRerouted;
             }

@@ -94,6 +94,20 @@ class SessionTest {
     }
 
     @Test
+    void aSessionWithoutAFeatureIsRefusedAsAnUnknownFeature() {
+        pool(true, FE01)
+                .when(connect(null, "s1"))
+                .thenRejected(RejectionCode.UNKNOWN_FEATURE, "null");
+    }
+
+    @Test
+    void aFeatureIsFoundWhateverTheCaseOfItsId() {
+        pool(true, FE01)
+                .when(connect("IM", "s1"))
+                .thenEvents(new SessionStarted(T0, FE01, FRONT_END, "s1", "IM", "admin"));
+    }
+
+    @Test
     void anUnknownPoolIsRefused() {
         pool(true, FE01)
                 .when(new Connect("pool9", "im", "s1", act()))

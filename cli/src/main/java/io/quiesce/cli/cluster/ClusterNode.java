@@ -209,8 +209,8 @@ public final class ClusterNode implements ClusterFront.Pools, AutoCloseable {
         CompletionStage<String> body = PekkoFutures.plain(request.entity().toStrict(10_000,
                 org.apache.pekko.stream.Materializer.matFromSystem(system)))
                 .thenApply(e -> e.getData().decodeString(StandardCharsets.UTF_8));
-        return body.thenCompose(text -> PekkoFutures.plain(sharding.entityRefFor(POOL, pool).<PoolShard.Answer>ask(replyTo ->
-                        new PoolShard.Call(request.method().value(), request.getUri().toString(), text,
+        return body.thenCompose(text -> PekkoFutures.plain(sharding.entityRefFor(POOL, pool).<PoolShard.Answer>ask(
+                        replyTo -> new PoolShard.Call(request.method().value(), request.getUri().toString(), text,
                                 caller.principal() == null ? "" : caller.principal().name(),
                                 caller.principal() == null ? List.of() : List.copyOf(caller.principal().groups()),
                                 caller.local(), replyTo), settings.callTimeout()))

@@ -7,8 +7,8 @@ import io.quiesce.command.Command;
 import io.quiesce.formats.json.JsonText;
 import io.quiesce.formats.json.JsonException;
 import io.quiesce.formats.history.CommandCodec;
+import io.quiesce.Quiesce;
 import io.quiesce.QuiesceException;
-import io.quiesce.rules.Decision;
 import io.quiesce.rules.RejectionCode;
 import io.quiesce.cli.client.Printout;
 import io.quiesce.cli.client.QuiesceClient;
@@ -73,7 +73,7 @@ final class ApiRoutes extends AllDirectives {
                 path("history", () -> get(() -> parameterOptional("server", server -> mode(mode ->
                         feed.history(server.orElse(null), mode))))),
                 path("commands", () -> post(() -> mode(mode -> bounded(() ->
-                        entity(Unmarshaller.entityToString(), body -> blocking(() -> command(caller, body, mode))))))),
+                        entity(Unmarshaller.entityToString(), body -> command(caller, body, mode)))))),
                 path("events", () -> get(() -> optionalHeaderValueByName("Last-Event-ID", feed::events))))));
     }
 
@@ -116,8 +116,38 @@ final class ApiRoutes extends AllDirectives {
                 .addHeader(RawHeader.create(QuiesceClient.EVENT_ID_HEADER, Long.toString(eventId)));
     }
 
-    /** One command line of a history file, decided now, for the caller's principal. */
-    private HttpResponse command(Caller caller, String body, Mode mode) {
+    /**
+     * Decides one command line of a history file now, for the caller's principal. Its answer does not hold a thread while the journal records it: the
+     * commands of many callers wait together and are written together, rather than as many at a time
+     * as the server has threads for calls that block.
+     */
+    private Route command(Caller caller, String body, Mode mode) {
+        try {
+            Object answer = commandOrAnswer(caller, body, mode);
+            if (answer instanceof HttpResponse response) {
+                return Directives.complete(response);
+            }
+            Command command = (Command) answer;
+            Quiesce quiesce = context.quiesce();
+            return Directives.completeWithFuture(quiesce.executeAsync(command)
+                    .thenCompose(decision -> quiesce.statusAsync().thenApply(status -> answer(Printouts.decided(
+                            quiesce.rules().catalog(), status, command, decision, mode != Mode.TEXT), mode)))
+                    .exceptionally(ApiRoutes::failed));
+        } catch (RuntimeException e) {
+            return Directives.complete(failure(e));
+        }
+    }
+
+    /** The answer to a call whose command could not be decided, as a blocking call's would be. */
+    private static HttpResponse failed(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                ? c.getCause() : failure;
+        return unavailable(cause instanceof QuiesceException ? cause.getMessage()
+                : "the command failed: " + cause.getMessage());
+    }
+
+    /** The command the line says, or the answer that refuses it. */
+    private Object commandOrAnswer(Caller caller, String body, Mode mode) {
         Map<String, Object> line;
         try {
             if (!(JsonText.parse(body) instanceof Map<?, ?> object)) {
@@ -146,8 +176,7 @@ final class ApiRoutes extends AllDirectives {
         } catch (RuntimeException e) {
             return badInput(mode, "not a command line: " + e.getMessage());
         }
-        Decision decision = context.quiesce().execute(command);
-        return answer(Printouts.decided(context.quiesce(), command, decision, mode != Mode.TEXT), mode);
+        return command;
     }
 
     /** Puts who is asking into the line: named by it (local token only), or the token's own principal. */
@@ -192,12 +221,17 @@ final class ApiRoutes extends AllDirectives {
     private static HttpResponse guarded(Supplier<HttpResponse> work) {
         try {
             return work.get();
-        } catch (QuiesceException e) {
-            return unavailable(e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("a request failed", e);
-            return refusal(500, "INTERNAL_ERROR", "the server failed on this request (please report it): " + e);
+            return failure(e);
         }
+    }
+
+    private static HttpResponse failure(RuntimeException e) {
+        if (e instanceof QuiesceException) {
+            return unavailable(e.getMessage());
+        }
+        LOG.error("a request failed", e);
+        return refusal(500, "INTERNAL_ERROR", "the server failed on this request (please report it): " + e);
     }
 
     /** The HTTP status of a command line's answer: from its exit code. */

@@ -298,8 +298,8 @@ final class Gatekeeper {
         serviceStates.clear();
         created.clear();
         registriesLeft = registries.size();
-        registries.forEach((id, ref) -> PekkoFutures.ask(context, RegistrySnapshot.class, ref, settings.recoveryTimeout(),
-                RegistryEntity.Get::new, (s, f) -> new RegistryLoaded(id, s, f)));
+        registries.forEach((id, ref) -> PekkoFutures.ask(context, RegistrySnapshot.class, ref,
+                settings.recoveryTimeout(), RegistryEntity.Get::new, (s, f) -> new RegistryLoaded(id, s, f)));
         return recovering;
     }
 
@@ -319,8 +319,8 @@ final class Gatekeeper {
             return finishRecovery();
         }
         for (PoolCreated pool : created.values()) {
-            PekkoFutures.ask(context, PoolSnapshot.class, spawnPool(pool), settings.recoveryTimeout(), PoolEntity.Get::new,
-                    (s, f) -> new PoolLoaded(pool.pool(), s, f));
+            PekkoFutures.ask(context, PoolSnapshot.class, spawnPool(pool), settings.recoveryTimeout(),
+                    PoolEntity.Get::new, (s, f) -> new PoolLoaded(pool.pool(), s, f));
         }
         return Behaviors.same();
     }
@@ -355,8 +355,8 @@ final class Gatekeeper {
             return Behaviors.same();
         }
         waitingFor = services.values().stream().mapToInt(Map::size).sum();
-        services.values().forEach(byName -> byName.values().forEach(ref -> PekkoFutures.ask(context, ServiceSnapshot.class,
-                ref, settings.recoveryTimeout(), ServiceEntity.Get::new, ServiceLoaded::new)));
+        services.values().forEach(byName -> byName.values().forEach(ref -> PekkoFutures.ask(context,
+                ServiceSnapshot.class, ref, settings.recoveryTimeout(), ServiceEntity.Get::new, ServiceLoaded::new)));
         return Behaviors.same();
     }
 
@@ -581,8 +581,8 @@ final class Gatekeeper {
         int parts = 1 + byService.size();
         long transaction = parts > 1 ? ++transactions : 0;
         ServerDecisionRecorded whole = new ServerDecisionRecorded(decision, events, transaction, parts);
-        PekkoFutures.ask(context, Done.class, servers.get(server), settings.writeTimeout(), r -> new ServerEntity.Record(whole, r),
-                (d, f) -> new WriteDone(WHOLE, f));
+        PekkoFutures.ask(context, Done.class, servers.get(server), settings.writeTimeout(),
+                r -> new ServerEntity.Record(whole, r), (d, f) -> new WriteDone(WHOLE, f));
         byService.forEach((service, part) -> {
             DecisionRecorded entry = DecisionRecorded.of(decision, part).inTransaction(transaction, parts)
                     .asPartOfServerEntry();

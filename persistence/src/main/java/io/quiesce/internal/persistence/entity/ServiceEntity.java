@@ -152,7 +152,8 @@ public final class ServiceEntity
                 System.currentTimeMillis());
         org.apache.pekko.actor.ActorRef store = Persistence.get(context.getSystem().classicSystem())
                 .snapshotStoreFor(snapshotPluginId(), ConfigFactory.empty());
-        PekkoFutures.pipeToSelf(context, Patterns.ask(store, new SnapshotProtocol.SaveSnapshot(metadata, state), SNAPSHOT_TIMEOUT),
+        PekkoFutures.pipeToSelf(context,
+                Patterns.ask(store, new SnapshotProtocol.SaveSnapshot(metadata, state), SNAPSHOT_TIMEOUT),
                 (reply, failure) -> new SnapshotSaved(sequenceNr, reply instanceof SaveSnapshotSuccess,
                         closing.replyTo()));
         return Effect().noReply();
