@@ -36,6 +36,23 @@ public sealed interface Event {
 
         /** The service's display name. */
         String service();
+
+        /**
+         * The event as a service's event, or null when it is not one. Sessions starting and ending,
+         * most events by far, are told by their own classes first: whether a record implements an
+         * interface is a search of its supertypes, behind a cache of one entry per class, and the
+         * cast to {@link Event} of each event taken from a list fills that entry with another
+         * interface. Checked against this one too, every event searched every time on a replay's path.
+         */
+        static ServiceEvent of(Event event) {
+            if (event instanceof SessionStarted e) {
+                return e;
+            }
+            if (event instanceof SessionEnded e) {
+                return e;
+            }
+            return event instanceof ServiceEvent e ? e : null;
+        }
     }
 
     /** An event about one user session, named by its id. */

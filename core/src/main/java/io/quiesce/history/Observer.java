@@ -108,10 +108,11 @@ final class Observer {
                 pauseCleared.put(r.server() + "\u0000" + r.service(),
                         new Aftermath(findings.size() - 1, null, r.service()));
             }
-            if (e instanceof ServiceEvent se) {
-                Boolean paused = pausedAfter(se);
+            ServiceEvent ofService = ServiceEvent.of(e);
+            if (ofService != null) {
+                Boolean paused = pausedAfter(ofService);
                 if (paused != null) {
-                    pausedNow.put(se.server() + "\u0000" + se.service(), paused);
+                    pausedNow.put(ofService.server() + "\u0000" + ofService.service(), paused);
                 }
             }
             if (e instanceof ServiceStopped || e instanceof ServiceRestarted || e instanceof DrainDeadlinePassed) {
@@ -257,7 +258,7 @@ final class Observer {
      */
     private static boolean onlyServiceEvents(List<Event> events) {
         for (Event e : events) {
-            if (!(e instanceof ServiceEvent || e instanceof ConnectionLost || e instanceof Event.ServerRestarted
+            if (!(ServiceEvent.of(e) != null || e instanceof ConnectionLost || e instanceof Event.ServerRestarted
                     || e instanceof Event.DnsLoadBalancingChanged)) {
                 return false;
             }
@@ -320,8 +321,10 @@ final class Observer {
                     lane.status(s.status(), added.at());
                     lane.sessions(0, added.at());
                 });
-            } else if (e instanceof ServiceEvent se
-                    && (seen == null || seen.add(se.server() + "\u0000" + se.service()))) {
+                continue;
+            }
+            ServiceEvent se = ServiceEvent.of(e);
+            if (se != null && (seen == null || seen.add(se.server() + "\u0000" + se.service()))) {
                 // A server added in the same instant is not in {@code before}: it starts as installed.
                 ServerState server = before.servers().get(se.server());
                 ServiceState was = server == null ? null : server.service(se.service());

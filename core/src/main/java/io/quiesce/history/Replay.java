@@ -179,7 +179,8 @@ public final class Replay {
         }
 
         private String problem(Event e) {
-            if (e instanceof ServiceEvent se) {
+            ServiceEvent se = ServiceEvent.of(e);
+            if (se != null) {
                 return problem(se);
             }
             if (e instanceof Event.PoolCreated c) {
@@ -207,7 +208,7 @@ public final class Replay {
             if (service == null) {
                 return e.server() + " has no service " + e.service();
             }
-            if (e instanceof Event.SessionStarted s && state.serviceWithSession(s.session()).isPresent()) {
+            if (e instanceof Event.SessionStarted s && state.hasSession(s.session())) {
                 return "session " + s.session() + " is already active";
             }
             String ended = e instanceof Event.SessionEnded s ? s.session()

@@ -60,10 +60,11 @@ public final class Deployment {
     }
 
     public Deployment evolve(Event event) {
-        if (event instanceof ServiceEvent e) {
-            ServerState server = servers.get(e.server());
-            ServiceState service = server.service(e.service());
-            return replacing(server, service, service.evolve(e), sessionOf(e));
+        ServiceEvent se = ServiceEvent.of(event);
+        if (se != null) {
+            ServerState server = servers.get(se.server());
+            ServiceState service = server.service(se.service());
+            return replacing(server, service, service.evolve(se), sessionOf(se));
         } else if (event instanceof PoolCreated e) {
             return withPool(PoolState.created(e.pool(), e.dnsLoadBalancing()));
         } else if (event instanceof ServerAdded e) {
@@ -117,6 +118,11 @@ public final class Deployment {
     /** The service holding an active session with this id. */
     public Optional<ServiceState> serviceWithSession(String session) {
         return sessions.holder(session, servers);
+    }
+
+    /** Whether a session with this id is active on any service: one lookup, no service found. */
+    public boolean hasSession(String session) {
+        return sessions.holds(session);
     }
 
     /** Every service with a pause deadline still to come, earliest first. */

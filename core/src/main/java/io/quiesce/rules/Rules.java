@@ -251,7 +251,7 @@ public final class Rules {
             return Decision.reject(RejectionCode.UNKNOWN_FEATURE, "no role of the catalog hosts a feature named "
                     + c.feature() + ": check the feature id.");
         }
-        if (d.serviceWithSession(c.session()).isPresent()) {
+        if (d.hasSession(c.session())) {
             return Decision.reject(RejectionCode.DUPLICATE_SESSION,
                     "session " + c.session() + " is already active: use a new id.");
         }

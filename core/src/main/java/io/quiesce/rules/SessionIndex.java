@@ -1,7 +1,6 @@
 package io.quiesce.rules;
 
 import io.quiesce.server.ServerState;
-import io.quiesce.service.IdMap;
 import io.quiesce.service.ServiceState;
 import io.quiesce.service.Session;
 
@@ -14,7 +13,8 @@ import java.util.Optional;
  * its id is new, every End needs its service) is one lookup instead of a search through every
  * service of every server. Derived from the servers: built from them once, when a deployment is
  * made from states, then kept up to date change by change. Persistent like the session maps, so
- * consecutive deployments share all of it but a path per changed session.
+ * consecutive deployments share all of it but a path per changed session; unordered (an
+ * {@link IdTrie}), since nothing reads it in order.
  *
  * <p>The rules never put one session id on two services, but a journal can: services record
  * their events independently, so a failed write can leave an id that ended on one service and
@@ -28,13 +28,13 @@ final class SessionIndex {
     private record Place(String server, String service) {
     }
 
-    private final IdMap<Place> places;
+    private final IdTrie<Place> places;
     /** The shared instance of each place: a fresh one per session would cost 24 bytes each. */
     private final Map<Place, Place> known;
     /** Holdings beyond the first of each session id: 0 unless a journal contradicted the rules. */
     private final int extra;
 
-    private SessionIndex(IdMap<Place> places, Map<Place, Place> known, int extra) {
+    private SessionIndex(IdTrie<Place> places, Map<Place, Place> known, int extra) {
         this.places = places;
         this.known = known;
         this.extra = extra;
@@ -42,7 +42,7 @@ final class SessionIndex {
 
     /** The index of these servers, in the deployment's order (by name). */
     static SessionIndex of(Map<String, ServerState> servers) {
-        IdMap<Place> places = IdMap.empty();
+        IdTrie<Place> places = IdTrie.empty();
         Map<Place, Place> known = new HashMap<>();
         int extra = 0;
         for (ServerState server : servers.values()) {
@@ -50,7 +50,7 @@ final class SessionIndex {
                 Place place = new Place(service.server(), service.name());
                 known.put(place, place);
                 for (String id : service.sessions().keySet()) {
-                    if (places.containsKey(id)) {
+                    if (places.get(id) != null) {
                         extra++;
                     } else {
                         places = places.with(id, place);
@@ -67,6 +67,11 @@ final class SessionIndex {
         return place == null ? Optional.empty() : Optional.of(servers.get(place.server()).service(place.service()));
     }
 
+    /** Whether some service holds the session. */
+    boolean holds(String session) {
+        return places.get(session) != null;
+    }
+
     /**
      * The index once a service changed from {@code before} (null for a new service) to
      * {@code after}, as {@code servers} now show. {@code session}, when not null, is the only
@@ -79,9 +84,12 @@ final class SessionIndex {
         if (was == is) {
             return this;
         }
-        Place place = new Place(after.server(), after.name());
-        SessionIndex next = knowing(place);
-        place = next.known.get(place);
+        Place place = known.get(new Place(after.server(), after.name()));
+        SessionIndex next = this;
+        if (place == null) {
+            place = new Place(after.server(), after.name());
+            next = knowing(place);
+        }
         if (session != null) {
             // Only that session can have come or gone, so the sizes say which, without looking it up.
             int change = is.size() - was.size();
@@ -101,16 +109,13 @@ final class SessionIndex {
     }
 
     private SessionIndex knowing(Place place) {
-        if (known.containsKey(place)) {
-            return this;
-        }
         Map<Place, Place> more = new HashMap<>(known);
         more.put(place, place);
         return new SessionIndex(places, more, extra);
     }
 
     private SessionIndex added(String id, Place place, Map<String, ServerState> servers) {
-        IdMap<Place> more = places.with(id, place);
+        IdTrie<Place> more = places.with(id, place);
         if (more.size() > places.size()) {
             return new SessionIndex(more, known, extra);
         }

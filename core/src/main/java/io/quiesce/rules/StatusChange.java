@@ -27,7 +27,8 @@ public record StatusChange(String server, String service, ServiceStatus from, Se
         List<StatusChange> changes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Event e : events) {
-            if (e instanceof ServiceEvent se && seen.add(se.server() + "\u0000" + se.service())) {
+            ServiceEvent se = ServiceEvent.of(e);
+            if (se != null && seen.add(se.server() + "\u0000" + se.service())) {
                 ServiceState was = before.server(se.server()).map(s -> s.service(se.service())).orElse(null);
                 ServiceState now = after.server(se.server()).orElseThrow().service(se.service());
                 if (was != null && was.status() != now.status()) {

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * An immutable map from ids to values, ordered by id, where adding or removing an entry shares all
  * but a logarithmic path with the previous map: a persistent B+ tree, read-only as a
- * {@link java.util.Map}. It holds the sessions of a service ({@link SessionMap}) and the
- * deployment's index from session id to service.
+ * {@link java.util.Map}. It holds the sessions of a service ({@link SessionMap}), which are
+ * listed, snapshotted and interrupted in id order. (The deployment's index from session id to
+ * service, never read in order, is a hash trie of the rules.)
  *
  * <p>Why a B+ tree and not a binary one: a binary tree costs one node object per entry (32 bytes
  * with compressed references, in each map that holds the entry), while a leaf here holds up to
@@ -25,8 +26,12 @@ import java.util.Set;
 public final class IdMap<V> extends AbstractMap<String, V> {
     /** Entries of a leaf and children of a branch at most; a node that would hold more splits in two. */
     static final int MAX = 32;
-    /** Below this a node (other than the root) takes from or merges with a neighbour. */
-    private static final int MIN = MAX / 2;
+    /**
+     * Below this a node (other than the root) takes from or merges with a neighbour. A quarter, not
+     * a half: sessions end mostly oldest first, so a map loses ids at one end, and a node evened
+     * out to half would fall below a half at the next removal, to be joined and split again.
+     */
+    private static final int MIN = MAX / 4;
 
     private static final IdMap<?> EMPTY = new IdMap<>(null, 0);
 

@@ -79,6 +79,18 @@ final class WrittenEventLine {
     private static final ServiceStatus[] STATUSES = ServiceStatus.values();
     private static final InterruptionCause[] CAUSES = InterruptionCause.values();
 
+    /** Slots of {@link #names}: a power of two, more than the names of a large deployment's lines. */
+    private static final int NAMES = 512;
+
+    /**
+     * The names lines repeat (pools, servers, services, features, principals), one string each,
+     * by the hash of their characters; a name that meets another's slot takes it. Every line
+     * about a service then names it with the same strings as the server's line did: the fold
+     * finds a name by comparing references, and its hash is worked out once.
+     */
+    private final String[] names = new String[NAMES];
+    /** The characters of each of {@link #names}, to compare a value's with. */
+    private final char[][] nameChars = new char[NAMES][];
     /** Where the types of the last two lines are in {@link #TYPE_NAMES}: lines of a few types come in runs. */
     private int lastType;
     private int typeBefore;
@@ -137,15 +149,15 @@ final class WrittenEventLine {
         return switch (name) {
             case "at" -> present(at = instant(p, value), AT);
             case "type" -> present(type = typeName(p, value), TYPE);
-            case "pool" -> present(pool = text(p, value, escaped), POOL);
-            case "server" -> present(server = text(p, value, escaped), SERVER);
-            case "service" -> present(service = text(p, value, escaped), SERVICE);
+            case "pool" -> present(pool = name(p, value, escaped), POOL);
+            case "server" -> present(server = name(p, value, escaped), SERVER);
+            case "service" -> present(service = name(p, value, escaped), SERVICE);
             case "session" -> present(session = text(p, value, escaped), SESSION);
-            case "feature" -> present(feature = text(p, value, escaped), FEATURE);
-            case "role" -> present(role = text(p, value, escaped), ROLE);
-            case "coreService" -> present(coreService = text(p, value, escaped), CORE_SERVICE);
+            case "feature" -> present(feature = name(p, value, escaped), FEATURE);
+            case "role" -> present(role = name(p, value, escaped), ROLE);
+            case "coreService" -> present(coreService = name(p, value, escaped), CORE_SERVICE);
             // these three may be null, as if left out
-            case "by" -> value == JsonToken.VALUE_NULL ? BY : present(by = text(p, value, escaped), BY);
+            case "by" -> value == JsonToken.VALUE_NULL ? BY : present(by = name(p, value, escaped), BY);
             case "reason" -> value == JsonToken.VALUE_NULL ? REASON : present(reason = text(p, value, escaped), REASON);
             case "deadline" -> value == JsonToken.VALUE_NULL ? DEADLINE : present(deadline = instant(p, value), DEADLINE);
             case "services" -> present(services = names(p, value, escaped), SERVICES);
@@ -285,14 +297,42 @@ final class WrittenEventLine {
         return escaped && hasSurrogate(s) ? null : s;
     }
 
+    /** A name, as {@link #text} reads it, the same string as the last time it came. */
+    private String name(JsonParser p, JsonToken value, boolean escaped) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        if (length == 0) {
+            return "";
+        }
+        // A few characters pick the slot: the names of one history differ in length or in these.
+        int end = offset + length - 1;
+        int hash = ((length * 31 + chars[end]) * 31 + chars[offset + length / 2]) * 31 + chars[end - length / 4];
+        int slot = (hash ^ hash >>> 9) & (NAMES - 1);
+        char[] known = nameChars[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, chars, offset, offset + length)) {
+            return names[slot];
+        }
+        String name = new String(chars, offset, length);
+        if (escaped && hasSurrogate(name)) {
+            return null;
+        }
+        names[slot] = name;
+        nameChars[slot] = Arrays.copyOfRange(chars, offset, offset + length);
+        return name;
+    }
+
     /** An array of non-blank strings, as the services of a server; null otherwise. */
-    private static List<String> names(JsonParser p, JsonToken value, boolean escaped) throws IOException {
+    private List<String> names(JsonParser p, JsonToken value, boolean escaped) throws IOException {
         if (value != JsonToken.START_ARRAY) {
             return null;
         }
         List<String> names = new ArrayList<>(12);
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            String name = text(p, t, escaped);
+            String name = name(p, t, escaped);
             if (name == null || name.isBlank()) {
                 return null;
             }

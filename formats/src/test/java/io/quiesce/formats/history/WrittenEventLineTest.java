@@ -191,4 +191,38 @@ class WrittenEventLineTest {
         rest.remove(name);
         return JsonText.write(rest);
     }
+
+    @Test
+    void givenLinesNamingTheSameServerAndServiceThenTheirEventsShareOneStringOfEach() {
+        String file = String.join("\n",
+                EventCodec.line(new Event.SessionStarted(HistoryCodecTest.T, "fe01", HistoryCodecTest.FE, "s1", "im", "bob")),
+                EventCodec.line(new Event.SessionStarted(HistoryCodecTest.T, "fe02", HistoryCodecTest.FE, "s2", "im", "bob")),
+                EventCodec.line(new Event.SessionEnded(HistoryCodecTest.T, "fe01", HistoryCodecTest.FE, "s1", "bob")));
+
+        List<Event.ServiceEvent> read = new ArrayList<>();
+        HistoryReader.ofUtf8(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), SOURCE, "Administrators")
+                .forEach(line -> read.add((Event.ServiceEvent) ((HistoryLine.EventLine) line).event()));
+
+        assertThat(read.get(2).server()).isEqualTo("fe01").isSameAs(read.get(0).server());
+        assertThat(read.get(1).server()).isEqualTo("fe02");
+        assertThat(read.get(2).service()).isEqualTo(HistoryCodecTest.FE).isSameAs(read.get(0).service())
+                .isSameAs(read.get(1).service());
+    }
+
+    @Test
+    void givenMoreNamesThanTheReaderKeepsThenEachLineStillReadsItsOwn() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            // names alike in length and in most characters, so that many meet in one slot
+            events.add(new Event.SessionStarted(HistoryCodecTest.T, "fe" + (i % 1_000), "svc" + (i * 7 % 1_000),
+                    "s" + i, "f" + (i % 3), "bob" + (i % 11)));
+        }
+        String file = String.join("\n", events.stream().map(EventCodec::line).toList());
+
+        List<Event> read = new ArrayList<>();
+        HistoryReader.ofUtf8(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), SOURCE, "Administrators")
+                .forEach(line -> read.add(((HistoryLine.EventLine) line).event()));
+
+        assertThat(read).isEqualTo(events);
+    }
 }
