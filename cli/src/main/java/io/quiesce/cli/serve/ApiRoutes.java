@@ -9,6 +9,8 @@ import io.quiesce.formats.json.JsonException;
 import io.quiesce.formats.history.CommandCodec;
 import io.quiesce.Quiesce;
 import io.quiesce.QuiesceException;
+import io.quiesce.rules.Decision;
+import io.quiesce.rules.Deployment;
 import io.quiesce.rules.RejectionCode;
 import io.quiesce.cli.client.Printout;
 import io.quiesce.cli.client.QuiesceClient;
@@ -33,6 +35,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -117,9 +120,9 @@ final class ApiRoutes extends AllDirectives {
     }
 
     /**
-     * Decides one command line of a history file now, for the caller's principal. Its answer does not hold a thread while the journal records it: the
-     * commands of many callers wait together and are written together, rather than as many at a time
-     * as the server has threads for calls that block.
+     * Decides one command line of a history file now, for the caller's principal. Its answer does not
+     * hold a thread while the journal records it: the commands of many callers wait together and are
+     * written together, rather than as many at a time as the server has threads for calls that block.
      */
     private Route command(Caller caller, String body, Mode mode) {
         try {
@@ -129,13 +132,29 @@ final class ApiRoutes extends AllDirectives {
             }
             Command command = (Command) answer;
             Quiesce quiesce = context.quiesce();
-            return Directives.completeWithFuture(quiesce.executeAsync(command)
-                    .thenCompose(decision -> quiesce.statusAsync().thenApply(status -> answer(Printouts.decided(
-                            quiesce.rules().catalog(), status, command, decision, mode != Mode.TEXT), mode)))
-                    .exceptionally(ApiRoutes::failed));
+            CompletionStage<Decision> decided;
+            try {
+                // Adding a server may first claim its name in the journal database: a call that blocks.
+                decided = command instanceof Command.AddServer
+                        ? CompletableFuture.supplyAsync(() -> quiesce.executeAsync(command), context.blocking())
+                                .thenCompose(d -> d)
+                        : quiesce.executeAsync(command);
+            } catch (RejectedExecutionException e) {
+                return Directives.complete(busy());
+            }
+            // The answer is written on the actor system's threads, not on the one that hands out the library's.
+            return Directives.completeWithFuture(decided
+                    .thenCompose(decision -> quiesce.statusAsync().thenApply(status -> new Decided(decision, status)))
+                    .handleAsync((d, failure) -> failure != null ? failed(failure) : guarded(() -> answer(
+                            Printouts.decided(quiesce.rules().catalog(), d.status(), command, d.decision(),
+                                    mode != Mode.TEXT), mode)), context.materializer().executionContext()));
         } catch (RuntimeException e) {
             return Directives.complete(failure(e));
         }
+    }
+
+    /** A decision, and the status read once it was recorded. */
+    private record Decided(Decision decision, Deployment status) {
     }
 
     /** The answer to a call whose command could not be decided, as a blocking call's would be. */
@@ -214,8 +233,12 @@ final class ApiRoutes extends AllDirectives {
         try {
             return Directives.completeWithFuture(CompletableFuture.supplyAsync(() -> guarded(work), executor));
         } catch (RejectedExecutionException e) {
-            return Directives.complete(unavailable("the server is busy with other requests: try again in a moment."));
+            return Directives.complete(busy());
         }
+    }
+
+    private static HttpResponse busy() {
+        return unavailable("the server is busy with other requests: try again in a moment.");
     }
 
     private static HttpResponse guarded(Supplier<HttpResponse> work) {

@@ -86,7 +86,8 @@ final class WrittenEventLine {
      * The names lines repeat (pools, servers, services, features, principals), one string each,
      * by the hash of their characters; a name that meets another's slot takes it. Every line
      * about a service then names it with the same strings as the server's line did: the fold
-     * finds a name by comparing references, and its hash is worked out once.
+     * finds a name by comparing references, and its hash is worked out once. Not shared between
+     * threads (a reader is read by one): a slot's name and characters are replaced one after the other.
      */
     private final String[] names = new String[NAMES];
     /** The characters of each of {@link #names}, to compare a value's with. */

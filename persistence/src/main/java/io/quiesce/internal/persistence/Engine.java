@@ -285,11 +285,16 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Every pool, server and service as the journal last acknowledged them. */
+    /**
+     * Every pool, server and service as the journal last acknowledged them. No answer in time is a
+     * {@link QuiesceException}, as for a command, also for asynchronous callers.
+     */
     public CompletionStage<Deployment> status() {
         CompletableFuture<Deployment> reply = new CompletableFuture<>();
         system.tell(new Gatekeeper.GetDeployment(reply));
-        return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return reply.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        failure instanceof TimeoutException ? noAnswer(failure) : failure));
     }
 
     /**

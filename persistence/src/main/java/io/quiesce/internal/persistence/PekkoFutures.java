@@ -5,6 +5,8 @@ import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +24,8 @@ import java.util.function.Function;
  * answered that way cost a thread start, and the gatekeeper's writes went six times slower.
  */
 public final class PekkoFutures {
+    private static final Logger LOG = LoggerFactory.getLogger(PekkoFutures.class);
+
     private PekkoFutures() {
     }
 
@@ -47,7 +51,17 @@ public final class PekkoFutures {
     public static <A, T> void pipeToSelf(ActorContext<T> context, CompletionStage<A> answer,
                                          BiFunction<A, Throwable, T> toMessage) {
         ActorRef<T> self = context.getSelf();
-        plain(answer).whenComplete((a, failure) -> self.tell(toMessage.apply(a, failure)));
+        plain(answer).whenComplete((a, failure) -> {
+            T message;
+            try {
+                message = toMessage.apply(a, failure);
+            } catch (RuntimeException e) {
+                // Pekko's own would fail the actor; here nothing would hear of it but this line.
+                LOG.error("{} could not take an answer in (it will not come)", self, e);
+                return;
+            }
+            self.tell(message);
+        });
     }
 
     /** {@code answer}, a future of Pekko's Java API, as a plain future whose callbacks run where they are added. */
