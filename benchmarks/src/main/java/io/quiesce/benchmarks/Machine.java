@@ -31,6 +31,21 @@ final class Machine {
                 gc, args.isEmpty() ? "" : ", options `" + args + "`");
     }
 
+    /**
+     * Writes out what the OS holds for the disk ({@code sync}), so that the writes a benchmark left
+     * do not compete with the fsyncs of what is timed next; nothing where there is no {@code sync}.
+     */
+    static void flushWrites() {
+        try {
+            new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        } catch (IOException e) {
+            // No sync command: the figures are as noisy as before.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The 1, 5 and 15 minute load averages, or "unknown" off Linux. */
     static String loadAverage() {
         try {

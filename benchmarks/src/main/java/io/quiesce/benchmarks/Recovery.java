@@ -36,7 +36,8 @@ final class Recovery implements Benchmark {
                 + " the \"without snapshots\" case (the same journal, every event replayed). Each iteration opens"
                 + " the directory in this JVM (`Quiesce.open`, which first checks the journal's files against"
                 + " what the last clean close recorded) and times until the first `status()` answers, then"
-                + " closes it; the files are in the OS page cache (warm). The first opening after writing replays"
+                + " closes it; the files are in the OS page cache (warm), and `sync` has written out what the OS held for"
+                + " the disk before each opening, so no earlier write competes with its own. The first opening after writing replays"
                 + " each service's events past its last regular snapshot (every 1000 events); its clean close"
                 + " snapshots every service with at least 50 events past that, so the openings after it (the"
                 + " \"with snapshots\" figure, after one warmup) replay next to nothing. The journal checks are"
@@ -129,6 +130,8 @@ final class Recovery implements Benchmark {
     private static double[] open(Path dir, int snapshotEvery, int servers, int warmups, int iterations) {
         double[] seconds = new double[iterations];
         for (int i = -warmups; i < iterations; i++) {
+            // Writing the directory (fsync off) and the close before leave writes the OS has yet to do.
+            Machine.flushWrites();
             long t0 = System.nanoTime();
             try (Quiesce q = Quiesce.open(QuiesceOptions.at(dir).withSnapshotEvery(snapshotEvery))) {
                 int found = q.status().servers().size();

@@ -27,7 +27,8 @@ final class Report {
                 .append(" cores a load above that means other work competed for the CPU and the figures are noisy.\n");
         md.append(String.format(Locale.ROOT, "- Whole run: %.1f min.%n", totalSeconds / 60));
         md.append("- Median over the measured iterations; spread is min – max of the iterations (a ratio's spread is"
-                + " the ratio of the extremes). Warm-up iterations are discarded.\n\n");
+                + " the ratio of the extremes). Warm-up iterations are discarded. Each benchmark starts after `sync`,"
+                + " so the writes of the one before do not compete with it.\n\n");
         md.append("| | figure | median | spread (min – max) | unit | iterations | notes |\n");
         md.append("|---|---|---:|---:|---|---:|---|\n");
         for (Section s : sections) {

@@ -57,6 +57,7 @@ public final class RunAll {
                 if (!only.isEmpty() && !only.contains(b.id())) {
                     continue;
                 }
+                Machine.flushWrites();
                 System.out.printf(Locale.ROOT, "%s %s (load %s)...%n", b.id(), b.title(), Machine.loadAverage());
                 long t = System.nanoTime();
                 List<Figure> figures = List.of();
