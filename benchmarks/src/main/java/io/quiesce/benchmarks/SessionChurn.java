@@ -20,8 +20,6 @@ final class SessionChurn implements Benchmark {
     private Duration window;
     private int warmups;
     private int iterations;
-    /** Events per journal write of the last load whose journal was counted. */
-    private double eventsPerWrite;
 
     @Override
     public String id() {
@@ -72,9 +70,11 @@ final class SessionChurn implements Benchmark {
         for (boolean fsync : new boolean[] {false, true}) {
             int f = fsync ? 1 : 0;
             String on = fsync ? "on" : "off";
-            api[f] = api(QuiesceOptions.at(Work.fresh(work, "b1-api-" + on)).withFsync(fsync), "Quiesce API, fsync " + on);
+            Measured measured = api(QuiesceOptions.at(Work.fresh(work, "b1-api-" + on)).withFsync(fsync),
+                    "Quiesce API, fsync " + on);
+            api[f] = measured.figure();
             rows.add(api[f]);
-            apiBatch[f] = (int) Math.max(1, Math.round(eventsPerWrite));
+            apiBatch[f] = (int) Math.max(1, Math.round(measured.eventsPerWrite()));
             raw1[f] = raw(Work.fresh(work, "b1-raw1-" + on), fsync, 1, services,
                     "raw LevelDB JNI, 1 event per WriteBatch, sync " + on);
             rows.add(raw1[f]);
@@ -94,7 +94,7 @@ final class SessionChurn implements Benchmark {
             JournalDatabase database = new JournalDatabase(journal, System.getenv().getOrDefault("QUIESCE_DB_USER", ""),
                     System.getenv().getOrDefault("QUIESCE_DB_PASSWORD", ""));
             Figure postgres = api(QuiesceOptions.at(Work.fresh(work, "b1-api-postgres")).withJournal(database),
-                    "Quiesce API on PostgreSQL, fsync on");
+                    "Quiesce API on PostgreSQL, fsync on").figure();
             rows.add(postgres);
             rows.add(Figure.ratio(id(), "Quiesce API on PostgreSQL / on LevelDB, fsync on", postgres, api[1], ""));
         }
@@ -113,7 +113,7 @@ final class SessionChurn implements Benchmark {
         return rows;
     }
 
-    private Figure api(QuiesceOptions options, String name) throws Exception {
+    private Measured api(QuiesceOptions options, String name) throws Exception {
         try (Quiesce q = Quiesce.open(options)) {
             Pools.create(q.as(Pools.ADMIN), servers);
             JournalBackend store = OpenStores.get(options.journal() != null ? options.journal().url()
@@ -125,18 +125,22 @@ final class SessionChurn implements Benchmark {
 
     private Figure raw(Path dir, boolean sync, int batch, int entities, String name) throws Exception {
         RawLevelDb load = new RawLevelDb(dir, sync, batch, entities);
-        Figure f = measure(load, name, null, null);
+        Figure f = measure(load, name, null, null).figure();
         return new Figure(f.id(), f.name(), f.unit(), f.summary(), String.format(Locale.ROOT,
                 "%.0f bytes of CBOR per event", RawLevelDb.averageSize(RawLevelDb.payloads(1024))));
     }
 
     private Figure pekko(Path dir, boolean fsync, int counters, String name) throws Exception {
         return measure(new CounterLoad(dir, fsync, counters, clients), name, CountingLeveldbJournal.WRITES::sum,
-                CountingLeveldbJournal.EVENTS::sum);
+                CountingLeveldbJournal.EVENTS::sum).figure();
+    }
+
+    /** A load's figure, and the events per journal write it measured (0 when its journal is not counted). */
+    private record Measured(Figure figure, double eventsPerWrite) {
     }
 
     /** Runs the load through the warm-up and measured windows; notes events per journal write when counted. */
-    private Figure measure(Load load, String name, LongSupplier writesSoFar, LongSupplier eventsSoFar)
+    private Measured measure(Load load, String name, LongSupplier writesSoFar, LongSupplier eventsSoFar)
             throws Exception {
         boolean journalCounted = writesSoFar != null;
         load.start();
@@ -148,9 +152,6 @@ final class SessionChurn implements Benchmark {
             long writes = journalCounted ? writesSoFar.getAsLong() - w0 : 0;
             long events = journalCounted ? eventsSoFar.getAsLong() - e0 : 0;
             String note = "";
-            if (journalCounted && writes > 0) {
-                eventsPerWrite = events / (double) writes;
-            }
             if (journalCounted) {
                 double seconds = iterations * window.toMillis() / 1000.0;
                 note = writes == 0 ? "journal writes not counted" : String.format(Locale.ROOT,
@@ -159,7 +160,8 @@ final class SessionChurn implements Benchmark {
             if (load.failures.sum() > 0) {
                 note += (note.isEmpty() ? "" : "; ") + load.failures.sum() + " failed: " + load.firstFailure;
             }
-            return Figure.of(id(), name, "events/s", rates, note);
+            return new Measured(Figure.of(id(), name, "events/s", rates, note),
+                    writes == 0 ? 0 : events / (double) writes);
         } finally {
             load.stop();
         }
