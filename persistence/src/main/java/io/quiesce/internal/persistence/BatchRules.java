@@ -16,6 +16,20 @@ import java.util.Optional;
 final class BatchRules {
     /** At most this many commands are decided ahead of the journal. */
     static final int MAX_BATCH = 512;
+    /**
+     * At most this many batches are written at once: while the journal syncs one, the next is decided
+     * and on its way, so the disk need not wait for the answers of one batch before it gets the next.
+     */
+    static final int BATCHES_IN_FLIGHT = 2;
+
+    /**
+     * Whether a batch may be sent beside one in flight of {@code inFlight} commands while {@code waiting}
+     * commands wait: once at least half as many wait. The journal commits each batch in a sync of its
+     * own, after the one before it: a batch of one or two would take a sync for itself.
+     */
+    static boolean worthSendingBeside(int inFlight, int waiting) {
+        return waiting >= Math.max(1, inFlight / 2);
+    }
 
     private BatchRules() {
     }

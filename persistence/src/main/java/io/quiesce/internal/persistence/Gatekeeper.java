@@ -61,8 +61,10 @@ import java.util.concurrent.CompletableFuture;
  *   <li><b>recovering</b>: reading the entities' state back (on opening, and after a batch whose
  *       writes did not all succeed); commands wait;</li>
  *   <li><b>ready</b>: nothing in flight; a command is decided at once;</li>
- *   <li><b>writing</b>: a batch's writes are out; commands wait, and the batch is answered when the
- *       last write is;</li>
+ *   <li><b>writing</b>: batches' writes are out. Session traffic that waits is decided on what they
+ *       will have changed and sent too, up to {@link BatchRules#BATCHES_IN_FLIGHT} batches, each
+ *       committed by the journal only after the one before it; anything else waits until nothing is
+ *       in flight. Batches are answered in order, each once its last write is;</li>
  *   <li><b>failing</b>: an entity cannot read its journal; once every other entity has settled,
  *       everything waiting is refused and the gatekeeper stops;</li>
  *   <li><b>taken over</b>: another process holds the one pool held here; everything is refused.</li>
@@ -124,7 +126,7 @@ final class Gatekeeper {
     private record ServiceLoaded(ServiceSnapshot snapshot, Throwable failure) implements Message {
     }
 
-    private record WriteDone(String target, Throwable failure) implements Message {
+    private record WriteDone(Batch batch, String target, Throwable failure) implements Message {
     }
 
     private record EntityUnreadable(Unreadable what) implements Message {
@@ -134,7 +136,26 @@ final class Gatekeeper {
     private record OthersSettled() implements Message {
     }
 
-    /** A command of the batch in flight: its decision, the write it waits for (null: none), or an error. */
+    /**
+     * Commands decided together and the writes they wait for: answered when its last write is, and
+     * after every batch sent before it.
+     */
+    private static final class Batch {
+        final List<Pending> pending = new ArrayList<>();
+        /** The targets whose write failed, with why. */
+        final Map<String, String> failedTargets = new HashMap<>();
+        /** Its journal transaction (0: none, or its writes go alone). */
+        long transaction;
+        /** Written alone: nothing is decided while it is in flight. */
+        boolean alone;
+        int writesLeft;
+        /** System.nanoTime() when its writes were issued; 0 when it wrote nothing. */
+        long issuedAt;
+        /** The view once its decisions apply: the next batch is decided on it. */
+        Deployment end;
+    }
+
+    /** A command of a batch: its decision, the write it waits for (null: none), or an error. */
     private record Pending(Submit submit, Decision decision, String target, String error, Deployment after) {
         static Pending answered(Submit submit, Decision decision) {
             return new Pending(submit, decision, null, null, null);
@@ -200,15 +221,16 @@ final class Gatekeeper {
      */
     private LastDecision last = LastDecision.NONE;
     private boolean warnedClockBehind;
-    /** The batch being written, answered when {@code writesLeft} reaches zero. */
-    private final List<Pending> batch = new ArrayList<>();
-    private final Map<String, String> failedTargets = new HashMap<>();
+    /** The batches sent and not yet answered, oldest first. */
+    private final Deque<Batch> inFlight = new ArrayDeque<>();
+    /**
+     * Not null once a write failed: the view as it was before. What is in flight is answered, then
+     * the entities are read back; nothing new is decided meanwhile.
+     */
+    private Deployment beforeFailure;
     private final DeadlineSchedule deadlines = new DeadlineSchedule();
     /** The command that passed deadlines were last put ahead of (see {@link #deadlinesFirst}). */
     private Submit deadlinesPutAheadOf;
-    private int writesLeft;
-    /** System.nanoTime() when the current batch's writes were issued; 0 when it wrote nothing. */
-    private long writesIssuedAt;
     /**
      * Names the journal transactions of this process; never reused, unlike decision numbers, which
      * go on from the last recorded one after a failed batch is read back.
@@ -264,11 +286,11 @@ final class Gatekeeper {
                 })
                 .build();
         this.writing = deciding()
-                .onMessage(Submit.class, this::waitFor)
+                .onMessage(Submit.class, s -> enqueue(s) ? decideWaiting() : Behaviors.same())
                 .onMessage(CheckDeadlines.class, c -> {
-                    queuePassedDeadlines(); // decided once the batch in flight is answered
+                    queuePassedDeadlines();
                     scheduleNextDeadline();
-                    return Behaviors.same();
+                    return decideWaiting();
                 })
                 .onMessage(WriteDone.class, this::onWriteDone)
                 .build();
@@ -399,9 +421,9 @@ final class Gatekeeper {
             opened.completeExceptionally(error);
             return Behaviors.stopped();
         }
-        batch.forEach(p -> answer(p.submit(), new Failed(error.getMessage() + " (this change may or may not have"
-                + " been recorded)")));
-        batch.clear();
+        inFlight.forEach(b -> b.pending.forEach(p -> answer(p.submit(), new Failed(error.getMessage()
+                + " (this change may or may not have been recorded)"))));
+        inFlight.clear();
         queue.forEach(s -> answer(s, new Failed(error.getMessage())));
         queue.clear();
         return Behaviors.stopped();
@@ -439,16 +461,18 @@ final class Gatekeeper {
      * events reach servers and pools, go alone.
      */
     private Behavior<Message> decideWaiting() {
-        while (!queue.isEmpty()) {
-            Deployment view = deployment;
+        while (!queue.isEmpty() && canDecide(queue.peek())) {
+            Batch batch = new Batch();
+            Batch previous = inFlight.peekLast();
+            Deployment view = previous == null ? deployment : previous.end;
             Deployment start = view;
             // Within a batch deadlines only go (session traffic sets none), so this bounds them from below.
             Instant earliestDeadline = view.nextDeadline().orElse(null);
             Map<String, List<DecisionRecorded>> byService = new LinkedHashMap<>();
-            while (!queue.isEmpty() && batch.size() < BatchRules.MAX_BATCH) {
+            while (!queue.isEmpty() && batch.pending.size() < BatchRules.MAX_BATCH) {
                 Submit next = queue.peek();
-                if (!byService.isEmpty() && !BatchRules.isSessionTraffic(next.command())) {
-                    break; // decided once this batch is written
+                if ((!byService.isEmpty() || previous != null) && !BatchRules.isSessionTraffic(next.command())) {
+                    break; // decided once what is in flight is answered
                 }
                 Command command = inOrder(next.command());
                 List<ServiceState> ahead = earliestDeadline != null
@@ -461,8 +485,8 @@ final class Gatekeeper {
                     }
                     // They were put ahead of it once and are still pending: the journal did not record them.
                     queue.poll();
-                    batch.add(Pending.error(next, "a pause deadline that passed before this command could not be"
-                            + " recorded, so the command was not decided: check status before retrying."));
+                    batch.pending.add(Pending.error(next, "a pause deadline that passed before this command could"
+                            + " not be recorded, so the command was not decided: check status before retrying."));
                     continue;
                 }
                 Decision decision;
@@ -472,28 +496,29 @@ final class Gatekeeper {
                     // A bug must cost one command, not the whole system: the caller hears of it.
                     context.getLog().error("could not decide {}", command, e);
                     queue.poll();
-                    batch.add(Pending.error(next, "internal error while deciding the command: " + e));
+                    batch.pending.add(Pending.error(next, "internal error while deciding the command: " + e));
                     continue;
                 }
                 if (!(decision instanceof Decision.Accepted accepted) || accepted.changedNothing()) {
                     queue.poll();
-                    batch.add(Pending.answered(next, decision));
+                    batch.pending.add(Pending.answered(next, decision));
                     continue;
                 }
                 String target = BatchRules.singleService(accepted.events()).orElse(null);
-                if (target == null && !byService.isEmpty()) {
-                    break; // written on its own, after this batch
+                if (target == null && (!byService.isEmpty() || previous != null)) {
+                    break; // written on its own, once what is in flight is answered
                 }
                 queue.poll();
                 long number = last.number() + 1;
                 last = last.after(number, accepted.events());
                 Deployment before = view;
                 Deployment after = view.evolve(accepted.events());
-                batch.add(new Pending(next, accepted, target == null ? WHOLE : target, null, after));
+                batch.pending.add(new Pending(next, accepted, target == null ? WHOLE : target, null, after));
                 view = after;
                 if (target == null) {
-                    writesIssuedAt = System.nanoTime();
-                    writesLeft = writeAlone(accepted.events(), number, before, after);
+                    batch.alone = true;
+                    batch.issuedAt = System.nanoTime();
+                    batch.writesLeft = writeAlone(batch, accepted.events(), number, before, after);
                     break;
                 }
                 byService.computeIfAbsent(target, t -> new ArrayList<>()).add(DecisionRecorded.of(number,
@@ -502,29 +527,60 @@ final class Gatekeeper {
                     break;
                 }
             }
+            batch.end = view;
+            inFlight.add(batch);
             if (!byService.isEmpty()) {
-                writesLeft = byService.size();
-                writesIssuedAt = System.nanoTime();
-                long transaction = byService.size() > 1 ? ++transactions : 0;
-                Deployment end = view;
-                byService.forEach((target, written) -> {
-                    List<DecisionRecorded> decisions = transaction == 0 ? written : written.stream()
-                            .map(d -> d.inTransaction(transaction, byService.size())).toList();
-                    ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
-                    // The service's state before and after, as folded here: the entity keeps the same one.
-                    ServiceState from = start.servers().get(first.server()).service(first.service());
-                    ServiceState to = end.servers().get(first.server()).service(first.service());
-                    PekkoFutures.ask(context, Done.class, services.get(first.server()).get(first.service()),
-                            settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, from, to, r),
-                            (d, f) -> new WriteDone(target, f));
-                });
+                writeSessionTraffic(batch, byService, start);
             }
-            if (writesLeft > 0) {
-                return writing;
-            }
-            answerBatch(); // nothing of it needed writing, so nothing of it failed
+            answerSettled(); // nothing of it needed writing, so nothing of it failed
         }
-        return ready;
+        return inFlight.isEmpty() ? ready : writing;
+    }
+
+    /**
+     * Whether {@code next} may be decided now: with nothing in flight, anything; beside batches in
+     * flight, session traffic only, up to {@link BatchRules#BATCHES_IN_FLIGHT}, once enough of it waits
+     * ({@link BatchRules#worthSendingBeside}); nothing once a write failed (the view is read back first).
+     */
+    private boolean canDecide(Submit next) {
+        Batch last = inFlight.peekLast();
+        return beforeFailure == null && (last == null || !last.alone && inFlight.size() < BatchRules.BATCHES_IN_FLIGHT
+                && BatchRules.isSessionTraffic(next.command())
+                && BatchRules.worthSendingBeside(last.pending.size(), queue.size()));
+    }
+
+    /**
+     * Sends a batch of session traffic, one write per service, as one transaction of the journal that
+     * follows the transaction of the batch before it still in flight: it was decided on what that one
+     * changes, so it must not land without it.
+     */
+    private void writeSessionTraffic(Batch batch, Map<String, List<DecisionRecorded>> byService, Deployment start) {
+        long after = 0;
+        for (java.util.Iterator<Batch> it = inFlight.descendingIterator(); it.hasNext(); ) {
+            Batch b = it.next();
+            if (b != batch && b.transaction != 0 && b.writesLeft > 0) {
+                after = b.transaction;
+                break;
+            }
+        }
+        int parts = byService.size();
+        batch.transaction = ++transactions; // even alone: a batch sent after it may follow it, and names it
+        batch.writesLeft = parts;
+        batch.issuedAt = System.nanoTime();
+        long transaction = batch.transaction;
+        long follows = after;
+        Deployment end = batch.end;
+        byService.forEach((target, written) -> {
+            List<DecisionRecorded> decisions = written.stream()
+                    .map(d -> d.inTransaction(transaction, parts, follows)).toList();
+            ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
+            // The service's state before and after, as folded here: the entity keeps the same one.
+            ServiceState from = start.servers().get(first.server()).service(first.service());
+            ServiceState to = end.servers().get(first.server()).service(first.service());
+            PekkoFutures.ask(context, Done.class, services.get(first.server()).get(first.service()),
+                    settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, from, to, r),
+                    (d, f) -> new WriteDone(batch, target, f));
+        });
     }
 
     /**
@@ -554,19 +610,19 @@ final class Gatekeeper {
      * Writes a decision that goes alone, which changes {@code before} into {@code after}; returns
      * how many writes it takes.
      */
-    private int writeAlone(List<Event> events, long decision, Deployment before, Deployment after) {
+    private int writeAlone(Batch batch, List<Event> events, long decision, Deployment before, Deployment after) {
         Event first = events.get(0);
         if (first instanceof PoolCreated created) {
             PekkoFutures.ask(context, Done.class, registry, settings.writeTimeout(),
-                    r -> new RegistryEntity.Record(created, decision, r), (d, f) -> new WriteDone(WHOLE, f));
+                    r -> new RegistryEntity.Record(created, decision, r), (d, f) -> new WriteDone(batch, WHOLE, f));
             return 1;
         } else if (first instanceof PoolEvent pe) {
             List<PoolEvent> poolEvents = events.stream().map(PoolEvent.class::cast).toList();
             PekkoFutures.ask(context, Done.class, pools.get(pe.pool()), settings.writeTimeout(),
-                    r -> new PoolEntity.Record(poolEvents, decision, r), (d, f) -> new WriteDone(WHOLE, f));
+                    r -> new PoolEntity.Record(poolEvents, decision, r), (d, f) -> new WriteDone(batch, WHOLE, f));
             return 1;
         }
-        return recordAtServer(events, decision, before, after);
+        return recordAtServer(batch, events, decision, before, after);
     }
 
     /**
@@ -574,7 +630,7 @@ final class Gatekeeper {
      * server records it whole, each service its own part, all in one transaction of the journal,
      * so it lands everywhere or nowhere and the history reads it, in order, from the server.
      */
-    private int recordAtServer(List<Event> events, long decision, Deployment before, Deployment after) {
+    private int recordAtServer(Batch batch, List<Event> events, long decision, Deployment before, Deployment after) {
         Event first = events.get(0);
         String server = first instanceof ServerEvent se ? se.server() : ((ServiceEvent) first).server();
         Map<String, List<Event>> byService = ServerDecisionRecorded.byService(events);
@@ -582,14 +638,14 @@ final class Gatekeeper {
         long transaction = parts > 1 ? ++transactions : 0;
         ServerDecisionRecorded whole = new ServerDecisionRecorded(decision, events, transaction, parts);
         PekkoFutures.ask(context, Done.class, servers.get(server), settings.writeTimeout(),
-                r -> new ServerEntity.Record(whole, r), (d, f) -> new WriteDone(WHOLE, f));
+                r -> new ServerEntity.Record(whole, r), (d, f) -> new WriteDone(batch, WHOLE, f));
         byService.forEach((service, part) -> {
             DecisionRecorded entry = DecisionRecorded.of(decision, part).inTransaction(transaction, parts)
                     .asPartOfServerEntry();
             ServiceState from = before.servers().get(server).service(service);
             ServiceState to = after.servers().get(server).service(service);
             PekkoFutures.ask(context, Done.class, services.get(server).get(service), settings.writeTimeout(),
-                    r -> new ServiceEntity.Apply(List.of(entry), from, to, r), (d, f) -> new WriteDone(WHOLE, f));
+                    r -> new ServiceEntity.Apply(List.of(entry), from, to, r), (d, f) -> new WriteDone(batch, WHOLE, f));
         });
         return parts;
     }
@@ -597,34 +653,51 @@ final class Gatekeeper {
     // ---- writing
 
     private Behavior<Message> onWriteDone(WriteDone done) {
+        Batch batch = done.batch();
         if (done.failure() != null) {
-            failedTargets.put(done.target(), done.failure().getMessage());
+            batch.failedTargets.put(done.target(), done.failure().getMessage());
         }
-        if (--writesLeft > 0) {
-            return Behaviors.same();
-        }
-        if (answerBatch()) {
+        batch.writesLeft--;
+        answerSettled();
+        if (beforeFailure != null) {
+            if (!inFlight.isEmpty()) {
+                return Behaviors.same();
+            }
             // The view may now differ from the journal: read it back before deciding anything else.
+            deployment = beforeFailure;
+            beforeFailure = null;
             return recover();
         }
         scheduleNextDeadline();
         return decideWaiting();
     }
 
-    /** Answers every command of the batch; true when a write failed, so the view must be read back. */
-    private boolean answerBatch() {
-        Deployment before = deployment;
-        boolean failed = !failedTargets.isEmpty();
-        // Told before any answer, so a listener added once an answer is in does not hear of this write.
-        if (writesIssuedAt != 0) {
-            notifier.written(Duration.ofNanos(System.nanoTime() - writesIssuedAt));
-            writesIssuedAt = 0;
+    /** Answers the batches in flight whose writes are all back, oldest first, up to one still waiting. */
+    private void answerSettled() {
+        while (!inFlight.isEmpty() && inFlight.peek().writesLeft == 0) {
+            answer(inFlight.poll());
         }
-        for (Pending p : batch) {
+    }
+
+    /**
+     * Answers every command of the batch. Once a write failed (in this batch or one before it), what
+     * was acknowledged is told on the view as the entities acknowledged it, and the view is read back
+     * once nothing is in flight.
+     */
+    private void answer(Batch batch) {
+        if (!batch.failedTargets.isEmpty() && beforeFailure == null) {
+            beforeFailure = deployment;
+        }
+        boolean failed = beforeFailure != null;
+        // Told before any answer, so a listener added once an answer is in does not hear of this write.
+        if (batch.issuedAt != 0) {
+            notifier.written(Duration.ofNanos(System.nanoTime() - batch.issuedAt));
+        }
+        for (Pending p : batch.pending) {
             if (p.submit().command() instanceof DeadlinePassed d) {
                 deadlines.answered(d);
             }
-            String failure = p.error() != null ? p.error() : failedTargets.get(p.target());
+            String failure = p.error() != null ? p.error() : batch.failedTargets.get(p.target());
             if (failure != null) {
                 answer(p.submit(), new Failed(p.error() != null ? failure
                         : "the journal did not record the change (" + failure + "); it may or may not have been"
@@ -641,13 +714,6 @@ final class Gatekeeper {
             }
             answer(p.submit(), new Decided(p.decision()));
         }
-        batch.clear();
-        failedTargets.clear();
-        writesLeft = 0;
-        if (failed) {
-            deployment = before;
-        }
-        return failed;
     }
 
     private void spawnFor(List<Event> events) {
@@ -671,12 +737,10 @@ final class Gatekeeper {
         String reason = m.reason();
         context.getLog().warn("{}", reason);
         // Its commit may have landed just before the takeover, which the new holder then shows.
-        batch.forEach(p -> answer(p.submit(), new Failed(reason + " (this change was recorded only if it"
-                + " landed before the takeover: check status there)")));
-        batch.clear();
-        failedTargets.clear();
-        writesLeft = 0;
-        writesIssuedAt = 0;
+        inFlight.forEach(b -> b.pending.forEach(p -> answer(p.submit(), new Failed(reason + " (this change was"
+                + " recorded only if it landed before the takeover: check status there)"))));
+        inFlight.clear();
+        beforeFailure = null;
         queue.forEach(s -> answer(s, new Failed(reason + NOT_RECORDED)));
         queue.clear();
         timers.cancel(CheckDeadlines.INSTANCE);

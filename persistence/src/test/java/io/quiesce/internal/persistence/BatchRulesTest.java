@@ -43,4 +43,12 @@ class BatchRulesTest {
                 .isEmpty();
         assertThat(BatchRules.singleService(List.of())).isEmpty();
     }
+
+    @Test
+    void givenABatchInFlight_whenCommandsWait_thenTheNextIsSentBesideItOnceHalfAsManyWait() {
+        assertThat(BatchRules.worthSendingBeside(32, 15)).isFalse();
+        assertThat(BatchRules.worthSendingBeside(32, 16)).isTrue();
+        assertThat(BatchRules.worthSendingBeside(1, 1)).as("a lone command beside a lone command").isTrue();
+        assertThat(BatchRules.worthSendingBeside(1, 0)).isFalse();
+    }
 }

@@ -1,6 +1,7 @@
 package io.quiesce.internal.persistence.entity;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quiesce.event.Event;
 import io.quiesce.internal.persistence.journal.TransactionPart;
@@ -17,6 +18,9 @@ import java.util.List;
  * {@code parts} writes, by as many entities, that commit together or not at all (0: it stands
  * alone; left out of the entry then). Within a transaction, entries commit in decision order.
  *
+ * <p>{@code after}: the transaction this one must not be committed without (see
+ * {@link TransactionPart#after()}); never stored, as the journal only needs it while writing.
+ *
  * <p>{@code inServerEntry}: this is a service's part of a decision that reaches several services of
  * a server (a restart, a whole-server pause); the server's {@link ServerDecisionRecorded}, in the same
  * transaction, holds the whole decision in its order, and the history reads it there.
@@ -24,7 +28,8 @@ import java.util.List;
 public record DecisionRecorded(long decision, long intent, List<Event> events,
                                @JsonInclude(JsonInclude.Include.NON_DEFAULT) long transaction,
                                @JsonInclude(JsonInclude.Include.NON_DEFAULT) int parts,
-                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inServerEntry)
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inServerEntry,
+                               @JsonIgnore long after)
         implements Journaled, TransactionPart {
     @JsonCreator
     public DecisionRecorded {
@@ -32,7 +37,7 @@ public record DecisionRecorded(long decision, long intent, List<Event> events,
     }
 
     public DecisionRecorded(long decision, long intent, List<Event> events) {
-        this(decision, intent, events, 0, 0, false);
+        this(decision, intent, events, 0, 0, false, 0);
     }
 
     public static DecisionRecorded of(long decision, List<? extends Event> events) {
@@ -41,12 +46,17 @@ public record DecisionRecorded(long decision, long intent, List<Event> events,
 
     /** This entry as part of {@code transaction}, which has {@code parts} writes. */
     public DecisionRecorded inTransaction(long transaction, int parts) {
-        return new DecisionRecorded(decision, intent, events, transaction, parts, inServerEntry);
+        return inTransaction(transaction, parts, 0);
+    }
+
+    /** This entry as part of {@code transaction}, which has {@code parts} writes and follows transaction {@code after}. */
+    public DecisionRecorded inTransaction(long transaction, int parts, long after) {
+        return new DecisionRecorded(decision, intent, events, transaction, parts, inServerEntry, after);
     }
 
     /** This entry as a service's part of a decision its server's entry holds whole. */
     public DecisionRecorded asPartOfServerEntry() {
-        return new DecisionRecorded(decision, intent, events, transaction, parts, true);
+        return new DecisionRecorded(decision, intent, events, transaction, parts, true, after);
     }
 
     @Override

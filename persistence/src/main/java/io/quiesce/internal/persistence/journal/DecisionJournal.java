@@ -63,7 +63,8 @@ public class DecisionJournal extends AsyncWriteJournal {
             results.add(Optional.empty());
             Object first = reprs.get(0).payload();
             TransactionPart part = first instanceof TransactionPart p ? p : null;
-            writes.add(commits.write(part == null ? 0 : part.transaction(), part == null ? 1 : part.parts(), entries));
+            writes.add(part == null ? commits.write(0, 1, entries)
+                    : commits.write(part.transaction(), part.parts(), part.after(), entries));
         }
         CompletableFuture<Iterable<Optional<Exception>>> all = CompletableFuture
                 .allOf(writes.toArray(CompletableFuture[]::new)).thenApply(v -> results);

@@ -35,6 +35,10 @@ final class OpenTransactions<P> {
     record Refused<P>() implements Outcome<P> {
     }
 
+    /** A transaction that failed for want of parts, with those that had arrived. */
+    record Expired<P>(long transaction, List<P> parts) {
+    }
+
     private record Open<P>(int parts, long deadline, List<P> arrived) {
     }
 
@@ -64,12 +68,12 @@ final class OpenTransactions<P> {
     }
 
     /** Transactions whose deadline has passed by {@code now}, with the parts that arrived; they are failed from now on. */
-    List<List<P>> expire(long now) {
-        List<List<P>> expired = new ArrayList<>();
+    List<Expired<P>> expire(long now) {
+        List<Expired<P>> expired = new ArrayList<>();
         for (Iterator<Map.Entry<Long, Open<P>>> it = open.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, Open<P>> e = it.next();
             if (e.getValue().deadline() - now <= 0) {
-                expired.add(List.copyOf(e.getValue().arrived()));
+                expired.add(new Expired<>(e.getKey(), List.copyOf(e.getValue().arrived())));
                 it.remove();
                 remember(e.getKey());
             }
@@ -87,6 +91,16 @@ final class OpenTransactions<P> {
 
     boolean isEmpty() {
         return open.isEmpty();
+    }
+
+    /** Whether {@code transaction} failed (as far as failures are remembered). */
+    boolean hasFailed(long transaction) {
+        return failed.contains(transaction);
+    }
+
+    /** Remembers {@code transaction} as failed, whole as it was: its successors are failed too. */
+    void failed(long transaction) {
+        remember(transaction);
     }
 
     private void remember(long transaction) {

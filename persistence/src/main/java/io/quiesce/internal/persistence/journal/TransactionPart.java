@@ -14,4 +14,12 @@ public interface TransactionPart {
 
     /** Where this entry goes among the transaction's entries: they are committed in this order. */
     long order();
+
+    /**
+     * The transaction that must be committed before this one (0: none): the one this was decided
+     * after, still in flight when this was sent. If it is not committed, neither is this.
+     */
+    default long after() {
+        return 0;
+    }
 }

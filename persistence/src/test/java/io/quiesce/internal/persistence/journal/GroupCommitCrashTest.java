@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -31,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kills a child process ({@link TransactionWorkload}) with SIGKILL while it group-commits
  * transactions of several entities, with syncing on, then opens the journal and finds every
  * acknowledged transaction whole, every other one whole or absent (never a part of one), each
- * transaction's entries next to each other in the commit order, and each entity's sequence numbers
- * without a gap. The same journal goes through every kill. {@code -Dquiesce.kills=N} (default 8);
+ * transaction's entries next to each other in the commit order, each entity's sequence numbers
+ * without a gap, and no transaction committed without the one it follows. The same journal goes through every kill. {@code -Dquiesce.kills=N} (default 8);
  * the seed is printed and {@code -Dquiesce.seed=S} reruns it. Run on every backend.
  */
 @ParameterizedClass
@@ -81,6 +82,15 @@ class GroupCommitCrashTest {
                 assertThat(lost).as("acknowledged transactions missing after kill %d (seed %d)", run, seed).isEmpty();
                 assertThat(new LinkedHashSet<>(collapse(order))).as("each transaction contiguous in commit order")
                         .hasSize(collapse(order).size());
+                // Each follows the one before it: a client's transactions of a run are 1..k, none without its predecessor.
+                Map<String, Set<Long>> byClient = new HashMap<>();
+                for (String id : seen.keySet()) {
+                    int cut = id.lastIndexOf(' ');
+                    byClient.computeIfAbsent(id.substring(0, cut), k -> new HashSet<>()).add(Long.parseLong(id.substring(cut + 1)));
+                }
+                byClient.forEach((client, numbers) -> assertThat(Collections.max(numbers))
+                        .as("transactions of run and client %s committed without one before them", client)
+                        .isEqualTo(numbers.size()));
                 for (int c = 0; c < TransactionWorkload.CLIENTS; c++) {
                     for (int e = 0; e < TransactionWorkload.ENTITIES_PER_CLIENT; e++) {
                         String id = TransactionWorkload.entity(c, e);

@@ -21,13 +21,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The writer without LevelDB: a stand-in for the store's commit records what each commit holds,
- * and can hold a commit (a slow sync) or fail it (a failing sync).
+ * and can hold a commit (a slow sync) or fail it (a failing sync, or any commit holding an entity's entry).
  */
 class GroupCommitTest {
     final List<List<List<Entry>>> commits = new CopyOnWriteArrayList<>();
     final CountDownLatch firstSyncStarted = new CountDownLatch(1);
     final CountDownLatch releaseFirstSync = new CountDownLatch(1);
     final AtomicInteger failingSyncs = new AtomicInteger();
+    /** A commit holding an entry of this entity fails. */
+    volatile String failingEntity;
     GroupCommit group;
 
     GroupCommit.Commits recording(boolean holdFirst) {
@@ -38,6 +40,9 @@ class GroupCommitTest {
             }
             if (failingSyncs.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IOException("sync failed (made by the test)");
+            }
+            if (transactions.stream().flatMap(List::stream).anyMatch(e -> e.persistenceId().equals(failingEntity))) {
+                throw new IOException("commit failed (made by the test)");
             }
             commits.add(transactions);
         };
@@ -126,6 +131,102 @@ class GroupCommitTest {
         group.close();
 
         assertThat(fe).isCompletedExceptionally();
+        assertThat(commits).isEmpty();
+    }
+
+    // ---- a transaction that follows another
+
+    @Test
+    void givenATransactionThatFollowsAnother_whenItIsWholeFirst_thenItIsCommittedOnlyOnceTheOtherIs() throws Exception {
+        group = new GroupCommit(recording(false), Duration.ofSeconds(5));
+
+        CompletableFuture<Void> second = group.write(2, 1, 1, one("b", 1));
+        Thread.sleep(200);
+        assertThat(second).isNotDone();
+        assertThat(commits).isEmpty();
+        group.write(1, 1, one("a", 1)).get(5, TimeUnit.SECONDS);
+        second.get(5, TimeUnit.SECONDS);
+
+        assertThat(commits.stream().flatMap(List::stream).map(t -> t.get(0).persistenceId())).containsExactly("a", "b");
+    }
+
+    @Test
+    void givenATransactionThatFollowsOneAlreadyCommitted_whenItIsWhole_thenItIsCommittedAtOnce() throws Exception {
+        group = new GroupCommit(recording(false), Duration.ofSeconds(5));
+        group.write(1, 1, one("a", 1)).get(5, TimeUnit.SECONDS);
+
+        group.write(2, 1, 1, one("b", 1)).get(5, TimeUnit.SECONDS);
+
+        assertThat(commits).hasSize(2);
+    }
+
+    @Test
+    void givenAChain_whenTheFirstMissesAPart_thenEveryTransactionAfterItFailsAndNothingIsCommitted() {
+        group = new GroupCommit(recording(false), Duration.ofMillis(300));
+
+        CompletableFuture<Void> first = group.write(1, 2, one("a", 1));
+        CompletableFuture<Void> second = group.write(2, 1, 1, one("b", 1));
+        CompletableFuture<Void> third = group.write(3, 1, 2, one("c", 1));
+
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasMessageContaining("did not arrive in time");
+        assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS)).hasMessageContaining("decided after was not recorded");
+        assertThatThrownBy(() -> third.get(5, TimeUnit.SECONDS)).hasMessageContaining("decided after was not recorded");
+        CompletableFuture<Void> fourth = group.write(4, 1, 3, one("d", 1));
+        assertThatThrownBy(() -> fourth.get(5, TimeUnit.SECONDS)).hasMessageContaining("decided after was not recorded");
+        assertThat(commits).isEmpty();
+    }
+
+    @Test
+    void givenATransactionParkedBehindAnother_whenTheOthersSyncFails_thenItFailsAndIsNotCommitted() throws Exception {
+        group = new GroupCommit(recording(true), Duration.ofSeconds(5));
+        failingSyncs.set(1);
+        CompletableFuture<Void> first = group.write(1, 1, one("a", 1));
+        assertThat(firstSyncStarted.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> second = group.write(2, 1, 1, one("b", 1));
+        releaseFirstSync.countDown();
+
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("sync failed (made by the test)");
+        assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS)).hasMessageContaining("decided after was not recorded");
+        group.write(3, 1, one("c", 1)).get(5, TimeUnit.SECONDS);
+        assertThat(commits.stream().flatMap(List::stream).map(t -> t.get(0).persistenceId())).containsExactly("c");
+    }
+
+    @Test
+    void givenATransactionQueuedBehindAnother_whenTheOthersCommitFails_thenBothFail() throws Exception {
+        group = new GroupCommit(recording(true), Duration.ofSeconds(5));
+        CompletableFuture<Void> holding = group.write(0, 1, one("x", 1));
+        assertThat(firstSyncStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        // Both wait while the first sync is held: the second is queued right behind the first.
+        failingEntity = "a";
+        CompletableFuture<Void> first = group.write(1, 1, one("a", 1));
+        CompletableFuture<Void> second = group.write(2, 1, 1, one("b", 1));
+        releaseFirstSync.countDown();
+
+        holding.get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(commits.stream().flatMap(List::stream).map(t -> t.get(0).persistenceId())).containsExactly("x");
+    }
+
+    @Test
+    void givenATransactionThatFollowsOneNeverSeen_whenThePartTimeoutPasses_thenItFails() {
+        group = new GroupCommit(recording(false), Duration.ofMillis(300));
+
+        CompletableFuture<Void> orphan = group.write(2, 1, 77, one("b", 1));
+
+        assertThatThrownBy(() -> orphan.get(5, TimeUnit.SECONDS)).hasMessageContaining("decided after was not recorded");
+        assertThat(commits).isEmpty();
+    }
+
+    @Test
+    void givenATransactionParkedBehindAnother_whenTheJournalCloses_thenItFailsRatherThanWaitForever() {
+        group = new GroupCommit(recording(false), Duration.ofMinutes(5));
+        CompletableFuture<Void> parked = group.write(2, 1, 1, one("b", 1));
+
+        group.close();
+
+        assertThat(parked).isCompletedExceptionally();
         assertThat(commits).isEmpty();
     }
 

@@ -40,7 +40,7 @@ class OpenTransactionsTest {
         open.add(5, 2, "fe", 100);
 
         assertThat(open.expire(100 + TIMEOUT - 1)).isEmpty();
-        assertThat(open.expire(100 + TIMEOUT)).containsExactly(List.of("fe"));
+        assertThat(open.expire(100 + TIMEOUT)).extracting(OpenTransactions.Expired::parts).containsExactly(List.of("fe"));
         assertThat(open.add(5, 2, "caa", 100 + TIMEOUT + 1)).isInstanceOf(OpenTransactions.Refused.class);
         assertThat(open.isEmpty()).isTrue();
     }

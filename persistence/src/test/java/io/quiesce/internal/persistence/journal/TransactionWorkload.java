@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The child process of {@link GroupCommitCrashTest}: clients write transactions of two to four
- * parts, each part an entry of another of the client's entities, through one {@link GroupCommit}
+ * parts, each part an entry of another of the client's entities, each transaction following the
+ * client's one before it, two in flight at a time, through one {@link GroupCommit}
  * with syncing on, on the backend and journal given, until killed. Each entry's bytes say {@code run client transaction part parts};
  * a line {@code ack run client transaction} goes to standard output once every part is committed.
  */
@@ -54,30 +55,44 @@ public final class TransactionWorkload {
         return "c" + client + "-e" + e;
     }
 
+    /**
+     * Two transactions in flight per client: each is sent before the one before it is acknowledged,
+     * and follows it (as the gatekeeper's batches do), taking the entities' next sequence numbers.
+     */
     private static void work(GroupCommit group, int run, int client, Random random, long[] next) {
+        CompletableFuture<Void> previous = null;
         for (long t = 1; ; t++) {
             List<Integer> entities = new ArrayList<>(List.of(0, 1, 2, 3));
             Collections.shuffle(entities, random);
             int parts = 2 + random.nextInt(3);
-            long transaction = ((long) run << 40) | ((long) client << 32) | t;
+            long transaction = id(run, client, t);
+            long after = t == 1 ? 0 : id(run, client, t - 1);
             List<CompletableFuture<Void>> done = new ArrayList<>();
             for (int p = 0; p < parts; p++) {
                 int e = entities.get(p);
                 byte[] bytes = (run + " " + client + " " + t + " " + p + " " + parts).getBytes(StandardCharsets.UTF_8);
-                done.add(group.write(transaction, parts, List.of(new Ordered(new Entry(entity(client, e), next[e],
-                        bytes), p))));
+                done.add(group.write(transaction, parts, after, List.of(new Ordered(new Entry(entity(client, e),
+                        next[e]++, bytes), p))));
                 if (random.nextInt(4) == 0) {
                     Thread.onSpinWait(); // parts of one decision arrive apart, as the entities' writes do
                 }
             }
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
-            for (int p = 0; p < parts; p++) {
-                next[entities.get(p)]++;
+            if (previous != null) {
+                previous.join();
+                acknowledge(run, client, t - 1);
             }
-            synchronized (System.out) {
-                System.out.println("ack " + run + " " + client + " " + t);
-                System.out.flush();
-            }
+            previous = CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
+        }
+    }
+
+    private static long id(int run, int client, long t) {
+        return ((long) run << 40) | ((long) client << 32) | t;
+    }
+
+    private static void acknowledge(int run, int client, long t) {
+        synchronized (System.out) {
+            System.out.println("ack " + run + " " + client + " " + t);
+            System.out.flush();
         }
     }
 }

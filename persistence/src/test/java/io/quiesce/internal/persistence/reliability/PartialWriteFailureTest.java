@@ -198,6 +198,74 @@ class PartialWriteFailureTest {
         }
     }
 
+    /**
+     * Session traffic that arrives while a batch is being written is decided on what that batch
+     * changes and sent at once, as a transaction the journal commits only after the batch's own.
+     * When the batch is not recorded, the command decided on it is not either, and its caller hears
+     * so (decided after the failure instead, the connect would have been refused: s1 was still active).
+     * The journal's side of it, with its message, is in {@code GroupCommitTest}.
+     */
+    @Test
+    void givenACommandDecidedOnAWriteStillInFlight_whenThatWriteFails_thenTheCommandIsNotRecordedEither()
+            throws InterruptedException {
+        QuiesceOptions options = options();
+        try (Quiesce q = Quiesce.open(options)) {
+            Operator alice = poolOfFe01(q);
+            assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
+            FailingLeveldbJournal.failing = ServiceEntity.persistenceId("fe01", FE).id();
+            FailingLeveldbJournal.holding = FailingLeveldbJournal.failing;
+            FailingLeveldbJournal.release = new CountDownLatch(1);
+
+            CompletableFuture<Decision> end = alice.endAsync("s1").toCompletableFuture();
+            CompletableFuture<Decision> again = alice.connectAsync("pool1", "attendant", "s1").toCompletableFuture();
+            Thread.sleep(300); // the connect is decided and sent while the end's write is held
+            FailingLeveldbJournal.release.countDown();
+
+            // Both fail (the entities' failed writes are not answered: the callers' timeout ends them).
+            assertThat(end).failsWithin(Duration.ofSeconds(10));
+            assertThat(again).failsWithin(Duration.ofSeconds(10));
+            FailingLeveldbJournal.failing = null;
+            assertThat(alice.connect("pool1", "call-park", "probe")).isInstanceOf(Decision.Accepted.class);
+            assertSessionOnlyOnFrontEnd(q.status());
+        }
+        try (Quiesce q = Quiesce.open(options)) {
+            assertSessionOnlyOnFrontEnd(q.status());
+        }
+    }
+
+    /** The same, the held write landing: both land, in the order they were decided. */
+    @Test
+    void givenACommandDecidedOnAWriteStillInFlight_whenThatWriteLands_thenBothAreRecordedInOrder()
+            throws InterruptedException {
+        QuiesceOptions options = options();
+        try (Quiesce q = Quiesce.open(options)) {
+            Operator alice = poolOfFe01(q);
+            assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
+            FailingLeveldbJournal.holding = ServiceEntity.persistenceId("fe01", FE).id();
+            FailingLeveldbJournal.release = new CountDownLatch(1);
+
+            CompletableFuture<Decision> end = alice.endAsync("s1").toCompletableFuture();
+            CompletableFuture<Decision> again = alice.connectAsync("pool1", "attendant", "s1").toCompletableFuture();
+            Thread.sleep(300);
+            FailingLeveldbJournal.release.countDown();
+
+            assertThat(end).succeedsWithin(Duration.ofSeconds(10)).isInstanceOf(Decision.Accepted.class);
+            assertThat(again).succeedsWithin(Duration.ofSeconds(10)).isInstanceOf(Decision.Accepted.class);
+            assertThat(q.history().stream().filter(e -> e instanceof Event.SessionStarted
+                            || e instanceof Event.SessionEnded).map(e -> e.getClass().getSimpleName()))
+                    .containsExactly("SessionStarted", "SessionEnded", "SessionStarted");
+        }
+        try (Quiesce q = Quiesce.open(options)) {
+            assertThat(service(q.status(), CAA).sessions()).containsKey("s1");
+            assertThat(service(q.status(), FE).sessions()).doesNotContainKey("s1");
+        }
+    }
+
+    private static void assertSessionOnlyOnFrontEnd(Deployment d) {
+        assertThat(service(d, FE).sessions()).containsKey("s1");
+        assertThat(service(d, CAA).sessions()).doesNotContainKey("s1");
+    }
+
     private static void assertNothingPaused(Quiesce q) {
         assertThat(q.status().server("fe01").orElseThrow().services().values())
                 .extracting(ServiceState::status).containsOnly(ServiceStatus.RUNNING);

@@ -79,6 +79,17 @@ class QuiesceSerializerTest {
         }
     }
 
+    /** Which transaction an entry follows matters only while it is written: it is not stored. */
+    @Test
+    void theTransactionAnEntryFollowsIsNotStored() throws NotSerializableException {
+        DecisionRecorded alone = new DecisionRecorded(42, 0, oneOfEach()).inTransaction(7, 2);
+        DecisionRecorded following = new DecisionRecorded(42, 0, oneOfEach()).inTransaction(7, 2, 6);
+
+        assertThat(serializer.toBinary(following)).isEqualTo(serializer.toBinary(alone));
+        assertThat(serializer.fromBinary(serializer.toBinary(following), serializer.manifest(following)))
+                .isEqualTo(alone);
+    }
+
     @Test
     void entriesHoldingEventsAndStatesRoundTrip() throws NotSerializableException {
         IntentRecorded intent = new IntentRecorded(3, oneOfEach(), 41);
