@@ -21,6 +21,7 @@ import io.quiesce.internal.persistence.entity.ServerSnapshot;
 import io.quiesce.internal.persistence.entity.ServiceEntity;
 import io.quiesce.internal.persistence.entity.ServiceSnapshot;
 import io.quiesce.internal.persistence.entity.Unreadable;
+import io.quiesce.internal.persistence.journal.TransactionWhole;
 import io.quiesce.pool.PoolState;
 import io.quiesce.rules.Decision;
 import io.quiesce.rules.Deployment;
@@ -34,6 +35,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.persistence.typed.PersistenceId;
 
@@ -61,10 +63,11 @@ import java.util.concurrent.CompletableFuture;
  *   <li><b>recovering</b>: reading the entities' state back (on opening, and after a batch whose
  *       writes did not all succeed); commands wait;</li>
  *   <li><b>ready</b>: nothing in flight; a command is decided at once;</li>
- *   <li><b>writing</b>: batches' writes are out. Session traffic that waits is decided on what they
- *       will have changed and sent too, up to {@link BatchRules#BATCHES_IN_FLIGHT} batches, each
- *       committed by the journal only after the one before it; anything else waits until nothing is
- *       in flight. Batches are answered in order, each once its last write is;</li>
+ *   <li><b>writing</b>: batches' writes are out. Once they have all reached the journal, session
+ *       traffic that waits is decided on what they will have changed and sent too, up to
+ *       {@link BatchRules#BATCHES_IN_FLIGHT} batches, each committed by the journal only after the
+ *       one before it; anything else waits until nothing is in flight. Batches are answered in
+ *       order, each once its last write is;</li>
  *   <li><b>failing</b>: an entity cannot read its journal; once every other entity has settled,
  *       everything waiting is refused and the gatekeeper stops;</li>
  *   <li><b>taken over</b>: another process holds the one pool held here; everything is refused.</li>
@@ -132,6 +135,10 @@ final class Gatekeeper {
     private record EntityUnreadable(Unreadable what) implements Message {
     }
 
+    /** Every write of a batch's transaction has reached the journal: the next batch may follow it. */
+    private record JournalHasAll(TransactionWhole whole) implements Message {
+    }
+
     /** Every entity but the unreadable one has answered: failing now closes the journal under no reader. */
     private record OthersSettled() implements Message {
     }
@@ -153,6 +160,8 @@ final class Gatekeeper {
         long issuedAt;
         /** The view once its decisions apply: the next batch is decided on it. */
         Deployment end;
+        /** Every write of it has reached the journal (or been answered). */
+        boolean whole;
     }
 
     /** A command of a batch: its decision, the write it waits for (null: none), or an error. */
@@ -228,6 +237,11 @@ final class Gatekeeper {
      * the entities are read back; nothing new is decided meanwhile.
      */
     private Deployment beforeFailure;
+    /**
+     * Commands answered without a write on a view that a failed write then left unrecorded: decided
+     * again, first, once the view is read back.
+     */
+    private final List<Submit> decideAgain = new ArrayList<>();
     private final DeadlineSchedule deadlines = new DeadlineSchedule();
     /** The command that passed deadlines were last put ahead of (see {@link #deadlinesFirst}). */
     private Submit deadlinesPutAheadOf;
@@ -261,6 +275,8 @@ final class Gatekeeper {
         this.opened = opened;
         this.timers = timers;
         this.unreadable = context.messageAdapter(Unreadable.class, EntityUnreadable::new);
+        context.getSystem().eventStream().tell(new EventStream.Subscribe<>(TransactionWhole.class,
+                context.messageAdapter(TransactionWhole.class, JournalHasAll::new)));
         String held = settings.heldPool();
         this.registry = spawnRegistry(held == null ? RegistryEntity.PERSISTENCE_ID : RegistryEntity.persistenceId(held));
         if (held == null) {
@@ -276,6 +292,7 @@ final class Gatekeeper {
                 .onMessage(PoolLoaded.class, this::onPoolLoaded)
                 .onMessage(ServerIdle.class, this::onServerIdle)
                 .onMessage(ServiceLoaded.class, this::onServiceLoaded)
+                .onMessage(JournalHasAll.class, m -> Behaviors.same())
                 .build();
         this.ready = deciding()
                 .onMessage(Submit.class, s -> enqueue(s) ? decideWaiting() : Behaviors.same())
@@ -284,6 +301,7 @@ final class Gatekeeper {
                     scheduleNextDeadline();
                     return decideWaiting();
                 })
+                .onMessage(JournalHasAll.class, m -> Behaviors.same()) // answered already
                 .build();
         this.writing = deciding()
                 .onMessage(Submit.class, s -> enqueue(s) ? decideWaiting() : Behaviors.same())
@@ -293,6 +311,7 @@ final class Gatekeeper {
                     return decideWaiting();
                 })
                 .onMessage(WriteDone.class, this::onWriteDone)
+                .onMessage(JournalHasAll.class, this::onJournalHasAll)
                 .build();
     }
 
@@ -424,6 +443,8 @@ final class Gatekeeper {
         inFlight.forEach(b -> b.pending.forEach(p -> answer(p.submit(), new Failed(error.getMessage()
                 + " (this change may or may not have been recorded)"))));
         inFlight.clear();
+        decideAgain.forEach(s -> answer(s, new Failed(error.getMessage())));
+        decideAgain.clear();
         queue.forEach(s -> answer(s, new Failed(error.getMessage())));
         queue.clear();
         return Behaviors.stopped();
@@ -524,6 +545,7 @@ final class Gatekeeper {
                 byService.computeIfAbsent(target, t -> new ArrayList<>()).add(DecisionRecorded.of(number,
                         accepted.events()));
                 if (!BatchRules.isSessionTraffic(command)) {
+                    batch.alone = true; // administrative: nothing is decided on it before it is recorded
                     break;
                 }
             }
@@ -539,13 +561,17 @@ final class Gatekeeper {
 
     /**
      * Whether {@code next} may be decided now: with nothing in flight, anything; beside batches in
-     * flight, session traffic only, up to {@link BatchRules#BATCHES_IN_FLIGHT}, once enough of it waits
+     * flight, session traffic only, up to {@link BatchRules#BATCHES_IN_FLIGHT}, once every write in flight
+     * has reached the journal ({@link TransactionWhole}: Pekko answers a journal's writes in the order
+     * they arrive, so a write of the next batch arriving first would hold back the answers of this one,
+     * and with them an entity's own write of the next) and enough of it waits
      * ({@link BatchRules#worthSendingBeside}); nothing once a write failed (the view is read back first).
      */
     private boolean canDecide(Submit next) {
         Batch last = inFlight.peekLast();
         return beforeFailure == null && (last == null || !last.alone && inFlight.size() < BatchRules.BATCHES_IN_FLIGHT
                 && BatchRules.isSessionTraffic(next.command())
+                && inFlight.stream().allMatch(b -> (b.whole || b.writesLeft == 0) && b.failedTargets.isEmpty())
                 && BatchRules.worthSendingBeside(last.pending.size(), queue.size()));
     }
 
@@ -652,6 +678,16 @@ final class Gatekeeper {
 
     // ---- writing
 
+    private Behavior<Message> onJournalHasAll(JournalHasAll m) {
+        for (Batch b : inFlight) {
+            if (b.transaction == m.whole().transaction()) {
+                b.whole = true;
+                return decideWaiting();
+            }
+        }
+        return Behaviors.same();
+    }
+
     private Behavior<Message> onWriteDone(WriteDone done) {
         Batch batch = done.batch();
         if (done.failure() != null) {
@@ -666,6 +702,10 @@ final class Gatekeeper {
             // The view may now differ from the journal: read it back before deciding anything else.
             deployment = beforeFailure;
             beforeFailure = null;
+            for (int i = decideAgain.size() - 1; i >= 0; i--) {
+                queue.addFirst(decideAgain.get(i));
+            }
+            decideAgain.clear();
             return recover();
         }
         scheduleNextDeadline();
@@ -682,7 +722,8 @@ final class Gatekeeper {
     /**
      * Answers every command of the batch. Once a write failed (in this batch or one before it), what
      * was acknowledged is told on the view as the entities acknowledged it, and the view is read back
-     * once nothing is in flight.
+     * once nothing is in flight; a command that wrote nothing is decided again then, as its decision
+     * (a refusal, say) may rest on what was not recorded.
      */
     private void answer(Batch batch) {
         if (!batch.failedTargets.isEmpty() && beforeFailure == null) {
@@ -694,6 +735,10 @@ final class Gatekeeper {
             notifier.written(Duration.ofNanos(System.nanoTime() - batch.issuedAt));
         }
         for (Pending p : batch.pending) {
+            if (failed && p.error() == null && p.target() == null) {
+                decideAgain.add(p.submit()); // a deadline among them stays handed out until then
+                continue;
+            }
             if (p.submit().command() instanceof DeadlinePassed d) {
                 deadlines.answered(d);
             }
@@ -741,6 +786,8 @@ final class Gatekeeper {
                 + " recorded only if it landed before the takeover: check status there)"))));
         inFlight.clear();
         beforeFailure = null;
+        decideAgain.forEach(s -> answer(s, new Failed(reason + NOT_RECORDED)));
+        decideAgain.clear();
         queue.forEach(s -> answer(s, new Failed(reason + NOT_RECORDED)));
         queue.clear();
         timers.cancel(CheckDeadlines.INSTANCE);

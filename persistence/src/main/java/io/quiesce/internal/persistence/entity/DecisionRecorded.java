@@ -16,7 +16,9 @@ import java.util.List;
  *
  * <p>{@code transaction} and {@code parts} tell the journal that this entity's write is one of
  * {@code parts} writes, by as many entities, that commit together or not at all (0: it stands
- * alone; left out of the entry then). Within a transaction, entries commit in decision order.
+ * alone; left out of the entry then). A batch of session traffic is a transaction even when it
+ * writes to one entity ({@code parts} 1), so that a batch sent after it can follow it. Within a
+ * transaction, entries commit in decision order.
  *
  * <p>{@code after}: the transaction this one must not be committed without (see
  * {@link TransactionPart#after()}); never stored, as the journal only needs it while writing.

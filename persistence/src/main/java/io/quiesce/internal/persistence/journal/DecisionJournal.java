@@ -35,7 +35,9 @@ public class DecisionJournal extends AsyncWriteJournal {
 
     public DecisionJournal(Config config) {
         this.store = OpenStores.get(config.getString("store"));
-        this.commits = new GroupCommit(store::commit, config.getDuration("part-timeout"));
+        org.apache.pekko.event.EventStream events = context().system().eventStream();
+        this.commits = new GroupCommit(this::commit, config.getDuration("part-timeout"),
+                transaction -> events.publish(new TransactionWhole(transaction)));
         this.serialization = SerializationExtension.get(context().system());
         this.replays = context().system().dispatchers().lookup(config.getString("replay-dispatcher"));
     }
@@ -69,6 +71,12 @@ public class DecisionJournal extends AsyncWriteJournal {
         CompletableFuture<Iterable<Optional<Exception>>> all = CompletableFuture
                 .allOf(writes.toArray(CompletableFuture[]::new)).thenApply(v -> results);
         return FutureConverters.asScala(all);
+    }
+
+    /** One commit of the {@link GroupCommit}'s writer, through the store: a test's journal may make it slow or fail. */
+    protected void commit(List<List<JournalStore.Entry>> transactions, List<JournalStore.Deletion> deletions)
+            throws IOException {
+        store.commit(transactions, deletions);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 /**
  * The one writer of a {@link JournalStore}. Whole transactions queue here; the writer thread takes
@@ -22,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * on what the other changes, sent before the other was committed. It is committed only once the
  * other is (in the same commit, behind it, or a later one), and fails if the other fails, or if the
  * other is not committed within the part timeout of this one becoming whole: so it never lands
- * without what it was decided on.
+ * without what it was decided on. Each transaction that becomes whole is told to a listener, so that
+ * a writer can wait for it before sending the next (see {@link TransactionWhole}).
  */
 final class GroupCommit implements AutoCloseable {
     /** Bounds one commit, so one huge backlog does not make one huge batch in memory. */
@@ -69,6 +71,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private final Commits store;
+    /** Told the id of each transaction (not one standing alone) once it is whole. */
+    private final LongConsumer whole;
     private final Object lock = new Object();
     private final OpenTransactions<Part> open;
     private final List<Work> ready = new ArrayList<>();
@@ -81,7 +85,12 @@ final class GroupCommit implements AutoCloseable {
     private boolean stopping;
 
     GroupCommit(Commits store, Duration partTimeout) {
+        this(store, partTimeout, t -> { });
+    }
+
+    GroupCommit(Commits store, Duration partTimeout, LongConsumer whole) {
         this.store = store;
+        this.whole = whole;
         this.partTimeoutNanos = partTimeout.toNanos();
         this.open = new OpenTransactions<>(partTimeoutNanos);
         this.writer = new Thread(this::run, "quiesce-journal-writer");
@@ -101,20 +110,25 @@ final class GroupCommit implements AutoCloseable {
     CompletableFuture<Void> write(long transaction, int parts, long after, List<Ordered> entries) {
         Part part = new Part(entries, new CompletableFuture<>());
         List<Transaction> failed = new ArrayList<>();
+        boolean becameWhole = false;
         synchronized (lock) {
             if (stopping) {
                 part.done().completeExceptionally(new IOException("the journal is closing"));
                 return part.done();
             }
             OpenTransactions.Outcome<Part> outcome = open.add(transaction, parts, part, System.nanoTime());
-            if (outcome instanceof OpenTransactions.Whole<Part> whole) {
-                whole(new Transaction(transaction, after, whole.parts()), failed);
+            if (outcome instanceof OpenTransactions.Whole<Part> w) {
+                becameWhole = true;
+                whole(new Transaction(transaction, after, w.parts()), failed);
             } else if (outcome instanceof OpenTransactions.Refused<Part>) {
                 part.done().completeExceptionally(incomplete(transaction));
             }
             // Waiting: committed with the part that completes it.
         }
         failAll(failed, FOLLOWS_A_FAILED_ONE);
+        if (becameWhole && transaction != 0) {
+            whole.accept(transaction);
+        }
         return part.done();
     }
 
@@ -280,6 +294,16 @@ final class GroupCommit implements AutoCloseable {
                         if (behind != null) {
                             behind.forEach(p -> fail(p.transaction(), followsFailed));
                         }
+                    }
+                }
+            }
+            if (failure != null) {
+                // Those queued behind a failed one (a commit holds only so many entries) fail now, in
+                // order, rather than when the writer takes them: failures are remembered only so long.
+                for (Iterator<Work> it = ready.iterator(); it.hasNext(); ) {
+                    if (it.next() instanceof Transaction t && t.after() != 0 && open.hasFailed(t.after())) {
+                        it.remove();
+                        fail(t, followsFailed);
                     }
                 }
             }

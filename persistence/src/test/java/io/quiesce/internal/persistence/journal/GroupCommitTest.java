@@ -210,6 +210,28 @@ class GroupCommitTest {
     }
 
     @Test
+    void givenATransactionQueuedForTheCommitAfterTheOneItFollows_whenThatCommitFails_thenItFailsUncommitted()
+            throws Exception {
+        group = new GroupCommit(recording(true), Duration.ofSeconds(5));
+        CompletableFuture<Void> holding = group.write(0, 1, one("x", 1));
+        assertThat(firstSyncStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        failingEntity = "a";
+        // The first fills a commit of its own: the second waits for the next.
+        List<Ordered> full = new ArrayList<>();
+        for (int i = 1; i <= GroupCommit.MAX_ENTRIES_PER_COMMIT; i++) {
+            full.add(new Ordered(new Entry("a", i, new byte[0]), i));
+        }
+        CompletableFuture<Void> first = group.write(1, 1, full);
+        CompletableFuture<Void> second = group.write(2, 1, 1, one("b", 1));
+        releaseFirstSync.countDown();
+
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("commit failed (made by the test)");
+        assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS)).hasMessageContaining("decided after was not recorded");
+        holding.get(5, TimeUnit.SECONDS);
+        assertThat(commits.stream().flatMap(List::stream).map(t -> t.get(0).persistenceId())).containsExactly("x");
+    }
+
+    @Test
     void givenATransactionThatFollowsOneNeverSeen_whenThePartTimeoutPasses_thenItFails() {
         group = new GroupCommit(recording(false), Duration.ofMillis(300));
 

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.quiesce.internal.persistence.journal.DecisionJournal;
+import io.quiesce.internal.persistence.journal.JournalStore;
 import org.apache.pekko.dispatch.Futures;
 import org.apache.pekko.persistence.AtomicWrite;
 import scala.concurrent.Future;
@@ -31,6 +32,12 @@ public final class FailingLeveldbJournal extends DecisionJournal {
     /** Writes of this persistence id wait for {@link #release} (so the commands behind them queue up). */
     static volatile String holding;
     static volatile CountDownLatch release = new CountDownLatch(0);
+    /**
+     * A commit holding an entry of this persistence id waits for {@link #release} (a slow sync: the
+     * writes have reached the journal); the next commit holding one of {@link #failingCommit} fails.
+     */
+    static volatile String holdingCommit;
+    static volatile String failingCommit;
 
     public FailingLeveldbJournal(Config config) {
         // The parts this journal fails never arrive for their partners: waiting the usual five seconds for
@@ -58,6 +65,24 @@ public final class FailingLeveldbJournal extends DecisionJournal {
         return Futures.successful(rejected);
     }
 
+    @Override
+    protected void commit(List<List<JournalStore.Entry>> transactions, List<JournalStore.Deletion> deletions)
+            throws IOException {
+        if (holds(transactions, holdingCommit)) {
+            awaitRelease();
+        }
+        if (holds(transactions, failingCommit)) {
+            failingCommit = null; // once
+            throw new IOException("sync failed (made by the test)");
+        }
+        super.commit(transactions, deletions);
+    }
+
+    private static boolean holds(List<List<JournalStore.Entry>> transactions, String persistenceId) {
+        return persistenceId != null && transactions.stream().flatMap(List::stream)
+                .anyMatch(e -> e.persistenceId().equals(persistenceId));
+    }
+
     private static void awaitRelease() {
         try {
             if (!release.await(30, TimeUnit.SECONDS)) {
@@ -78,6 +103,8 @@ public final class FailingLeveldbJournal extends DecisionJournal {
         failing = null;
         mode = Mode.FAIL;
         holding = null;
+        holdingCommit = null;
+        failingCommit = null;
         release.countDown();
         System.clearProperty(CLASS_KEY);
         ConfigFactory.invalidateCaches();

@@ -199,32 +199,28 @@ class PartialWriteFailureTest {
     }
 
     /**
-     * Session traffic that arrives while a batch is being written is decided on what that batch
-     * changes and sent at once, as a transaction the journal commits only after the batch's own.
-     * When the batch is not recorded, the command decided on it is not either, and its caller hears
-     * so (decided after the failure instead, the connect would have been refused: s1 was still active).
-     * The journal's side of it, with its message, is in {@code GroupCommitTest}.
+     * Session traffic that arrives while a batch's commit is being synced is decided on what that
+     * batch changes and sent at once, as a transaction the journal commits only after the batch's
+     * own. When that commit fails, the command decided on it is not recorded either.
      */
     @Test
-    void givenACommandDecidedOnAWriteStillInFlight_whenThatWriteFails_thenTheCommandIsNotRecordedEither()
+    void givenACommandDecidedOnAWriteBeingSynced_whenThatSyncFails_thenTheCommandIsNotRecordedEither()
             throws InterruptedException {
         QuiesceOptions options = options();
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = poolOfFe01(q);
             assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
-            FailingLeveldbJournal.failing = ServiceEntity.persistenceId("fe01", FE).id();
-            FailingLeveldbJournal.holding = FailingLeveldbJournal.failing;
-            FailingLeveldbJournal.release = new CountDownLatch(1);
+            holdAndFailTheNextSyncOf(FE);
 
             CompletableFuture<Decision> end = alice.endAsync("s1").toCompletableFuture();
+            Thread.sleep(300); // its write has reached the journal, whose sync is held
             CompletableFuture<Decision> again = alice.connectAsync("pool1", "attendant", "s1").toCompletableFuture();
-            Thread.sleep(300); // the connect is decided and sent while the end's write is held
+            Thread.sleep(300); // decided on the end, and sent behind it
             FailingLeveldbJournal.release.countDown();
 
-            // Both fail (the entities' failed writes are not answered: the callers' timeout ends them).
+            // Neither is answered as done (the entities' failed writes go unanswered: the callers' timeout ends them).
             assertThat(end).failsWithin(Duration.ofSeconds(10));
             assertThat(again).failsWithin(Duration.ofSeconds(10));
-            FailingLeveldbJournal.failing = null;
             assertThat(alice.connect("pool1", "call-park", "probe")).isInstanceOf(Decision.Accepted.class);
             assertSessionOnlyOnFrontEnd(q.status());
         }
@@ -233,18 +229,19 @@ class PartialWriteFailureTest {
         }
     }
 
-    /** The same, the held write landing: both land, in the order they were decided. */
+    /** The same, the held sync landing: both land, in the order they were decided. */
     @Test
-    void givenACommandDecidedOnAWriteStillInFlight_whenThatWriteLands_thenBothAreRecordedInOrder()
+    void givenACommandDecidedOnAWriteBeingSynced_whenThatSyncLands_thenBothAreRecordedInOrder()
             throws InterruptedException {
         QuiesceOptions options = options();
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = poolOfFe01(q);
             assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
-            FailingLeveldbJournal.holding = ServiceEntity.persistenceId("fe01", FE).id();
+            FailingLeveldbJournal.holdingCommit = ServiceEntity.persistenceId("fe01", FE).id();
             FailingLeveldbJournal.release = new CountDownLatch(1);
 
             CompletableFuture<Decision> end = alice.endAsync("s1").toCompletableFuture();
+            Thread.sleep(300);
             CompletableFuture<Decision> again = alice.connectAsync("pool1", "attendant", "s1").toCompletableFuture();
             Thread.sleep(300);
             FailingLeveldbJournal.release.countDown();
@@ -259,6 +256,43 @@ class PartialWriteFailureTest {
             assertThat(service(q.status(), CAA).sessions()).containsKey("s1");
             assertThat(service(q.status(), FE).sessions()).doesNotContainKey("s1");
         }
+    }
+
+    /**
+     * A caller who retries while the first try's sync hangs: decided on the first try, the retry would
+     * be refused as an unknown session. When the first try's sync then fails, that refusal rested on
+     * nothing recorded: the retry is decided again once the state is read back, and ends the session.
+     */
+    @Test
+    void givenARetryDecidedOnAWriteBeingSynced_whenThatSyncFails_thenTheRetryIsDecidedAgainOnWhatWasRecorded()
+            throws InterruptedException {
+        QuiesceOptions options = options();
+        try (Quiesce q = Quiesce.open(options)) {
+            Operator alice = poolOfFe01(q);
+            assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
+            holdAndFailTheNextSyncOf(FE);
+
+            CompletableFuture<Decision> first = alice.endAsync("s1").toCompletableFuture();
+            // Late enough that its own timeout (3 s from now) falls after the first try's (3 s from its start).
+            Thread.sleep(1_500);
+            CompletableFuture<Decision> retry = alice.endAsync("s1").toCompletableFuture();
+            Thread.sleep(300);
+            FailingLeveldbJournal.release.countDown();
+
+            assertThat(first).failsWithin(Duration.ofSeconds(10));
+            assertThat(retry).succeedsWithin(Duration.ofSeconds(10))
+                    .isInstanceOfSatisfying(Decision.Accepted.class, a -> assertThat(a.changedNothing()).isFalse());
+            assertThat(service(q.status(), FE).sessions()).doesNotContainKey("s1");
+        }
+        try (Quiesce q = Quiesce.open(options)) {
+            assertThat(service(q.status(), FE).sessions()).doesNotContainKey("s1");
+        }
+    }
+
+    private static void holdAndFailTheNextSyncOf(String service) {
+        FailingLeveldbJournal.holdingCommit = ServiceEntity.persistenceId("fe01", service).id();
+        FailingLeveldbJournal.failingCommit = FailingLeveldbJournal.holdingCommit;
+        FailingLeveldbJournal.release = new CountDownLatch(1);
     }
 
     private static void assertSessionOnlyOnFrontEnd(Deployment d) {
