@@ -136,7 +136,17 @@ public final class Deployment {
 
     /** The earliest pending pause deadline, if any. */
     public Optional<Instant> nextDeadline() {
-        return pendingDeadlines().stream().findFirst().map(ServiceState::deadline);
+        // A plain pass: the gatekeeper asks this for every batch it decides.
+        Instant earliest = null;
+        for (ServerState server : servers.values()) {
+            for (ServiceState service : server.services().values()) {
+                Instant deadline = service.deadline();
+                if (deadline != null && (earliest == null || deadline.isBefore(earliest))) {
+                    earliest = deadline;
+                }
+            }
+        }
+        return Optional.ofNullable(earliest);
     }
 
     /** This deployment as it is while the server reboots: every service of it OFFLINE. */

@@ -7,6 +7,7 @@ import io.quiesce.event.Event.ServicePaused;
 import io.quiesce.event.Event.SessionInterrupted;
 import io.quiesce.event.Event.SessionStarted;
 import io.quiesce.service.InterruptionCause;
+import io.quiesce.service.ServiceState;
 import io.quiesce.service.ServiceStatus;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import java.time.Instant;
 
 import static io.quiesce.rules.Scenario.CALL_PARK;
 import static io.quiesce.rules.Scenario.FE01;
+import static io.quiesce.rules.Scenario.FE02;
 import static io.quiesce.rules.Scenario.FRONT_END;
 import static io.quiesce.rules.Scenario.IM_CONF;
 import static io.quiesce.rules.Scenario.T0;
@@ -49,6 +51,14 @@ class DeadlineTest {
         assertThat(s.service(FE01, FRONT_END).deadline()).isEqualTo(DEADLINE);
         assertThat(s.state().pendingDeadlines()).containsExactly(s.service(FE01, FRONT_END));
         assertThat(s.state().nextDeadline()).contains(DEADLINE);
+    }
+
+    @Test
+    void givenTwoPendingDeadlines_thenTheNextIsTheEarlierWhicheverServiceHasIt() {
+        Scenario s = pausedWithDeadline().givenCommands(pause(FE02, IM_CONF, Duration.ofMinutes(10)));
+        assertThat(s.state().nextDeadline()).contains(T0.plus(Duration.ofMinutes(10)));
+        assertThat(s.state().pendingDeadlines()).extracting(ServiceState::deadline)
+                .containsExactly(T0.plus(Duration.ofMinutes(10)), DEADLINE);
     }
 
     @Test
