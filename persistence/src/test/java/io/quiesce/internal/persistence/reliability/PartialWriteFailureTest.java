@@ -26,8 +26,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -208,15 +210,13 @@ class PartialWriteFailureTest {
             throws InterruptedException {
         QuiesceOptions options = options();
         try (Quiesce q = Quiesce.open(options)) {
-            Operator alice = poolOfFe01(q);
-            assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
+            Operator alice = poolOfFe01WithS1(q);
             holdAndFailTheNextSyncOf(FE);
 
-            CompletableFuture<Decision> end = alice.endAsync("s1").toCompletableFuture();
-            Thread.sleep(300); // its write has reached the journal, whose sync is held
-            CompletableFuture<Decision> again = alice.connectAsync("pool1", "attendant", "s1").toCompletableFuture();
-            Thread.sleep(300); // decided on the end, and sent behind it
-            FailingLeveldbJournal.release.countDown();
+            List<CompletableFuture<Decision>> sent = sendWhileTheSyncIsHeld(() -> alice.endAsync("s1"), 300,
+                    () -> alice.connectAsync("pool1", "attendant", "s1"));
+            CompletableFuture<Decision> end = sent.get(0);
+            CompletableFuture<Decision> again = sent.get(1);
 
             // Neither is answered as done (the entities' failed writes go unanswered: the callers' timeout ends them).
             assertThat(end).failsWithin(Duration.ofSeconds(10));
@@ -235,16 +235,14 @@ class PartialWriteFailureTest {
             throws InterruptedException {
         QuiesceOptions options = options();
         try (Quiesce q = Quiesce.open(options)) {
-            Operator alice = poolOfFe01(q);
-            assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
+            Operator alice = poolOfFe01WithS1(q);
             FailingLeveldbJournal.holdingCommit = ServiceEntity.persistenceId("fe01", FE).id();
             FailingLeveldbJournal.release = new CountDownLatch(1);
 
-            CompletableFuture<Decision> end = alice.endAsync("s1").toCompletableFuture();
-            Thread.sleep(300);
-            CompletableFuture<Decision> again = alice.connectAsync("pool1", "attendant", "s1").toCompletableFuture();
-            Thread.sleep(300);
-            FailingLeveldbJournal.release.countDown();
+            List<CompletableFuture<Decision>> sent = sendWhileTheSyncIsHeld(() -> alice.endAsync("s1"), 300,
+                    () -> alice.connectAsync("pool1", "attendant", "s1"));
+            CompletableFuture<Decision> end = sent.get(0);
+            CompletableFuture<Decision> again = sent.get(1);
 
             assertThat(end).succeedsWithin(Duration.ofSeconds(10)).isInstanceOf(Decision.Accepted.class);
             assertThat(again).succeedsWithin(Duration.ofSeconds(10)).isInstanceOf(Decision.Accepted.class);
@@ -268,16 +266,14 @@ class PartialWriteFailureTest {
             throws InterruptedException {
         QuiesceOptions options = options();
         try (Quiesce q = Quiesce.open(options)) {
-            Operator alice = poolOfFe01(q);
-            assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
+            Operator alice = poolOfFe01WithS1(q);
             holdAndFailTheNextSyncOf(FE);
 
-            CompletableFuture<Decision> first = alice.endAsync("s1").toCompletableFuture();
-            // Late enough that its own timeout (3 s from now) falls after the first try's (3 s from its start).
-            Thread.sleep(1_500);
-            CompletableFuture<Decision> retry = alice.endAsync("s1").toCompletableFuture();
-            Thread.sleep(300);
-            FailingLeveldbJournal.release.countDown();
+            // The retry late enough that its own timeout (3 s from then) falls after the first try's (3 s from its start).
+            List<CompletableFuture<Decision>> sent = sendWhileTheSyncIsHeld(() -> alice.endAsync("s1"), 1_500,
+                    () -> alice.endAsync("s1"));
+            CompletableFuture<Decision> first = sent.get(0);
+            CompletableFuture<Decision> retry = sent.get(1);
 
             assertThat(first).failsWithin(Duration.ofSeconds(10));
             assertThat(retry).succeedsWithin(Duration.ofSeconds(10))
@@ -287,6 +283,28 @@ class PartialWriteFailureTest {
         try (Quiesce q = Quiesce.open(options)) {
             assertThat(service(q.status(), FE).sessions()).doesNotContainKey("s1");
         }
+    }
+
+    /** pool1 with fe01, and s1 on its Front-End; the administrator who did. */
+    private static Operator poolOfFe01WithS1(Quiesce q) {
+        Operator alice = poolOfFe01(q);
+        assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
+        return alice;
+    }
+
+    /**
+     * Sends {@code first}; {@code pauseMillis} later, its write in the journal's held sync, sends
+     * {@code second}; releases the sync once that is decided and sent. Both answers, in that order.
+     */
+    private static List<CompletableFuture<Decision>> sendWhileTheSyncIsHeld(
+            Supplier<CompletionStage<Decision>> first, long pauseMillis, Supplier<CompletionStage<Decision>> second)
+            throws InterruptedException {
+        CompletableFuture<Decision> a = first.get().toCompletableFuture();
+        Thread.sleep(pauseMillis);
+        CompletableFuture<Decision> b = second.get().toCompletableFuture();
+        Thread.sleep(300);
+        FailingLeveldbJournal.release.countDown();
+        return List.of(a, b);
     }
 
     private static void holdAndFailTheNextSyncOf(String service) {
