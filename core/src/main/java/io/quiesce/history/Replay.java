@@ -15,8 +15,10 @@ import io.quiesce.service.StartupType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Replays a history with the same rules as live, no actor system needed: event lines are folded
@@ -55,7 +57,15 @@ public final class Replay {
         private final WhatIf whatIf;
         private final Observer observer = new Observer(rules.catalog());
         private final List<Refusal> refusals = new ArrayList<>();
-        private Deployment state = Deployment.empty();
+        /* Folded without the index of sessions until a command is decided: see {@link #active}. */
+        private Deployment state = Deployment.empty().withoutSessionIndex();
+        /**
+         * The ids of the active sessions, while only recorded events are folded: checking an event
+         * line needs only whether an id is active, and this set says it for a fraction of what
+         * keeping the deployment's persistent index costs. Once a command is decided, the state's
+         * own index (built then) answers, and this is no longer kept.
+         */
+        private final Set<String> active = new HashSet<>();
         private Instant last;
         private boolean deciding;
         private int count;
@@ -98,6 +108,7 @@ public final class Replay {
             if (line instanceof HistoryLine.CommandLine c) {
                 flushRecorded();
                 deciding = true;
+                active.clear();
                 decide(line.number(), c.command());
             } else {
                 Event event = ((HistoryLine.EventLine) line).event();
@@ -109,7 +120,11 @@ public final class Replay {
                     if (recorded.isEmpty()) {
                         recordedFrom = state;
                     }
+                    Deployment before = state;
                     state = state.evolve(event);
+                    if (!deciding) {
+                        track(before, event);
+                    }
                     recorded.add(event);
                 }
             }
@@ -170,6 +185,20 @@ public final class Replay {
             }
         }
 
+        /** Keeps {@link #active} as the event, folded into {@code before}, changed the sessions. */
+        private void track(Deployment before, Event e) {
+            if (e instanceof Event.SessionStarted s) {
+                active.add(s.session());
+            } else if (e instanceof Event.SessionEnded s) {
+                active.remove(s.session());
+            } else if (e instanceof Event.SessionInterrupted s) {
+                active.remove(s.session());
+            } else if (e instanceof Event.ServiceRestarted r) {
+                // a restart ends every session of the service
+                active.removeAll(before.servers().get(r.server()).service(r.service()).sessions().keySet());
+            }
+        }
+
         /** An event line must fit the state it is folded into. */
         private void check(int number, Event e) {
             String problem = problem(e);
@@ -208,7 +237,8 @@ public final class Replay {
             if (service == null) {
                 return e.server() + " has no service " + e.service();
             }
-            if (e instanceof Event.SessionStarted s && state.hasSession(s.session())) {
+            if (e instanceof Event.SessionStarted s && (deciding ? state.hasSession(s.session())
+                    : active.contains(s.session()))) {
                 return "session " + s.session() + " is already active";
             }
             String ended = e instanceof Event.SessionEnded s ? s.session()

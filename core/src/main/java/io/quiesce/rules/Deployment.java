@@ -27,7 +27,12 @@ public final class Deployment {
     /** Names are looked up in any case ({@link Names}). */
     private final ByName<PoolState> pools;
     private final ByName<ServerState> servers;
-    private final SessionIndex sessions;
+    /**
+     * Null in a deployment folded without it ({@link #withoutSessionIndex}) until a question needs
+     * it. Built then from the servers and kept: a race between two threads builds the same index
+     * twice, and either is published whole (its fields are final), as with {@link String#hashCode}.
+     */
+    private SessionIndex sessions;
 
     /**
      * @param pools   pools by name
@@ -48,6 +53,17 @@ public final class Deployment {
 
     public static Deployment empty() {
         return new Deployment(Map.of(), Map.of());
+    }
+
+    /**
+     * This deployment, folded on by {@link #evolve} without its index of active sessions: keeping
+     * that up to date is about a fifth of folding a session's event, and a replay of recorded
+     * events asks it nothing. {@link #hasSession} and {@link #serviceWithSession} still answer, by
+     * building the index from the services at the first question (once for each deployment), and
+     * the deployments folded from one that has built it keep it up to date again.
+     */
+    public Deployment withoutSessionIndex() {
+        return sessions == null ? this : new Deployment(pools, servers, null);
     }
 
     /** Folds the events in order. */
@@ -117,12 +133,21 @@ public final class Deployment {
 
     /** The service holding an active session with this id. */
     public Optional<ServiceState> serviceWithSession(String session) {
-        return sessions.holder(session, servers);
+        return index().holder(session, servers);
     }
 
     /** Whether a session with this id is active on any service: one lookup, no service found. */
     public boolean hasSession(String session) {
-        return sessions.holds(session);
+        return index().holds(session);
+    }
+
+    private SessionIndex index() {
+        SessionIndex index = sessions;
+        if (index == null) {
+            index = SessionIndex.of(servers);
+            sessions = index;
+        }
+        return index;
     }
 
     /** Every service with a pause deadline still to come, earliest first. */
@@ -203,7 +228,7 @@ public final class Deployment {
     /** The same, with the server the service is on already found. */
     private Deployment replacing(ServerState server, ServiceState before, ServiceState after, String session) {
         ByName<ServerState> next = servers.with(server.name(), server.withService(after));
-        return new Deployment(pools, next, sessions.changed(before, after, session, next));
+        return new Deployment(pools, next, sessions == null ? null : sessions.changed(before, after, session, next));
     }
 
     private Deployment withPool(PoolState pool) {

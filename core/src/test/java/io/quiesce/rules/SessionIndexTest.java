@@ -368,6 +368,48 @@ class SessionIndexTest {
     }
 
     @Test
+    void aDeploymentFoldedWithoutItsIndexAnswersAsOneThatKeptIt() {
+        SplittableRandom random = new SplittableRandom(11);
+        List<String> services = List.of(FRONT_END, IM_CONF, CALL_PARK);
+        List<String> servers = List.of(FE01, FE02);
+        String[] ids = new String[10];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "s" + i;
+        }
+        Deployment kept = Deployment.empty().evolve(List.of(poolCreated(true), serverAdded(FE02), serverAdded(FE01)));
+        Deployment lazy = kept.withoutSessionIndex();
+        assertThat(lazy.withoutSessionIndex()).isSameAs(lazy);
+        for (int step = 0; step < 2000; step++) {
+            String server = servers.get(random.nextInt(servers.size()));
+            String service = services.get(random.nextInt(services.size()));
+            String id = ids[random.nextInt(ids.length)];
+            int kind = random.nextInt(10);
+            // Duplicates included, as in a journal: the index built late must name the same first holder.
+            Event e = kind < 5 ? new SessionStarted(T0.plusSeconds(step), server, service, id, "im", "admin")
+                    : kind < 8 ? ended(server, service, id)
+                    : kind < 9 ? new SessionInterrupted(T0, server, service, id, "im", InterruptionCause.FORCED_STOP)
+                    : new ServiceRestarted(T0, server, service, ServiceStatus.RUNNING, ServiceStatus.RUNNING, false);
+            kept = kept.evolve(e);
+            lazy = lazy.evolve(e);
+            assertThat(lazy).isEqualTo(kept);
+            if (random.nextInt(25) == 0) {
+                // Asked: it builds its index, and those folded from it keep that up to date...
+                assertIndexMatchesSearch(lazy, ids);
+                for (String other : ids) {
+                    assertThat(lazy.hasSession(other)).isEqualTo(kept.hasSession(other));
+                    assertThat(lazy.serviceWithSession(other)).isEqualTo(kept.serviceWithSession(other));
+                }
+                if (random.nextBoolean()) {
+                    // ...until it is folded without one again.
+                    lazy = lazy.withoutSessionIndex();
+                }
+            }
+        }
+        assertIndexMatchesSearch(lazy, ids);
+        assertIndexMatchesSearch(kept, ids);
+    }
+
+    @Test
     void eventsThatLeaveSessionsAloneLeaveTheIndexAlone() {
         List<Event> events = new ArrayList<>(List.of(sessionStarted(FE01, FRONT_END, "a", "im"),
                 sessionStarted(FE01, FRONT_END, "b", "im")));
