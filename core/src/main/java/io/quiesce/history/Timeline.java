@@ -133,6 +133,9 @@ public final class Timeline {
     }
 
     private final Map<LaneKey, Lane> lanes = new LinkedHashMap<>();
+    /** The lanes {@link #lane} found last, the oldest replaced next. */
+    private final Lane[] recent = new Lane[4];
+    private int next;
     private final List<Interruption> interruptions = new ArrayList<>();
     private final List<LostConnection> lost = new ArrayList<>();
     private final List<AdminAct> acts = new ArrayList<>();
@@ -143,6 +146,20 @@ public final class Timeline {
     private Instant last;
 
     Lane lane(String server, String service) {
+        // The lanes of the last few lookups first, by reference: the events of a history name their few
+        // busy services with the same strings line after line (a reader keeps one of each name).
+        for (Lane recent : recent) {
+            if (recent != null && recent.server == server && recent.service == service) {
+                return recent;
+            }
+        }
+        Lane lane = lookUp(server, service);
+        recent[next] = lane;
+        next = (next + 1) % recent.length;
+        return lane;
+    }
+
+    private Lane lookUp(String server, String service) {
         LaneKey key = new LaneKey(server, service);
         Lane lane = lanes.get(key);
         if (lane == null) {

@@ -84,7 +84,14 @@ final class ByName<V> extends AbstractMap<String, V> {
         Objects.requireNonNull(name, "name");
         if (names.length <= LINEAR) {
             // A pool has a few servers: comparing a name with each (a name read from a history line is a new
-            // string, and would be hashed first) is the quicker way to find it as spelled.
+            // string, and would be hashed first) is the quicker way to find it as spelled. First by reference:
+            // the names a deployment is asked for are mostly its own strings (a reader keeps one of each name),
+            // and an equal reference is found without reading a name's characters.
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == name) {
+                    return i;
+                }
+            }
             for (int i = 0; i < names.length; i++) {
                 if (names[i].equals(name)) {
                     return i;

@@ -74,6 +74,13 @@ final class ServiceMap extends AbstractMap<String, ServiceState> {
             Integer at = index.get(key);
             return at == null ? -1 : at;
         }
+        // First by reference, as a reader of history lines keeps one string of each name: then no
+        // name's characters are read.
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == key) {
+                return i;
+            }
+        }
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(key)) {
                 return i;
