@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Every pool, server and service, as rebuilt from events. Immutable: {@link #evolve} returns the
  * next deployment. A value of its pools and servers ({@link #equals}, {@link #hashCode},
- * {@link #toString}); it also keeps an index of the active sessions derived from them.
+ * {@link #toString}); it also keeps an index of the active sessions derived from them (or builds
+ * it when first asked, after {@link #withoutSessionIndex}).
  */
 public final class Deployment {
     /** Names are looked up in any case ({@link Names}). */
