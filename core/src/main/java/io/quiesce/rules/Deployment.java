@@ -154,9 +154,16 @@ public final class Deployment {
     /** Every service with a pause deadline still to come, earliest first. */
     public List<ServiceState> pendingDeadlines() {
         List<ServiceState> pending = new ArrayList<>();
-        servers.values().forEach(s -> s.services().values().stream()
-                .filter(svc -> svc.deadline() != null).forEach(pending::add));
-        pending.sort(java.util.Comparator.comparing(ServiceState::deadline));
+        for (ServerState server : servers.values()) {
+            for (ServiceState service : server.services().values()) {
+                if (service.deadline() != null) {
+                    pending.add(service);
+                }
+            }
+        }
+        if (pending.size() > 1) {
+            pending.sort(java.util.Comparator.comparing(ServiceState::deadline));
+        }
         return pending;
     }
 

@@ -58,6 +58,9 @@ final class DeadlineSchedule {
 
     /** How long the timer waits from {@code now}; empty when no deadline is left to wait for. */
     Optional<Duration> nextTimer(Deployment deployment, Instant now) {
+        if (deployment.nextDeadline().isEmpty()) {
+            return Optional.empty(); // the usual case, asked after every batch: no list made
+        }
         return deployment.pendingDeadlines().stream().filter(s -> !handedOut.contains(key(s.server(), s.name())))
                 .findFirst().map(ServiceState::deadline).map(at -> {
                     Duration delay = Duration.between(now, at);

@@ -571,8 +571,17 @@ final class Gatekeeper {
         Batch last = inFlight.peekLast();
         return beforeFailure == null && (last == null || !last.alone && inFlight.size() < BatchRules.BATCHES_IN_FLIGHT
                 && BatchRules.isSessionTraffic(next.command())
-                && inFlight.stream().allMatch(b -> (b.whole || b.writesLeft == 0) && b.failedTargets.isEmpty())
-                && BatchRules.worthSendingBeside(last.pending.size(), queue.size()));
+                && allWholeAndWell() && BatchRules.worthSendingBeside(last.pending.size(), queue.size()));
+    }
+
+    /** Every batch in flight has all its writes at the journal (or answered), and none has failed. */
+    private boolean allWholeAndWell() {
+        for (Batch b : inFlight) {
+            if (!(b.whole || b.writesLeft == 0) || !b.failedTargets.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
