@@ -599,14 +599,16 @@ final class Gatekeeper {
             }
         }
         int parts = byService.size();
-        batch.transaction = ++transactions; // even alone: a batch sent after it may follow it, and names it
+        // A batch of session traffic is a transaction even on one service: a batch sent after it may follow it,
+        // and names it. An administrative write goes alone: nothing follows it.
+        batch.transaction = parts > 1 || !batch.alone ? ++transactions : 0;
         batch.writesLeft = parts;
         batch.issuedAt = System.nanoTime();
         long transaction = batch.transaction;
         long follows = after;
         Deployment end = batch.end;
         byService.forEach((target, written) -> {
-            List<DecisionRecorded> decisions = written.stream()
+            List<DecisionRecorded> decisions = transaction == 0 ? written : written.stream()
                     .map(d -> d.inTransaction(transaction, parts, follows)).toList();
             ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
             // The service's state before and after, as folded here: the entity keeps the same one.
