@@ -57,7 +57,7 @@ public final class Replay {
         private final WhatIf whatIf;
         private final Observer observer = new Observer(rules.catalog());
         private final List<Refusal> refusals = new ArrayList<>();
-        /* Folded without the index of sessions until a command is decided: see {@link #active}. */
+        // Folded without the index of sessions until a command is decided: see active.
         private Deployment state = Deployment.empty().withoutSessionIndex();
         /**
          * The ids of the active sessions, while only recorded events are folded: checking an event

@@ -317,20 +317,33 @@ class SessionIndexTest {
         assertIndexMatchesSearch(s.state(), "a", "b");
     }
 
+    /** Where the randomized tests put their sessions. */
+    private static final List<String> RANDOM_SERVERS = List.of(FE01, FE02);
+    private static final List<String> RANDOM_SERVICES = List.of(FRONT_END, IM_CONF, CALL_PARK);
+
+    /** A pool of fe01 and fe02, no session yet. */
+    private static Deployment twoServers() {
+        return Deployment.empty().evolve(List.of(poolCreated(true), serverAdded(FE02), serverAdded(FE01)));
+    }
+
+    /** Session ids s0, s1, ...: {@code n} of them. */
+    private static String[] ids(int n) {
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = "s" + i;
+        }
+        return ids;
+    }
+
     @Test
     void givenRandomSessionChangesOfEveryKind_thenTheIndexAlwaysFindsWhatASearchFinds() {
         SplittableRandom random = new SplittableRandom(7);
-        List<String> services = List.of(FRONT_END, IM_CONF, CALL_PARK);
-        List<String> servers = List.of(FE01, FE02);
-        String[] ids = new String[12];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = "s" + i;
-        }
-        Deployment d = Deployment.empty().evolve(List.of(poolCreated(true), serverAdded(FE02), serverAdded(FE01)));
+        String[] ids = ids(12);
+        Deployment d = twoServers();
         List<Deployment> versions = new ArrayList<>();
         for (int step = 0; step < 3000; step++) {
-            String server = servers.get(random.nextInt(servers.size()));
-            String service = services.get(random.nextInt(services.size()));
+            String server = RANDOM_SERVERS.get(random.nextInt(RANDOM_SERVERS.size()));
+            String service = RANDOM_SERVICES.get(random.nextInt(RANDOM_SERVICES.size()));
             String id = ids[random.nextInt(ids.length)];
             ServiceState current = d.server(server).orElseThrow().service(service);
             int kind = random.nextInt(20);
@@ -370,18 +383,13 @@ class SessionIndexTest {
     @Test
     void aDeploymentFoldedWithoutItsIndexAnswersAsOneThatKeptIt() {
         SplittableRandom random = new SplittableRandom(11);
-        List<String> services = List.of(FRONT_END, IM_CONF, CALL_PARK);
-        List<String> servers = List.of(FE01, FE02);
-        String[] ids = new String[10];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = "s" + i;
-        }
-        Deployment kept = Deployment.empty().evolve(List.of(poolCreated(true), serverAdded(FE02), serverAdded(FE01)));
+        String[] ids = ids(10);
+        Deployment kept = twoServers();
         Deployment lazy = kept.withoutSessionIndex();
         assertThat(lazy.withoutSessionIndex()).isSameAs(lazy);
         for (int step = 0; step < 2000; step++) {
-            String server = servers.get(random.nextInt(servers.size()));
-            String service = services.get(random.nextInt(services.size()));
+            String server = RANDOM_SERVERS.get(random.nextInt(RANDOM_SERVERS.size()));
+            String service = RANDOM_SERVICES.get(random.nextInt(RANDOM_SERVICES.size()));
             String id = ids[random.nextInt(ids.length)];
             int kind = random.nextInt(10);
             // Duplicates included, as in a journal: the index built late must name the same first holder.

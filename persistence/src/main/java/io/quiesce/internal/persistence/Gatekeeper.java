@@ -46,6 +46,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -591,7 +592,7 @@ final class Gatekeeper {
      */
     private void writeSessionTraffic(Batch batch, Map<String, List<DecisionRecorded>> byService, Deployment start) {
         long after = 0;
-        for (java.util.Iterator<Batch> it = inFlight.descendingIterator(); it.hasNext(); ) {
+        for (Iterator<Batch> it = inFlight.descendingIterator(); it.hasNext(); ) {
             Batch b = it.next();
             if (b != batch && b.transaction != 0 && b.writesLeft > 0) {
                 after = b.transaction;

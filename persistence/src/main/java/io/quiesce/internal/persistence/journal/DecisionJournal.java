@@ -2,6 +2,7 @@ package io.quiesce.internal.persistence.journal;
 
 import com.typesafe.config.Config;
 import org.apache.pekko.dispatch.Futures;
+import org.apache.pekko.event.EventStream;
 import org.apache.pekko.persistence.AtomicWrite;
 import org.apache.pekko.persistence.PersistentRepr;
 import org.apache.pekko.persistence.journal.japi.AsyncWriteJournal;
@@ -35,7 +36,7 @@ public class DecisionJournal extends AsyncWriteJournal {
 
     public DecisionJournal(Config config) {
         this.store = OpenStores.get(config.getString("store"));
-        org.apache.pekko.event.EventStream events = context().system().eventStream();
+        EventStream events = context().system().eventStream();
         this.commits = new GroupCommit(this::commit, config.getDuration("part-timeout"),
                 transaction -> events.publish(new TransactionWhole(transaction)));
         this.serialization = SerializationExtension.get(context().system());

@@ -75,7 +75,7 @@ final class OpenTransactions<P> {
             if (e.getValue().deadline() - now <= 0) {
                 expired.add(new Expired<>(e.getKey(), List.copyOf(e.getValue().arrived())));
                 it.remove();
-                remember(e.getKey());
+                failed(e.getKey());
             }
         }
         return expired;
@@ -84,7 +84,7 @@ final class OpenTransactions<P> {
     /** Every open transaction, failed (on closing). */
     List<List<P>> failAll() {
         List<List<P>> all = open.values().stream().map(o -> List.copyOf(o.arrived())).toList();
-        open.keySet().forEach(this::remember);
+        open.keySet().forEach(this::failed);
         open.clear();
         return all;
     }
@@ -98,12 +98,8 @@ final class OpenTransactions<P> {
         return failed.contains(transaction);
     }
 
-    /** Remembers {@code transaction} as failed, whole as it was: its successors are failed too. */
+    /** Remembers {@code transaction} as failed: a late part of it is refused, a transaction following it fails. */
     void failed(long transaction) {
-        remember(transaction);
-    }
-
-    private void remember(long transaction) {
         failed.add(transaction);
         if (failed.size() > REMEMBERED_FAILURES) {
             Iterator<Long> oldest = failed.iterator();
