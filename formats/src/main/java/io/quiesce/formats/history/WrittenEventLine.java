@@ -92,6 +92,7 @@ final class WrittenEventLine {
     private final String[] names = new String[NAMES];
     /** The characters of each of {@link #names}, to compare a value's with. */
     private final char[][] nameChars = new char[NAMES][];
+    private final Instants.Reader instants = new Instants.Reader();
     /** Where the types of the last two lines are in {@link #TYPE_NAMES}: lines of a few types come in runs. */
     private int lastType;
     private int typeBefore;
@@ -284,9 +285,9 @@ final class WrittenEventLine {
     }
 
     /** A time in the form the writer uses; any other is for the general reading. */
-    private static Instant instant(JsonParser p, JsonToken value) throws IOException {
+    private Instant instant(JsonParser p, JsonToken value) throws IOException {
         return value == JsonToken.VALUE_STRING
-                ? Instants.written(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
+                ? instants.written(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
     }
 
     /** A string that needs no check for lone surrogates; null otherwise. */

@@ -2,6 +2,7 @@ package io.quiesce.formats.json;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * ISO-8601 instants as {@link Instant#parse} reads them, with a fast path for the one form
@@ -10,6 +11,10 @@ import java.time.Instant;
  */
 public final class Instants {
     private static final long DAYS_0000_TO_1970 = 719_528;
+    /** The shortest written instant: {@code yyyy-MM-ddTHH:mm:ssZ}. */
+    private static final int MIN_LENGTH = 20;
+    /** What {@link #minute} gives for text that does not start with a minute in the written form. */
+    private static final long NO_MINUTE = Long.MIN_VALUE;
 
     private Instants() {
     }
@@ -28,7 +33,7 @@ public final class Instants {
     }
 
     private static Instant fast(String s) {
-        return s.length() < 20 ? null : written(s.toCharArray(), 0, s.length());
+        return s.length() < MIN_LENGTH ? null : written(s.toCharArray(), 0, s.length());
     }
 
     /**
@@ -38,24 +43,69 @@ public final class Instants {
      * readers that hold a parser's characters and want no string made of them.
      */
     public static Instant written(char[] chars, int offset, int length) {
-        int n = length;
-        int o = offset;
-        if (n < 20 || chars[o + 4] != '-' || chars[o + 7] != '-' || chars[o + 10] != 'T' || chars[o + 13] != ':'
-                || chars[o + 16] != ':' || chars[o + n - 1] != 'Z') {
-            return null;
+        long minute = minute(chars, offset, length);
+        return minute == NO_MINUTE ? null : inMinute(minute, chars, offset, length);
+    }
+
+    /**
+     * Reads instants as {@link #written} does, and remembers the minute of the last one: the
+     * times of a history's lines come in order, many to a minute, and then only the seconds are
+     * read. One per reader: it is not for sharing between threads.
+     */
+    public static final class Reader {
+        private static final int MINUTE_CHARS = 16;
+
+        private final char[] lastMinute = new char[MINUTE_CHARS];
+        private long lastMinuteSeconds = NO_MINUTE;
+
+        /** The same as {@link Instants#written}. */
+        public Instant written(char[] chars, int offset, int length) {
+            if (lastMinuteSeconds != NO_MINUTE && length >= MIN_LENGTH
+                    && Arrays.equals(lastMinute, 0, MINUTE_CHARS, chars, offset, offset + MINUTE_CHARS)) {
+                return inMinute(lastMinuteSeconds, chars, offset, length);
+            }
+            long minute = minute(chars, offset, length);
+            if (minute == NO_MINUTE) {
+                return null;
+            }
+            System.arraycopy(chars, offset, lastMinute, 0, MINUTE_CHARS);
+            lastMinuteSeconds = minute;
+            return inMinute(minute, chars, offset, length);
+        }
+    }
+
+    /**
+     * The epoch second that starts the minute {@code yyyy-MM-ddTHH:mm} at {@code o}, when the text
+     * is long enough to be a written instant; {@link #NO_MINUTE} otherwise.
+     */
+    private static long minute(char[] chars, int o, int n) {
+        if (n < MIN_LENGTH || chars[o + 4] != '-' || chars[o + 7] != '-' || chars[o + 10] != 'T'
+                || chars[o + 13] != ':') {
+            return NO_MINUTE;
         }
         int year = digits(chars, o, 4);
         int month = digits(chars, o + 5, 2);
         int day = digits(chars, o + 8, 2);
         int hour = digits(chars, o + 11, 2);
         int minute = digits(chars, o + 14, 2);
-        int second = digits(chars, o + 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+                || minute < 0 || minute > 59 || day > 28 && day > lengthOfMonth(year, month)) {
+            return NO_MINUTE;
+        }
+        return epochDay(year, month, day) * 86_400 + hour * 3_600L + minute * 60L;
+    }
+
+    /**
+     * The instant that the text's end, {@code :ss[.f{1,9}]Z}, places after the start of
+     * {@code minute}; null when the end is not in that form.
+     */
+    private static Instant inMinute(long minute, char[] chars, int o, int n) {
+        int second = digits(chars, o + 17, 2);
+        if (chars[o + 16] != ':' || chars[o + n - 1] != 'Z' || second < 0 || second > 59) {
             return null;
         }
         int nanos = 0;
-        if (n > 20) {
+        if (n > MIN_LENGTH) {
             int fraction = n - 21;
             if (chars[o + 19] != '.' || fraction < 1 || fraction > 9) {
                 return null;
@@ -68,11 +118,7 @@ public final class Instants {
                 nanos *= 10;
             }
         }
-        if (day > 28 && day > lengthOfMonth(year, month)) {
-            return null;
-        }
-        return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400 + hour * 3_600L + minute * 60L + second,
-                nanos);
+        return Instant.ofEpochSecond(minute + second, nanos);
     }
 
     /** Days since 1970-01-01, counted as {@link java.time.LocalDate#toEpochDay()} counts them, for years 0 to 9999. */

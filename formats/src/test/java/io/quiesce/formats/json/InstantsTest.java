@@ -34,7 +34,8 @@ class InstantsTest {
 
     @Test
     void givenEveryDayOfYearsThatTestTheCalendarThenTheFastReaderAgreesWithInstantParse() {
-        String[] times = {"T00:00:00Z", "T23:59:59.999Z", "T12:34:56.7Z", "T01:02:03.123456789Z"};
+        String[] times = {"T00:00:00Z", "T23:59:59.999Z", "T12:34:56.7Z", "T12:34:57Z", "T01:02:03.123456789Z"};
+        Instants.Reader reader = new Instants.Reader();
         for (int year : new int[] {0, 1, 4, 100, 400, 1600, 1900, 1969, 1970, 2000, 2024, 2026, 2100, 9999}) {
             for (int month = 1; month <= 12; month++) {
                 for (int day = 1; day <= 31; day++) {
@@ -45,9 +46,30 @@ class InstantsTest {
                         assertThat(Instants.parse(text)).as(text).isEqualTo(expected);
                         char[] padded = ("[\"" + text + "\"]").toCharArray();
                         assertThat(Instants.written(padded, 2, text.length())).as(text).isEqualTo(expected);
+                        assertThat(reader.written(padded, 2, text.length())).as(text).isEqualTo(expected);
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void givenTimesInOneMinuteAndAroundItThenTheReaderThatRemembersTheMinuteReadsAsTheFastReader() {
+        Instants.Reader reader = new Instants.Reader();
+        // after a good time, the same minute with ends good and bad, then other minutes and other forms
+        List<String> texts = List.of("2026-11-26T10:00:00.080Z", "2026-11-26T10:00:59Z", "2026-11-26T10:00:60Z",
+                "2026-11-26T10:00:01.123456789Z", "2026-11-26T10:00:01.1234567890Z", "2026-11-26T10:00:01.Z",
+                "2026-11-26T10:00:01", "2026-11-26T10:00:01+00:00", "2026-11-26T10:00", "2026-11-26T10:00:1xZ",
+                "2026-11-26T10:01:00Z", "2026-11-26T10:00:02Z", "2026-02-29T10:00:00Z", "2026-02-29T10:00:01Z",
+                "2024-02-29T10:00:00Z", "2024-02-29T10:00:30.5Z", "1969-12-31T23:59:59.999Z",
+                "1969-12-31T23:59:00Z", "0000-01-01T00:00:07Z");
+        for (String text : texts) {
+            char[] padded = ("[\"" + text + "\"]").toCharArray();
+            assertThat(reader.written(padded, 2, text.length())).as(text)
+                    .isEqualTo(Instants.written(text.toCharArray(), 0, text.length()));
+        }
+        for (String text : List.of("2026-11-26T10:00:42.5Z", "2026-11-26T10:00:43Z")) {
+            assertThat(reader.written(text.toCharArray(), 0, text.length())).as(text).isEqualTo(Instant.parse(text));
         }
     }
 
