@@ -73,9 +73,9 @@ final class ReplayThroughput implements Benchmark {
     public List<Figure> run(Settings settings, Path work) throws Exception {
         int lines = settings.integer("b4.lines", 1_000_000, 3_000);
         int commandLines = settings.integer("b4.commandLines", 250_000, 3_000);
-        // One pass discarded: on two busy cores the first pass of a fresh JVM ran at about half speed while the
-        // JIT compiled, and with three measured passes the median could be that one.
-        int warmups = settings.warmups("b4", 1);
+        // Two passes discarded: on two busy cores the first pass of a fresh JVM ran at a fifth of full speed and
+        // the second at about half while the JIT compiled, and with three measured passes the median could be one.
+        int warmups = settings.warmups("b4", 2);
         int iterations = settings.iterations("b4", 3);
         Path dir = Work.fresh(work, "b4");
         Path events = dir.resolve("events.jsonl");

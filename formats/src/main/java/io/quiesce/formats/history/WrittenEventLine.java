@@ -154,7 +154,7 @@ final class WrittenEventLine {
             case "pool" -> present(pool = name(p, value, escaped), POOL);
             case "server" -> present(server = name(p, value, escaped), SERVER);
             case "service" -> present(service = name(p, value, escaped), SERVICE);
-            case "session" -> present(session = text(p, value, escaped), SESSION);
+            case "session" -> present(session = session(p, value, escaped), SESSION);
             case "feature" -> present(feature = name(p, value, escaped), FEATURE);
             case "role" -> present(role = name(p, value, escaped), ROLE);
             case "coreService" -> present(coreService = name(p, value, escaped), CORE_SERVICE);
@@ -297,6 +297,19 @@ final class WrittenEventLine {
         }
         String s = p.getText();
         return escaped && hasSurrogate(s) ? null : s;
+    }
+
+    /**
+     * A session id, as {@link #text} reads it, with its hash worked out here: the fold looks
+     * every session up by it, and this runs on a thread of its own during a replay (see
+     * {@link ReadAhead}).
+     */
+    private static String session(JsonParser p, JsonToken value, boolean escaped) throws IOException {
+        String id = text(p, value, escaped);
+        if (id != null) {
+            id.hashCode();
+        }
+        return id;
     }
 
     /** A name, as {@link #text} reads it, the same string as the last time it came. */
