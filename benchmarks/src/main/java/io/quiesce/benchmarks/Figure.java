@@ -1,5 +1,7 @@
 package io.quiesce.benchmarks;
 
+import java.io.Serializable;
+
 /**
  * One row of the table.
  *
@@ -9,7 +11,7 @@ package io.quiesce.benchmarks;
  * @param summary median and spread over the measured iterations
  * @param note    what the reader needs to interpret it (may be empty)
  */
-record Figure(String id, String name, String unit, Summary summary, String note) {
+record Figure(String id, String name, String unit, Summary summary, String note) implements Serializable {
     Figure {
         note = note == null ? "" : note;
     }

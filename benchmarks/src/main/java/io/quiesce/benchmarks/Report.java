@@ -1,11 +1,18 @@
 package io.quiesce.benchmarks;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 
 /** The markdown of docs/benchmarks.md. */
 final class Report {
-    record Section(Benchmark benchmark, String settings, List<Figure> figures, String failure, double seconds) {
+    /**
+     * What one benchmark gave: its figures or why it failed, and how it was measured (its method's text
+     * as it stood after the run, which may name sizes the run found). Plain values, so that a benchmark run
+     * in a JVM of its own can hand it back.
+     */
+    record Section(String id, String title, String method, String settings, List<Figure> figures, String failure,
+                   double seconds) implements Serializable {
     }
 
     private Report() {
@@ -27,13 +34,15 @@ final class Report {
                 .append(" cores a load above that means other work competed for the CPU and the figures are noisy.\n");
         md.append(String.format(Locale.ROOT, "- Whole run: %.1f min.%n", totalSeconds / 60));
         md.append("- Median over the measured iterations; spread is min – max of the iterations (a ratio's spread is"
-                + " the ratio of the extremes). Warm-up iterations are discarded. Each benchmark starts after `sync`,"
-                + " so the writes of the one before do not compete with it.\n\n");
+                + " the ratio of the extremes). Warm-up iterations are discarded. Each benchmark runs in a JVM of"
+                + " its own, with the harness's heap and collector, so that neither the garbage nor the compiled code"
+                + " of the one before shapes it, and starts after `sync`, so that the writes of the one before do not"
+                + " compete with it.\n\n");
         md.append("| | figure | median | spread (min – max) | unit | iterations | notes |\n");
         md.append("|---|---|---:|---:|---|---:|---|\n");
         for (Section s : sections) {
             if (s.failure() != null) {
-                md.append("| ").append(s.benchmark().id()).append(" | ").append(s.benchmark().title())
+                md.append("| ").append(s.id()).append(" | ").append(s.title())
                         .append(" | failed | | | | ").append(escape(s.failure())).append(" |\n");
                 continue;
             }
@@ -47,8 +56,8 @@ final class Report {
         }
         md.append("\n## How each figure is measured\n\n");
         for (Section s : sections) {
-            md.append(String.format(Locale.ROOT, "- **%s %s** (%.0f s). %s Sizes: %s.%n", s.benchmark().id(),
-                    s.benchmark().title(), s.seconds(), s.benchmark().method(), s.settings()));
+            md.append(String.format(Locale.ROOT, "- **%s %s** (%.0f s). %s Sizes: %s.%n", s.id(), s.title(),
+                    s.seconds(), s.method(), s.settings()));
         }
         md.append("\nSizes are system properties `quiesce.bench.KEY` (for example"
                 + " `benchmarks/run-all.sh -Dquiesce.bench.b3.events=200000 -Dquiesce.bench.only=B3`);"

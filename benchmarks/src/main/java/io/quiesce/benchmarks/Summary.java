@@ -1,9 +1,11 @@
 package io.quiesce.benchmarks;
 
+import java.io.Serializable;
+
 import java.util.Arrays;
 
 /** Median and spread of the measured iterations: min, max and the quartiles. */
-record Summary(double median, double min, double max, double p25, double p75, int n) {
+record Summary(double median, double min, double max, double p25, double p75, int n) implements Serializable {
     static Summary of(double... values) {
         if (values.length == 0) {
             throw new IllegalArgumentException("no values");

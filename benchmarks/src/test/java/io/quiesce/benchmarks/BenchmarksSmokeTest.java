@@ -32,11 +32,11 @@ class BenchmarksSmokeTest {
         try {
             RunAll.Result result = RunAll.run(new Settings(true));
 
-            assertThat(result.sections()).extracting(s -> s.benchmark().id())
+            assertThat(result.sections()).extracting(s -> s.id())
                     .containsExactly("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9");
             assertThat(result.sections()).allSatisfy(s -> {
-                assertThat(s.failure()).as(s.benchmark().id()).isNull();
-                assertThat(s.figures()).as(s.benchmark().id()).isNotEmpty().allSatisfy(f -> {
+                assertThat(s.failure()).as(s.id()).isNull();
+                assertThat(s.figures()).as(s.id()).isNotEmpty().allSatisfy(f -> {
                     assertThat(f.summary().median()).as(f.name()).isPositive();
                     assertThat(f.summary().min()).as(f.name()).isPositive();
                 });
