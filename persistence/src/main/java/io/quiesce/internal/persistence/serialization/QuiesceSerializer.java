@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quiesce.event.Event;
-import io.quiesce.internal.persistence.entity.DecisionRecorded;
 import io.quiesce.internal.persistence.entity.PoolSnapshot;
 import io.quiesce.internal.persistence.entity.RegistrySnapshot;
 import io.quiesce.internal.persistence.entity.ServerSnapshot;
@@ -71,9 +70,6 @@ public final class QuiesceSerializer extends SerializerWithStringManifest {
 
     @Override
     public byte[] toBinary(Object o) {
-        if (SessionTrafficEntry.writes(o)) {
-            return SessionTrafficEntry.write((DecisionRecorded) o, (CBORFactory) MAPPER.getFactory());
-        }
         try {
             byte[] cbor = MAPPER.writeValueAsBytes(o);
             if (!SNAPSHOTS.contains(manifest(o))) {
