@@ -24,8 +24,7 @@ import java.util.stream.Collectors;
  *
  * <p>Each benchmark runs in a JVM of its own, started with this one's {@code -X} options and
  * {@code quiesce.bench} properties, as a user's program or command would: run one after the other in
- * one JVM, each found the heap and the compiled code of those before it (in one full run so, B4's
- * replay measured 1.5 million lines/s; in JVMs of its own, 2.3-2.5 million).
+ * one JVM, each found the heap and the compiled code of those before it.
  * {@code -Dquiesce.bench.fork=false} runs them all in this JVM.
  */
 public final class RunAll {
