@@ -161,9 +161,7 @@ public final class Deployment {
                 }
             }
         }
-        if (pending.size() > 1) {
-            pending.sort(java.util.Comparator.comparing(ServiceState::deadline));
-        }
+        pending.sort(java.util.Comparator.comparing(ServiceState::deadline));
         return pending;
     }
 

@@ -683,7 +683,8 @@ final class Gatekeeper {
             ServiceState from = before.servers().get(server).service(service);
             ServiceState to = after.servers().get(server).service(service);
             PekkoFutures.ask(context, Done.class, services.get(server).get(service), settings.writeTimeout(),
-                    r -> new ServiceEntity.Apply(List.of(entry), from, to, r), (d, f) -> new WriteDone(batch, WHOLE, f));
+                    r -> new ServiceEntity.Apply(List.of(entry), from, to, r),
+                    (d, f) -> new WriteDone(batch, WHOLE, f));
         });
         return parts;
     }

@@ -151,10 +151,15 @@ final class GroupCommit implements AutoCloseable {
         failed.add(t);
         if (t.id() != 0) {
             open.failed(t.id());
-            List<Parked> behind = parked.remove(t.id());
-            if (behind != null) {
-                behind.forEach(p -> fail(p.transaction(), failed));
-            }
+            failBehind(t.id(), failed);
+        }
+    }
+
+    /** Under the lock: fails every transaction parked behind {@code transaction}, and those behind them. */
+    private void failBehind(long transaction, List<Transaction> failed) {
+        List<Parked> behind = parked.remove(transaction);
+        if (behind != null) {
+            behind.forEach(p -> fail(p.transaction(), failed));
         }
     }
 
@@ -200,7 +205,8 @@ final class GroupCommit implements AutoCloseable {
                         open.failAll().forEach(parts -> left.add(new Transaction(0, 0, parts)));
                         parked.values().forEach(ps -> ps.forEach(p -> left.add(p.transaction())));
                         parked.clear();
-                        failAll(left, "the journal closed before the decision was whole, or before the one it follows was recorded");
+                        failAll(left, "the journal closed before the decision was whole, or before the one it"
+                                + " follows was recorded");
                         return;
                     }
                     try {
@@ -212,12 +218,9 @@ final class GroupCommit implements AutoCloseable {
                 }
                 List<Transaction> failed = new ArrayList<>();
                 for (OpenTransactions.Expired<Part> e : expired) {
-                    List<Parked> behind = parked.remove(e.transaction());
-                    if (behind != null) {
-                        behind.forEach(p -> fail(p.transaction(), failed));
-                    }
-                    e.parts().forEach(p -> p.done().completeExceptionally(
-                            new IOException("a decision's write was not recorded: its other parts did not arrive in time")));
+                    failBehind(e.transaction(), failed);
+                    failAll(List.of(new Transaction(e.transaction(), 0, e.parts())),
+                            "its other parts did not arrive in time");
                 }
                 for (Transaction t : unfollowed) {
                     fail(t, failed);
@@ -290,10 +293,7 @@ final class GroupCommit implements AutoCloseable {
                         }
                     } else {
                         open.failed(t.id());
-                        List<Parked> behind = parked.remove(t.id());
-                        if (behind != null) {
-                            behind.forEach(p -> fail(p.transaction(), followsFailed));
-                        }
+                        failBehind(t.id(), followsFailed);
                     }
                 }
             }
