@@ -40,6 +40,10 @@ final class PekkoConfig {
                   coordinated-shutdown.run-by-jvm-shutdown-hook = off
                   jvm-shutdown-hooks = off
                   actor {
+                    # One thread per core (Pekko's default is at least 8). Every command passes several
+                    # actors; with more threads than cores each hand-over is more often a thread woken
+                    # and a context switch, which costs more than the work handed over.
+                    default-dispatcher.fork-join-executor.parallelism-min = 2
                     serializers.quiesce = "io.quiesce.internal.persistence.serialization.QuiesceSerializer"
                     serialization-bindings {
                       "io.quiesce.event.Event" = quiesce
@@ -62,6 +66,9 @@ final class PekkoConfig {
                 quiesce.journal {
                   # The parts of one decision are written by its entities at once: far less than this apart.
                   part-timeout = 5s
+                  # The journal actor only serializes and queues: its writer and replays have threads of
+                  # their own. On the actors' threads it needs no thread woken to take each write.
+                  plugin-dispatcher = "pekko.actor.default-dispatcher"
                 }
                 """);
         // Below Pekko's reference configuration, so that a system property (quiesce.journal.class) can
