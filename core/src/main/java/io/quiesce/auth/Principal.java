@@ -18,6 +18,11 @@ public record Principal(String name, Set<String> groups) {
 
     /** Windows group names compare without regard to case. */
     public boolean isMemberOf(String group) {
-        return groups.stream().anyMatch(g -> g.equalsIgnoreCase(group));
+        for (String g : groups) { // a loop: every command asks this
+            if (g.equalsIgnoreCase(group)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -258,9 +258,15 @@ public final class Rules {
         // The least loaded service that takes the session, ties to the first server by name.
         ServiceState target = null;
         boolean targetNotRerouted = false;
+        // The servers of a pool mostly share one role: its host is looked up once per role in a row.
+        String role = null;
+        FeatureHosts.Host host = null;
         for (String name : pool.get().servers()) {
             ServerState server = d.servers().get(name);
-            FeatureHosts.Host host = catalog.role(server.role()).map(r -> featureHosts.in(r, c.feature())).orElse(null);
+            if (!server.role().equals(role)) {
+                role = server.role();
+                host = catalog.role(role).map(r -> featureHosts.in(r, c.feature())).orElse(null);
+            }
             ServiceState s = host == null ? null : server.service(host.service().displayName());
             if (s == null) {
                 continue;
@@ -468,8 +474,12 @@ public final class Rules {
 
     private static Decision accepted(List<Step> steps, List<Warning> warnings) {
         List<Event> events = new ArrayList<>();
-        steps.forEach(s -> events.addAll(s.events()));
-        return new Decision.Accepted(events, steps.stream().map(Step::outcome).toList(), warnings);
+        List<ServiceOutcome> outcomes = new ArrayList<>(steps.size());
+        for (Step s : steps) { // a loop: every session's connect and end passes here
+            events.addAll(s.events());
+            outcomes.add(s.outcome());
+        }
+        return new Decision.Accepted(events, outcomes, warnings);
     }
 
     /** Features on this service that would not be re-routed: the pool lacks DNS load balancing. */

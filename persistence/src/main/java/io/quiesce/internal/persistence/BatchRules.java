@@ -44,8 +44,12 @@ final class BatchRules {
         if (events.isEmpty() || !(events.get(0) instanceof ServiceEvent first)) {
             return Optional.empty();
         }
-        boolean single = events.stream().allMatch(e -> e instanceof ServiceEvent se
-                && se.server().equals(first.server()) && se.service().equals(first.service()));
-        return single ? Optional.of(first.server() + "|" + first.service()) : Optional.empty();
+        for (Event e : events) { // a loop: every session's connect and end passes here
+            if (!(e instanceof ServiceEvent se && se.server().equals(first.server())
+                    && se.service().equals(first.service()))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(first.server() + "|" + first.service());
     }
 }

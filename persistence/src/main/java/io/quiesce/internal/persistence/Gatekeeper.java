@@ -49,8 +49,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one door to the entities. It keeps the deployment as the entities last acknowledged it,
@@ -133,6 +136,10 @@ final class Gatekeeper {
     private record WriteDone(Batch batch, String target, Throwable failure) implements Message {
     }
 
+    /** The timer of a batch of session traffic: its writes not acknowledged by now fail. */
+    private record WritesTimedOut(Batch batch) implements Message {
+    }
+
     private record EntityUnreadable(Unreadable what) implements Message {
     }
 
@@ -157,6 +164,11 @@ final class Gatekeeper {
         /** Written alone: nothing is decided while it is in flight. */
         boolean alone;
         int writesLeft;
+        /**
+         * Session traffic's: the services whose write is not yet acknowledged (by their receipt, or by
+         * the batch's timer); null for writes that are asked, each with its own timeout.
+         */
+        Set<String> unacknowledged;
         /** System.nanoTime() when its writes were issued; 0 when it wrote nothing. */
         long issuedAt;
         /** The view once its decisions apply: the next batch is decided on it. */
@@ -312,6 +324,7 @@ final class Gatekeeper {
                     return decideWaiting();
                 })
                 .onMessage(WriteDone.class, this::onWriteDone)
+                .onMessage(WritesTimedOut.class, this::onWritesTimedOut)
                 .onMessage(JournalHasAll.class, this::onJournalHasAll)
                 .build();
     }
@@ -608,17 +621,23 @@ final class Gatekeeper {
         long transaction = batch.transaction;
         long follows = after;
         Deployment end = batch.end;
+        batch.unacknowledged = new HashSet<>(byService.keySet());
         byService.forEach((target, written) -> {
-            List<DecisionRecorded> decisions = transaction == 0 ? written : written.stream()
-                    .map(d -> d.inTransaction(transaction, parts, follows)).toList();
+            List<DecisionRecorded> decisions = written;
+            if (transaction != 0) {
+                decisions = new ArrayList<>(written.size());
+                for (DecisionRecorded d : written) {
+                    decisions.add(d.inTransaction(transaction, parts, follows));
+                }
+            }
             ServiceEvent first = (ServiceEvent) decisions.get(0).events().get(0);
             // The service's state before and after, as folded here: the entity keeps the same one.
             ServiceState from = start.servers().get(first.server()).service(first.service());
             ServiceState to = end.servers().get(first.server()).service(first.service());
-            PekkoFutures.ask(context, Done.class, services.get(first.server()).get(first.service()),
-                    settings.writeTimeout(), r -> new ServiceEntity.Apply(decisions, from, to, r),
-                    (d, f) -> new WriteDone(batch, target, f));
+            services.get(first.server()).get(first.service()).tell(new ServiceEntity.Apply(decisions, from, to,
+                    new ServiceEntity.Receipt<Message>(context.getSelf(), new WriteDone(batch, target, null))));
         });
+        timers.startSingleTimer(batch, new WritesTimedOut(batch), settings.writeTimeout());
     }
 
     /**
@@ -703,11 +722,38 @@ final class Gatekeeper {
 
     private Behavior<Message> onWriteDone(WriteDone done) {
         Batch batch = done.batch();
-        if (done.failure() != null) {
-            batch.failedTargets.put(done.target(), done.failure().getMessage());
+        if (batch.unacknowledged != null) {
+            if (!batch.unacknowledged.remove(done.target())) {
+                return Behaviors.same(); // it timed out before
+            }
+            if (batch.unacknowledged.isEmpty()) {
+                timers.cancel(batch);
+            }
+        }
+        written(batch, done.target(), done.failure());
+        return afterWrite();
+    }
+
+    private Behavior<Message> onWritesTimedOut(WritesTimedOut m) {
+        Batch batch = m.batch();
+        for (String target : batch.unacknowledged) {
+            written(batch, target, new TimeoutException(target + " did not acknowledge its write within "
+                    + settings.writeTimeout().toMillis() + " ms"));
+        }
+        batch.unacknowledged.clear();
+        return afterWrite();
+    }
+
+    private static void written(Batch batch, String target, Throwable failure) {
+        if (failure != null) {
+            batch.failedTargets.put(target, failure.getMessage());
         }
         batch.writesLeft--;
-        answerSettled();
+    }
+
+    /** Once a write of a batch is acknowledged, or failed. */
+    private Behavior<Message> afterWrite() {
+        boolean answered = answerSettled();
         if (beforeFailure != null) {
             if (!inFlight.isEmpty()) {
                 return Behaviors.same();
@@ -721,15 +767,23 @@ final class Gatekeeper {
             decideAgain.clear();
             return recover();
         }
-        scheduleNextDeadline();
+        if (answered) { // the deadlines only change with what is answered: not at each of a batch's writes
+            scheduleNextDeadline();
+        }
         return decideWaiting();
     }
 
-    /** Answers the batches in flight whose writes are all back, oldest first, up to one still waiting. */
-    private void answerSettled() {
+    /**
+     * Answers the batches in flight whose writes are all back, oldest first, up to one still waiting;
+     * says whether it answered any.
+     */
+    private boolean answerSettled() {
+        boolean answered = false;
         while (!inFlight.isEmpty() && inFlight.peek().writesLeft == 0) {
             answer(inFlight.poll());
+            answered = true;
         }
+        return answered;
     }
 
     /**

@@ -25,6 +25,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,16 +46,32 @@ public final class ServiceEntity
      * decisions as the gatekeeper folded them. An entity whose state is {@code from} takes {@code to}
      * as its own instead of folding the same events again: otherwise the gatekeeper and the entity
      * would each hold a copy of every session. Never stored: only the decisions are.
+     *
+     * <p>{@code receipt} is sent once they are recorded.
      */
-    public record Apply(List<DecisionRecorded> decisions, ServiceState from, ServiceState to, ActorRef<Done> replyTo)
+    public record Apply(List<DecisionRecorded> decisions, ServiceState from, ServiceState to, Receipt<?> receipt)
             implements Command {
         public Apply {
             decisions = List.copyOf(decisions);
         }
 
+        public Apply(List<DecisionRecorded> decisions, ServiceState from, ServiceState to, ActorRef<Done> replyTo) {
+            this(decisions, from, to, new Receipt<>(replyTo, Done.getInstance()));
+        }
+
         /** Decisions to fold here. */
         public Apply(List<DecisionRecorded> decisions, ActorRef<Done> replyTo) {
             this(decisions, null, null, replyTo);
+        }
+    }
+
+    /**
+     * A message to send to an actor: the writer's own acknowledgement, which tells it which write is
+     * done. An ask would put an actor of its own and a timer behind every write of every session.
+     */
+    public record Receipt<M>(ActorRef<M> to, M message) {
+        void send() {
+            to.tell(message);
         }
     }
 
@@ -161,10 +178,10 @@ public final class ServiceEntity
 
     private org.apache.pekko.persistence.typed.javadsl.ReplyEffect<Object, ServiceSnapshot> onApply(
             ServiceSnapshot state, Apply apply) {
-        List<DecisionRecorded> entries = apply.decisions().stream()
-                .filter(d -> d.intent() == 0 || d.intent() > state.lastIntent()).toList();
+        List<DecisionRecorded> entries = notYetApplied(apply.decisions(), state.lastIntent());
         if (entries.isEmpty()) {
-            return Effect().reply(apply.replyTo(), Done.getInstance());
+            apply.receipt().send();
+            return Effect().noReply();
         }
         // Pekko folds the entries into the state as it persists them, within this command: the
         // event handler takes `to` for them then. `from` is this very state once the entity took
@@ -173,7 +190,18 @@ public final class ServiceEntity
         folded = apply.to() != null && entries.size() == apply.decisions().size()
                 && (state.service() == apply.from() || state.service().equals(apply.from()))
                 ? new Folded(entries, apply.to()) : null;
-        return Effect().persist(List.<Object>copyOf(entries)).thenReply(apply.replyTo(), s -> Done.getInstance());
+        return Effect().persist(List.<Object>copyOf(entries)).thenRun(s -> apply.receipt().send()).thenNoReply();
+    }
+
+    /** The decisions not part of an intent this service applied already: all of them, nearly always. */
+    private static List<DecisionRecorded> notYetApplied(List<DecisionRecorded> decisions, long lastIntent) {
+        List<DecisionRecorded> left = new ArrayList<>(decisions.size());
+        for (DecisionRecorded d : decisions) { // a loop: every session's connect and end passes here
+            if (d.intent() == 0 || d.intent() > lastIntent) {
+                left.add(d);
+            }
+        }
+        return left;
     }
 
     @Override

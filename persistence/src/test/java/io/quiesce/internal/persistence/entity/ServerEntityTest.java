@@ -69,7 +69,7 @@ class ServerEntityTest {
 
         ServiceEntity.Apply again = (ServiceEntity.Apply) fe.receiveMessage();
         assertThat(again.decisions()).containsExactly(new DecisionRecorded(4, 1, List.of(feRestarted)));
-        again.replyTo().tell(Done.getInstance());
+        again.receipt().send();
         fe.awaitAssert(() -> {
             assertThat(testKit.getState().pending()).isEmpty();
             return null;
