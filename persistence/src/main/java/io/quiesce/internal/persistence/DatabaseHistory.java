@@ -55,7 +55,7 @@ public final class DatabaseHistory implements AutoCloseable {
                 List<RolloutEvent> steps = new ArrayList<>();
                 journal.replay(RolloutEntity.persistenceId(pool).id(), 1, Long.MAX_VALUE, Long.MAX_VALUE, bytes -> {
                     try {
-                        steps.add((RolloutEvent) JournalEntries.read(bytes).payload());
+                        steps.add((RolloutEvent) JournalEntries.read(bytes));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -79,7 +79,7 @@ public final class DatabaseHistory implements AutoCloseable {
         try {
             journal.readInCommitOrder(bytes -> {
                 try {
-                    all.addAll(JournalEntries.historyEvents(JournalEntries.read(bytes).payload()));
+                    all.addAll(JournalEntries.historyEvents(JournalEntries.read(bytes)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

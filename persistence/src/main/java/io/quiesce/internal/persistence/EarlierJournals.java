@@ -31,7 +31,7 @@ final class EarlierJournals {
         EarlierFormat.Earlier earlier = EarlierFormat.read(store);
         List<Placed> placed = new ArrayList<>();
         for (JournalStore.Entry e : earlier.entries()) {
-            Object payload = JournalEntries.read(e.bytes()).payload();
+            Object payload = JournalEntries.read(e.bytes());
             List<? extends Event> events = JournalEntries.historyEvents(payload);
             // An entry that adds nothing to the history goes first among its entity's, where it does no harm.
             Instant at = events.isEmpty() ? Instant.MIN : events.get(0).at();

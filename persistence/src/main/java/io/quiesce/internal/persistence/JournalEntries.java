@@ -4,37 +4,22 @@ import io.quiesce.event.Event;
 import io.quiesce.internal.persistence.entity.DecisionRecorded;
 import io.quiesce.internal.persistence.entity.IntentRecorded;
 import io.quiesce.internal.persistence.entity.ServerDecisionRecorded;
-import io.quiesce.internal.persistence.serialization.QuiesceSerializer;
-import org.apache.pekko.persistence.serialization.MessageFormats.PersistentMessage;
+import io.quiesce.internal.persistence.journal.EntryFormat;
 
 import java.io.IOException;
-import java.io.NotSerializableException;
 import java.util.List;
 
 /**
- * What a journal entry means for the history, read straight from its bytes (Pekko's serialized
- * form of a persistent message around our CBOR), with no actor system: the same for entries of the
- * earlier journal and of ours.
+ * What a journal entry means for the history, read straight from its bytes, with no actor system:
+ * the same for entries of the earlier journal and of ours (see {@link EntryFormat}).
  */
 final class JournalEntries {
-    private static final QuiesceSerializer SERIALIZER = new QuiesceSerializer();
-
     private JournalEntries() {
     }
 
-    /** An entry as read: its entity, sequence number and payload. */
-    record Read(String persistenceId, long sequenceNr, Object payload) {
-    }
-
-    static Read read(byte[] bytes) throws IOException {
-        PersistentMessage message = PersistentMessage.parseFrom(bytes);
-        if (message.getPayload().getSerializerId() != QuiesceSerializer.IDENTIFIER) {
-            throw new NotSerializableException("journal entry " + message.getPersistenceId() + " #"
-                    + message.getSequenceNr() + " is not one of Quiesce's");
-        }
-        Object payload = SERIALIZER.fromBinary(message.getPayload().getPayload().toByteArray(),
-                message.getPayload().getPayloadManifest().toStringUtf8());
-        return new Read(message.getPersistenceId(), message.getSequenceNr(), payload);
+    /** The payload of an entry: an event, or a record of the entity that wrote it. */
+    static Object read(byte[] bytes) throws IOException {
+        return EntryFormat.payload(bytes);
     }
 
     /**

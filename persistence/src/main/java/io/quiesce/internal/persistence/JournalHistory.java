@@ -25,7 +25,7 @@ final class JournalHistory {
         try {
             OpenStores.get(system.settings().config().getString(PekkoConfig.STORE_KEY)).readInCommitOrder(bytes -> {
                 try {
-                    all.addAll(JournalEntries.historyEvents(JournalEntries.read(bytes).payload()));
+                    all.addAll(JournalEntries.historyEvents(JournalEntries.read(bytes)));
                 } catch (IOException e) {
                     throw new QuiesceException("cannot read the journal: " + e.getMessage(), e);
                 }

@@ -49,7 +49,7 @@ public final class PoolDirectory {
                     "SELECT entry FROM quiesce_entry WHERE persistence_id = 'registry' ORDER BY sequence_nr");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    JournalEntries.historyEvents(JournalEntries.read(rs.getBytes(1)).payload()).stream()
+                    JournalEntries.historyEvents(JournalEntries.read(rs.getBytes(1))).stream()
                             .filter(Event.PoolCreated.class::isInstance)
                             .forEach(e -> pools.add(((Event.PoolCreated) e).pool()));
                 }

@@ -97,7 +97,7 @@ public final class Rollouts {
         try {
             store().replay(RolloutEntity.persistenceId(pool).id(), 1, Long.MAX_VALUE, Long.MAX_VALUE, bytes -> {
                 try {
-                    events.add((RolloutEvent) JournalEntries.read(bytes).payload());
+                    events.add((RolloutEvent) JournalEntries.read(bytes));
                 } catch (IOException e) {
                     throw new QuiesceException("cannot read the rollouts of " + pool + ": " + e.getMessage(), e);
                 }

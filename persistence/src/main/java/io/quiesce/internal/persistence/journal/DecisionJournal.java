@@ -22,8 +22,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Pekko's journal plugin on a {@link JournalBackend}: thin glue. Each write is serialized here (one
- * that cannot be is rejected alone) and handed to the {@link GroupCommit} as a part of its
+ * Pekko's journal plugin on a {@link JournalBackend}: thin glue. Each write is serialized here, in
+ * the {@link EntryFormat} (one that cannot be is rejected alone), and handed to the {@link GroupCommit} as a part of its
  * transaction ({@link TransactionPart}); replays and the highest sequence number read the store.
  * Configured with {@code store} (the name {@link OpenStores} knows the store by) and
  * {@code part-timeout} (how long the parts of one transaction may take to arrive).
@@ -53,12 +53,12 @@ public class DecisionJournal extends AsyncWriteJournal {
             try {
                 for (int i = 0; i < reprs.size(); i++) {
                     PersistentRepr repr = reprs.get(i);
-                    byte[] bytes = serialization.serialize(repr).get();
+                    byte[] bytes = EntryFormat.write(repr, serialization);
                     long order = repr.payload() instanceof TransactionPart part ? part.order() : i;
                     entries.add(new GroupCommit.Ordered(new JournalStore.Entry(repr.persistenceId(),
                             repr.sequenceNr(), bytes), order));
                 }
-            } catch (Exception e) { // NotSerializableException among others, thrown through Try.get
+            } catch (Exception e) { // NotSerializableException among others
                 // Cannot be serialized: this write is rejected, the others go on.
                 results.add(Optional.of(e));
                 continue;
@@ -91,11 +91,19 @@ public class DecisionJournal extends AsyncWriteJournal {
         return FutureConverters.asScala(CompletableFuture.runAsync(() -> {
             try {
                 store.replay(persistenceId, fromSequenceNr, toSequenceNr, max,
-                        bytes -> replayCallback.accept(serialization.deserialize(bytes, PersistentRepr.class).get()));
+                        bytes -> replayCallback.accept(read(bytes, persistenceId)));
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
         }, replays));
+    }
+
+    private PersistentRepr read(byte[] bytes, String persistenceId) {
+        try {
+            return EntryFormat.read(bytes, persistenceId, serialization);
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -28,7 +27,8 @@ import java.util.function.Consumer;
  *   <li>{@code c} commit: the {@code e} keys of that transaction's entries, in its order, each with
  *       a two-byte length (the commit order, for the history: one entry per transaction, so the
  *       index costs little when transactions are large);</li>
- *   <li>{@code h} entity: its highest sequence number, kept when its entries are deleted;</li>
+ *   <li>{@code h} entity: its highest sequence number when its entries were last deleted (those
+ *       deleted are no longer there to say it); past it, its last {@code e} key says it;</li>
  *   <li>{@code m format}: this layout's version; {@code m last-commit}: the last commit number. Keys of Pekko's own LevelDB journal start with a zero
  *       byte, ours never do ({@link EarlierFormat} converts those).</li>
  * </ul>
@@ -92,7 +92,7 @@ public final class JournalStore implements JournalBackend {
             WriteBatch batch = db.createWriteBatch();
             try {
                 long commit = lastCommit;
-                Map<String, Long> highest = new HashMap<>();
+                int entries = 0;
                 for (List<Entry> transaction : transactions) {
                     commit++;
                     List<byte[]> keys = new ArrayList<>(transaction.size());
@@ -100,12 +100,10 @@ public final class JournalStore implements JournalBackend {
                         byte[] key = eventKey(e.persistenceId(), e.sequenceNr());
                         batch.put(key, e.bytes());
                         keys.add(key);
-                        highest.merge(e.persistenceId(), e.sequenceNr(), Math::max);
                     }
                     batch.put(commitKey(commit), keyList(keys));
+                    entries += transaction.size();
                 }
-                highest.forEach((id, nr) -> batch.put(highestKey(id), ByteBuffer.allocate(Long.BYTES).putLong(nr)
-                        .array()));
                 for (Deletion d : deletions) {
                     delete(batch, d);
                 }
@@ -114,7 +112,7 @@ public final class JournalStore implements JournalBackend {
                 db.write(batch, writeOptions);
                 lastCommit = commit;
                 batchesWritten.increment();
-                entriesWritten.add(transactions.stream().mapToInt(List::size).sum());
+                entriesWritten.add(entries);
             } finally {
                 batch.close();
             }
@@ -127,6 +125,9 @@ public final class JournalStore implements JournalBackend {
     }
 
     private void delete(WriteBatch batch, Deletion d) {
+        // What deleting its entries would take away: a commit writes no h key, to write less.
+        batch.put(highestKey(d.persistenceId()), ByteBuffer.allocate(Long.BYTES)
+                .putLong(highest(d.persistenceId())).array());
         byte[] from = eventKey(d.persistenceId(), 0);
         try (DBIterator it = db.iterator(new ReadOptions().fillCache(false))) {
             for (it.seek(from); it.hasNext(); ) {
@@ -158,10 +159,26 @@ public final class JournalStore implements JournalBackend {
     /** The highest sequence number ever written for the entity (0: none), deleted entries included. */
     @Override
     public long highestSequenceNr(String persistenceId) throws IOException {
-        return whileOpen(() -> {
-            byte[] value = db.get(highestKey(persistenceId));
-            return value == null ? 0L : ByteBuffer.wrap(value).getLong();
-        });
+        return whileOpen(() -> highest(persistenceId));
+    }
+
+    private long highest(String persistenceId) {
+        byte[] value = db.get(highestKey(persistenceId));
+        long kept = value == null ? 0L : ByteBuffer.wrap(value).getLong();
+        byte[] end = eventKey(persistenceId, Long.MAX_VALUE);
+        try (DBIterator it = db.iterator()) {
+            it.seek(end); // the first key past the entity's entries: the one before it may be its last
+            byte[] last;
+            if (it.hasNext()) {
+                last = it.hasPrev() ? it.peekPrev().getKey() : null;
+            } else {
+                it.seekToLast();
+                last = it.hasNext() ? it.peekNext().getKey() : null;
+            }
+            return last != null && samePersistenceId(last, end) ? Math.max(kept, sequenceNrOf(last)) : kept;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Hands {@code each} the entity's entries from {@code from} to {@code to}, at most {@code max}, in order. */

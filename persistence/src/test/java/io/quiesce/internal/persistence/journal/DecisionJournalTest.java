@@ -127,6 +127,26 @@ class DecisionJournalTest {
     }
 
     @Test
+    void givenEntitiesWhoseIdsShareAPrefix_whenTheHighestSequenceNumbersAreAsked_thenEachHasItsOwn() {
+        writeEach("a", 1, 3);
+        writeEach("ab", 1, 7);
+
+        assertThat(highest("a")).isEqualTo(3);
+        assertThat(highest("ab")).isEqualTo(7);
+    }
+
+    @Test
+    void givenAllEntriesDeleted_whenMoreAreWritten_thenTheHighestSequenceNumberIsTheNewLast() {
+        writeEach("a", 1, 5);
+        delete("a", Long.MAX_VALUE);
+
+        writeEach("a", 6, 8);
+
+        assertThat(highest("a")).isEqualTo(8);
+        assertThat(replay("a", 1, Long.MAX_VALUE, Long.MAX_VALUE)).containsExactly("a-6", "a-7", "a-8");
+    }
+
+    @Test
     void givenAWriteThatCannotBeSerialized_whenWrittenWithAnother_thenOnlyItIsRejected() {
         AtomicWrite bad = AtomicWrite.apply(repr(new Object(), "a", 1));
         AtomicWrite good = AtomicWrite.apply(repr("a-2", "a", 2));
@@ -186,10 +206,12 @@ class DecisionJournalTest {
         return DecisionRecorded.of(number, List.of(new Event.SessionStarted(T0, "fe01", "FE", session, "im", null)));
     }
 
-    private String sessionOf(byte[] bytes) {
-        PersistentRepr repr = org.apache.pekko.serialization.SerializationExtension.get(system)
-                .deserialize(bytes, PersistentRepr.class).get();
-        return ((Event.SessionStarted) ((DecisionRecorded) repr.payload()).events().get(0)).session();
+    private static String sessionOf(byte[] bytes) {
+        try {
+            return ((Event.SessionStarted) ((DecisionRecorded) EntryFormat.payload(bytes)).events().get(0)).session();
+        } catch (java.io.NotSerializableException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void writeEach(String id, long from, long to) {

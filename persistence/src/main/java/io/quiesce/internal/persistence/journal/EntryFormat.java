@@ -1,0 +1,98 @@
+package io.quiesce.internal.persistence.journal;
+
+import io.quiesce.internal.persistence.serialization.QuiesceSerializer;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.persistence.PersistentRepr;
+import org.apache.pekko.persistence.PersistentRepr$;
+import org.apache.pekko.persistence.serialization.MessageFormats.PersistentMessage;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+
+import java.io.NotSerializableException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The bytes of a journal entry. Quiesce's own entries are written compact: a zero byte, the
+ * sequence number (8 bytes), the payload's type name (a length byte, then ASCII), then the payload
+ * as {@link QuiesceSerializer} writes it. Anything else, and every entry written before this form,
+ * is Pekko's serialized persistent message, which never starts with a zero byte (its first byte is
+ * a field tag). The compact form leaves out what Pekko's repeats in every entry: the entity's id
+ * (the key holds it), the writer's id (one process at a time writes a directory) and the write's
+ * time (the events hold theirs). An entry of Quiesce's takes about a third fewer bytes, and every
+ * byte less is less for each commit to sync.
+ */
+public final class EntryFormat {
+    private static final byte COMPACT = 0;
+    /** The zero byte, the sequence number and the type name's length. */
+    private static final int HEADER = 1 + Long.BYTES + 1;
+    private static final QuiesceSerializer SERIALIZER = new QuiesceSerializer();
+
+    private EntryFormat() {
+    }
+
+    /** The entry's bytes; throws what serializing its payload throws. */
+    static byte[] write(PersistentRepr repr, Serialization serialization) throws Exception {
+        Object payload = repr.payload();
+        // The serializer configured under Quiesce's identifier: a test may put another in its place.
+        if (!repr.manifest().isEmpty() || repr.metadata().isDefined() || repr.deleted()
+                || !(serialization.findSerializerFor(payload) instanceof SerializerWithStringManifest ours)
+                || ours.identifier() != QuiesceSerializer.IDENTIFIER) {
+            return serialization.serialize(repr).get();
+        }
+        byte[] type = ours.manifest(payload).getBytes(StandardCharsets.US_ASCII);
+        byte[] body = ours.toBinary(payload);
+        return ByteBuffer.allocate(1 + Long.BYTES + 1 + type.length + body.length).put(COMPACT)
+                .putLong(repr.sequenceNr()).put((byte) type.length).put(type).put(body).array();
+    }
+
+    /** The persistent message of entity {@code persistenceId} that {@code bytes} hold. */
+    static PersistentRepr read(byte[] bytes, String persistenceId, Serialization serialization) throws Exception {
+        if (bytes.length == 0 || bytes[0] != COMPACT) {
+            return serialization.deserialize(bytes, PersistentRepr.class).get();
+        }
+        checkLength(bytes);
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        b.get();
+        long sequenceNr = b.getLong();
+        String type = new String(bytes, HEADER, bytes[HEADER - 1] & 0xff, StandardCharsets.US_ASCII);
+        byte[] body = Arrays.copyOfRange(bytes, HEADER + type.length(), bytes.length);
+        Object payload = serialization.deserialize(body, QuiesceSerializer.IDENTIFIER, type).get();
+        return PersistentRepr$.MODULE$.apply(payload, sequenceNr, persistenceId, "", false, ActorRef.noSender(), "");
+    }
+
+    /** The payload of an entry of Quiesce's, in either form, read with no actor system. */
+    public static Object payload(byte[] bytes) throws NotSerializableException {
+        if (bytes.length == 0 || bytes[0] != COMPACT) {
+            PersistentMessage message;
+            try {
+                message = PersistentMessage.parseFrom(bytes);
+            } catch (java.io.IOException e) {
+                throw damaged(e);
+            }
+            if (message.getPayload().getSerializerId() != QuiesceSerializer.IDENTIFIER) {
+                throw new NotSerializableException("journal entry " + message.getPersistenceId() + " #"
+                        + message.getSequenceNr() + " is not one of Quiesce's");
+            }
+            return SERIALIZER.fromBinary(message.getPayload().getPayload().toByteArray(),
+                    message.getPayload().getPayloadManifest().toStringUtf8());
+        }
+        checkLength(bytes);
+        String type = new String(bytes, HEADER, bytes[HEADER - 1] & 0xff, StandardCharsets.US_ASCII);
+        return SERIALIZER.fromBinary(Arrays.copyOfRange(bytes, HEADER + type.length(), bytes.length), type);
+    }
+
+    private static void checkLength(byte[] compact) throws NotSerializableException {
+        if (compact.length < HEADER || compact.length < HEADER + (compact[HEADER - 1] & 0xff)) {
+            throw new NotSerializableException("a journal entry is cut short");
+        }
+    }
+
+    private static NotSerializableException damaged(java.io.IOException e) {
+        NotSerializableException failure = new NotSerializableException("a journal entry cannot be read: "
+                + e.getMessage());
+        failure.initCause(e);
+        return failure;
+    }
+}
