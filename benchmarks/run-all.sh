@@ -20,6 +20,8 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -B -q -pl benchmarks -am package -DskipTests
 fi
 version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' benchmarks/pom.xml | head -1)"
-exec java -Xms4g -Xmx4g -XX:+UseG1GC "$@" \
+# AlwaysPreTouch: every page of the heap is touched when a JVM starts (a few seconds), as in a process that
+# has run a while; otherwise a benchmark's first minute pays the OS for each page the collector uses first.
+exec java -Xms4g -Xmx4g -XX:+UseG1GC -XX:+AlwaysPreTouch "$@" \
   -Dquiesce.bench.root="$root" -Dquiesce.bench.command="benchmarks/run-all.sh" \
   -cp "benchmarks/target/quiesce-benchmarks-$version.jar:benchmarks/target/lib/*" io.quiesce.benchmarks.RunAll

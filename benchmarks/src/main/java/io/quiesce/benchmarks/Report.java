@@ -37,7 +37,13 @@ final class Report {
                 + " the ratio of the extremes). Warm-up iterations are discarded. Each benchmark runs in a JVM of"
                 + " its own, with the harness's heap and collector, so that neither the garbage nor the compiled code"
                 + " of the one before shapes it, and starts after `sync`, so that the writes of the one before do not"
-                + " compete with it.\n\n");
+                + " compete with it."
+                + (java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                        .contains("-XX:+AlwaysPreTouch") ? " Each JVM touches every page of its heap as it starts"
+                        + " (`-XX:+AlwaysPreTouch`), as a process that has run a while has: otherwise the first minute"
+                        + " of a benchmark pays the OS for each page the collector uses for the first time (B1 through"
+                        + " the API measured about a quarter slower that way)." : "")
+                + "\n\n");
         md.append("| | figure | median | spread (min – max) | unit | iterations | notes |\n");
         md.append("|---|---|---:|---:|---|---:|---|\n");
         for (Section s : sections) {
