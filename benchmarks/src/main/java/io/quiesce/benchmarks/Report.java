@@ -39,7 +39,7 @@ final class Report {
                 + " of the one before shapes it, and starts after `sync`, so that the writes of the one before do not"
                 + " compete with it."
                 + (java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-                        .contains("-XX:+AlwaysPreTouch") ? " Each JVM touches every page of its heap as it starts"
+                        .contains("-XX:+AlwaysPreTouch") ? " Each benchmark's JVM touches every page of its heap as it starts"
                         + " (`-XX:+AlwaysPreTouch`), as a process that has run a while has: otherwise the first minute"
                         + " of a benchmark pays the OS for each page the collector uses for the first time (B1 through"
                         + " the API measured about a quarter slower that way)." : "")

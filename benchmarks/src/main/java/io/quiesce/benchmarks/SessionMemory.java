@@ -45,8 +45,8 @@ final class SessionMemory implements Benchmark {
                 + " `connectAsync` from `clients` concurrent clients on a data directory (fsync off, snapshots every"
                 + " 1000 events), `apiSessions` sessions: the gatekeeper's view, the service entities' states (an"
                 + " entity keeps the state the gatekeeper folded, so the two share their sessions), and whatever"
-                + " else Pekko keeps, such as the timer of each write's ask, which stays in Pekko's scheduler"
-                + " until its timeout would have passed even once answered; fewer sessions, because the API opens"
+                + " else Pekko keeps, such as the timer of each batch's writes (and of each ask), which stays in"
+                + " Pekko's scheduler until its timeout would have passed even once cancelled; fewer sessions, because the API opens"
                 + " them slowly (see the decision cost)" + timing;
     }
 

@@ -66,8 +66,9 @@ final class PekkoConfig {
                 quiesce.journal {
                   # The parts of one decision are written by its entities at once: far less than this apart.
                   part-timeout = 5s
-                  # The journal actor only serializes and queues: its writer and replays have threads of
-                  # their own. On the actors' threads it needs no thread woken to take each write.
+                  # The journal actor only serializes and queues: its writer, its replays and its reads of
+                  # the highest sequence numbers have threads of their own. On the actors' threads it
+                  # needs no thread woken to take each write.
                   plugin-dispatcher = "pekko.actor.default-dispatcher"
                 }
                 """);

@@ -1,7 +1,6 @@
 package io.quiesce.internal.persistence.journal;
 
 import com.typesafe.config.Config;
-import org.apache.pekko.dispatch.Futures;
 import org.apache.pekko.event.EventStream;
 import org.apache.pekko.persistence.AtomicWrite;
 import org.apache.pekko.persistence.PersistentRepr;
@@ -106,13 +105,16 @@ public class DecisionJournal extends AsyncWriteJournal {
         }
     }
 
+    /** On the replays' threads: the actors' own are few, and this reads the store (or a database). */
     @Override
     public Future<Long> doAsyncReadHighestSequenceNr(String persistenceId, long fromSequenceNr) {
-        try {
-            return Futures.successful(store.highestSequenceNr(persistenceId));
-        } catch (IOException e) {
-            return Futures.failed(e);
-        }
+        return FutureConverters.asScala(CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.highestSequenceNr(persistenceId);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, replays));
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.iq80.leveldb.DB;
 import org.iq80.leveldb.DBIterator;
 import org.iq80.leveldb.Options;
 import org.iq80.leveldb.ReadOptions;
+import org.iq80.leveldb.Snapshot;
 import org.iq80.leveldb.WriteBatch;
 import org.iq80.leveldb.WriteOptions;
 
@@ -41,7 +42,13 @@ public final class JournalStore implements JournalBackend {
     static final byte COMMIT = 'c';
     static final byte HIGHEST = 'h';
     static final byte[] FORMAT_KEY = "mformat".getBytes(StandardCharsets.US_ASCII);
-    static final byte[] FORMAT = "quiesce-journal/1".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Version 2: entries in the compact {@link EntryFormat}, and {@code h} keys only for deleted
+     * entries. Version 1 is read as well; a version this one does not know is refused, as an earlier
+     * version would take a stale {@code h} key for an entity's last entry.
+     */
+    static final byte[] FORMAT = "quiesce-journal/2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FORMAT_1 = "quiesce-journal/1".getBytes(StandardCharsets.US_ASCII);
     /** The last commit number, so opening need not look for it. */
     static final byte[] LAST_COMMIT_KEY = "mlast-commit".getBytes(StandardCharsets.US_ASCII);
 
@@ -70,7 +77,15 @@ public final class JournalStore implements JournalBackend {
         // Opening has checked every block already (and let only a crash's torn last record through,
         // which paranoid checks would refuse); reads verify checksums as they go.
         Options options = new Options().createIfMissing(true);
-        return new JournalStore(directory, JniDBFactory.factory.open(directory.toFile(), options), sync);
+        DB db = JniDBFactory.factory.open(directory.toFile(), options);
+        byte[] format = db.get(FORMAT_KEY);
+        if (format != null && !Arrays.equals(format, FORMAT) && !Arrays.equals(format, FORMAT_1)) {
+            db.close();
+            throw new IOException("the journal " + directory + " is of format "
+                    + new String(format, StandardCharsets.US_ASCII) + ", which this version of Quiesce cannot"
+                    + " read: was it written by a newer version?");
+        }
+        return new JournalStore(directory, db, sync);
     }
 
     public Path directory() {
@@ -163,10 +178,13 @@ public final class JournalStore implements JournalBackend {
     }
 
     private long highest(String persistenceId) {
-        byte[] value = db.get(highestKey(persistenceId));
+        // Both reads on one snapshot: a deletion landing between them could otherwise hide the number.
+        Snapshot snapshot = db.getSnapshot();
+        ReadOptions read = new ReadOptions().snapshot(snapshot);
+        byte[] value = db.get(highestKey(persistenceId), read);
         long kept = value == null ? 0L : ByteBuffer.wrap(value).getLong();
         byte[] end = eventKey(persistenceId, Long.MAX_VALUE);
-        try (DBIterator it = db.iterator()) {
+        try (snapshot; DBIterator it = db.iterator(read)) {
             it.seek(end); // the first key past the entity's entries: the one before it may be its last
             byte[] last;
             if (it.hasNext()) {

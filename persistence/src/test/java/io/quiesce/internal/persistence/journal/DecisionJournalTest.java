@@ -189,6 +189,22 @@ class DecisionJournalTest {
     }
 
     @Test
+    void givenADecision_whenWritten_thenItIsStoredCompactAndReplaysWhole() throws Exception {
+        write(List.of(AtomicWrite.apply(repr(decision(3, "s3"), "service|fe01|FE", 1))), 1);
+
+        List<byte[]> stored = new ArrayList<>();
+        store.readInCommitOrder(stored::add);
+        assertThat(stored).singleElement().satisfies(bytes -> assertThat(bytes[0]).isZero());
+        journal.tell(new JournalProtocol.ReplayMessages(1, Long.MAX_VALUE, Long.MAX_VALUE, "service|fe01|FE",
+                probe.getRef()), probe.getRef());
+        PersistentRepr replayed = probe.expectMsgClass(WAIT, JournalProtocol.ReplayedMessage.class).persistent();
+        probe.expectMsgClass(WAIT, JournalProtocol.RecoverySuccess.class);
+        assertThat(replayed.payload()).isEqualTo(decision(3, "s3"));
+        assertThat(replayed.persistenceId()).isEqualTo("service|fe01|FE");
+        assertThat(replayed.sequenceNr()).isEqualTo(1);
+    }
+
+    @Test
     void givenADecisionOnTwoServices_whenOnlyOnePartArrives_thenItFailsAndNothingOfItIsRecorded() {
         journal.tell(new JournalProtocol.WriteMessages(seq(List.of(AtomicWrite.apply(
                 repr(decision(1, "s1").inTransaction(1, 2), "service|fe01|FE", 1)))), probe.getRef(), 1),

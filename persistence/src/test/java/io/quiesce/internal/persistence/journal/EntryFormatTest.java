@@ -97,6 +97,8 @@ class EntryFormatTest {
                 .isInstanceOf(NotSerializableException.class);
         assertThatThrownBy(() -> EntryFormat.payload(Arrays.copyOf(bytes, bytes.length - 5)))
                 .isInstanceOf(NotSerializableException.class);
+        assertThatThrownBy(() -> EntryFormat.read(Arrays.copyOf(bytes, 11), ENTITY, SERIALIZATION))
+                .isInstanceOf(NotSerializableException.class);
     }
 
     private static PersistentRepr repr(Object payload, long sequenceNr) {
