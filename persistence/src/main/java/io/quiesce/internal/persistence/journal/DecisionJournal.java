@@ -22,8 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * Pekko's journal plugin on a {@link JournalBackend}: thin glue. Each write is serialized here, in
- * the {@link EntryFormat} (one that cannot be is rejected alone), and handed to the {@link GroupCommit} as a part of its
- * transaction ({@link TransactionPart}); replays and the highest sequence number read the store.
+ * the {@link EntryFormat} (one that cannot be is rejected alone), and handed to the
+ * {@link GroupCommit} as a part of its transaction ({@link TransactionPart}); replays and the highest
+ * sequence number read the store, on threads of their own.
  * Configured with {@code store} (the name {@link OpenStores} knows the store by) and
  * {@code part-timeout} (how long the parts of one transaction may take to arrive).
  */

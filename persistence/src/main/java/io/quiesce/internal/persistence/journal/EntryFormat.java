@@ -8,6 +8,7 @@ import org.apache.pekko.persistence.serialization.MessageFormats.PersistentMessa
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 
+import java.io.IOException;
 import java.io.NotSerializableException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class EntryFormat {
             return serialization.serialize(repr).get(); // its length would not fit in a byte
         }
         byte[] body = ours.toBinary(payload);
-        return ByteBuffer.allocate(1 + Long.BYTES + 1 + type.length + body.length).put(COMPACT)
+        return ByteBuffer.allocate(HEADER + type.length + body.length).put(COMPACT)
                 .putLong(repr.sequenceNr()).put((byte) type.length).put(type).put(body).array();
     }
 
@@ -71,7 +72,7 @@ public final class EntryFormat {
             PersistentMessage message;
             try {
                 message = PersistentMessage.parseFrom(bytes);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw damaged(e);
             }
             if (message.getPayload().getSerializerId() != QuiesceSerializer.IDENTIFIER) {
@@ -92,7 +93,7 @@ public final class EntryFormat {
         }
     }
 
-    private static NotSerializableException damaged(java.io.IOException e) {
+    private static NotSerializableException damaged(IOException e) {
         NotSerializableException failure = new NotSerializableException("a journal entry cannot be read: "
                 + e.getMessage());
         failure.initCause(e);

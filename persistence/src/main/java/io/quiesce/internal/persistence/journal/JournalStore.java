@@ -44,8 +44,8 @@ public final class JournalStore implements JournalBackend {
     static final byte[] FORMAT_KEY = "mformat".getBytes(StandardCharsets.US_ASCII);
     /**
      * Version 2: entries in the compact {@link EntryFormat}, and {@code h} keys only for deleted
-     * entries. Version 1 is read as well; a version this one does not know is refused, as an earlier
-     * version would take a stale {@code h} key for an entity's last entry.
+     * entries. Version 1 is read as well. A format this version does not know is refused: a later
+     * one may store what this one would misread (as version 1 would misread version 2's {@code h} keys).
      */
     static final byte[] FORMAT = "quiesce-journal/2".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FORMAT_1 = "quiesce-journal/1".getBytes(StandardCharsets.US_ASCII);
