@@ -4,6 +4,7 @@ import io.quiesce.JournalDatabase;
 import io.quiesce.QuiesceException;
 import io.quiesce.event.Event;
 import io.quiesce.internal.persistence.entity.RolloutEntity;
+import io.quiesce.internal.persistence.journal.EntryFormat;
 import io.quiesce.internal.persistence.journal.postgres.PostgresJournal;
 import io.quiesce.rollout.RolloutEvent;
 
@@ -55,7 +56,7 @@ public final class DatabaseHistory implements AutoCloseable {
                 List<RolloutEvent> steps = new ArrayList<>();
                 journal.replay(RolloutEntity.persistenceId(pool).id(), 1, Long.MAX_VALUE, Long.MAX_VALUE, bytes -> {
                     try {
-                        steps.add((RolloutEvent) JournalEntries.read(bytes));
+                        steps.add((RolloutEvent) EntryFormat.payload(bytes));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -79,7 +80,7 @@ public final class DatabaseHistory implements AutoCloseable {
         try {
             journal.readInCommitOrder(bytes -> {
                 try {
-                    all.addAll(JournalEntries.historyEvents(JournalEntries.read(bytes)));
+                    all.addAll(JournalEntries.historyEvents(EntryFormat.payload(bytes)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

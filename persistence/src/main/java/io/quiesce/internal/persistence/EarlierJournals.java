@@ -2,6 +2,7 @@ package io.quiesce.internal.persistence;
 
 import io.quiesce.event.Event;
 import io.quiesce.internal.persistence.journal.EarlierFormat;
+import io.quiesce.internal.persistence.journal.EntryFormat;
 import io.quiesce.internal.persistence.journal.JournalStore;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class EarlierJournals {
         EarlierFormat.Earlier earlier = EarlierFormat.read(store);
         List<Placed> placed = new ArrayList<>();
         for (JournalStore.Entry e : earlier.entries()) {
-            Object payload = JournalEntries.read(e.bytes());
+            Object payload = EntryFormat.payload(e.bytes());
             List<? extends Event> events = JournalEntries.historyEvents(payload);
             // An entry that adds nothing to the history goes first among its entity's, where it does no harm.
             Instant at = events.isEmpty() ? Instant.MIN : events.get(0).at();

@@ -6,7 +6,6 @@ import io.quiesce.internal.persistence.entity.IntentRecorded;
 import io.quiesce.internal.persistence.entity.ServerDecisionRecorded;
 import io.quiesce.internal.persistence.journal.EntryFormat;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -15,11 +14,6 @@ import java.util.List;
  */
 final class JournalEntries {
     private JournalEntries() {
-    }
-
-    /** The payload of an entry: an event, or a record of the entity that wrote it. */
-    static Object read(byte[] bytes) throws IOException {
-        return EntryFormat.payload(bytes);
     }
 
     /**

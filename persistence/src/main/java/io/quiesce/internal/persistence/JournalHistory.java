@@ -2,6 +2,7 @@ package io.quiesce.internal.persistence;
 
 import io.quiesce.QuiesceException;
 import io.quiesce.event.Event;
+import io.quiesce.internal.persistence.journal.EntryFormat;
 import io.quiesce.internal.persistence.journal.OpenStores;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -25,7 +26,7 @@ final class JournalHistory {
         try {
             OpenStores.get(system.settings().config().getString(PekkoConfig.STORE_KEY)).readInCommitOrder(bytes -> {
                 try {
-                    all.addAll(JournalEntries.historyEvents(JournalEntries.read(bytes)));
+                    all.addAll(JournalEntries.historyEvents(EntryFormat.payload(bytes)));
                 } catch (IOException e) {
                     throw new QuiesceException("cannot read the journal: " + e.getMessage(), e);
                 }

@@ -40,7 +40,7 @@ final class PekkoConfig {
                   coordinated-shutdown.run-by-jvm-shutdown-hook = off
                   jvm-shutdown-hooks = off
                   actor {
-                    # One thread per core (Pekko's default is at least 8). Every command passes several
+                    # One thread per core, at least two (Pekko's default: at least 8). Every command passes several
                     # actors; with more threads than cores each hand-over is more often a thread woken
                     # and a context switch, which costs more than the work handed over.
                     default-dispatcher.fork-join-executor.parallelism-min = 2

@@ -3,6 +3,7 @@ package io.quiesce.internal.persistence;
 import io.quiesce.JournalDatabase;
 import io.quiesce.QuiesceException;
 import io.quiesce.event.Event;
+import io.quiesce.internal.persistence.journal.EntryFormat;
 import io.quiesce.internal.persistence.journal.postgres.PostgresJournal;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class PoolDirectory {
                     "SELECT entry FROM quiesce_entry WHERE persistence_id = 'registry' ORDER BY sequence_nr");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    JournalEntries.historyEvents(JournalEntries.read(rs.getBytes(1))).stream()
+                    JournalEntries.historyEvents(EntryFormat.payload(rs.getBytes(1))).stream()
                             .filter(Event.PoolCreated.class::isInstance)
                             .forEach(e -> pools.add(((Event.PoolCreated) e).pool()));
                 }

@@ -3,6 +3,7 @@ package io.quiesce.internal.persistence;
 import io.quiesce.QuiesceException;
 import io.quiesce.command.Command;
 import io.quiesce.internal.persistence.entity.RolloutEntity;
+import io.quiesce.internal.persistence.journal.EntryFormat;
 import io.quiesce.internal.persistence.journal.JournalBackend;
 import io.quiesce.internal.persistence.journal.OpenStores;
 import io.quiesce.rollout.RolloutCommand;
@@ -97,7 +98,7 @@ public final class Rollouts {
         try {
             store().replay(RolloutEntity.persistenceId(pool).id(), 1, Long.MAX_VALUE, Long.MAX_VALUE, bytes -> {
                 try {
-                    events.add((RolloutEvent) JournalEntries.read(bytes));
+                    events.add((RolloutEvent) EntryFormat.payload(bytes));
                 } catch (IOException e) {
                     throw new QuiesceException("cannot read the rollouts of " + pool + ": " + e.getMessage(), e);
                 }

@@ -56,13 +56,9 @@ public final class EntryFormat {
         if (bytes.length == 0 || bytes[0] != COMPACT) {
             return serialization.deserialize(bytes, PersistentRepr.class).get();
         }
-        checkLength(bytes);
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        b.get();
-        long sequenceNr = b.getLong();
-        String type = new String(bytes, HEADER, bytes[HEADER - 1] & 0xff, StandardCharsets.US_ASCII);
-        byte[] body = Arrays.copyOfRange(bytes, HEADER + type.length(), bytes.length);
-        Object payload = serialization.deserialize(body, QuiesceSerializer.IDENTIFIER, type).get();
+        String type = type(bytes);
+        Object payload = serialization.deserialize(body(bytes, type), QuiesceSerializer.IDENTIFIER, type).get();
+        long sequenceNr = ByteBuffer.wrap(bytes, 1, Long.BYTES).getLong();
         return PersistentRepr$.MODULE$.apply(payload, sequenceNr, persistenceId, "", false, ActorRef.noSender(), "");
     }
 
@@ -82,15 +78,20 @@ public final class EntryFormat {
             return SERIALIZER.fromBinary(message.getPayload().getPayload().toByteArray(),
                     message.getPayload().getPayloadManifest().toStringUtf8());
         }
-        checkLength(bytes);
-        String type = new String(bytes, HEADER, bytes[HEADER - 1] & 0xff, StandardCharsets.US_ASCII);
-        return SERIALIZER.fromBinary(Arrays.copyOfRange(bytes, HEADER + type.length(), bytes.length), type);
+        String type = type(bytes);
+        return SERIALIZER.fromBinary(body(bytes, type), type);
     }
 
-    private static void checkLength(byte[] compact) throws NotSerializableException {
+    /** The type name of a compact entry; refuses one cut short. */
+    private static String type(byte[] compact) throws NotSerializableException {
         if (compact.length < HEADER || compact.length < HEADER + (compact[HEADER - 1] & 0xff)) {
             throw new NotSerializableException("a journal entry is cut short");
         }
+        return new String(compact, HEADER, compact[HEADER - 1] & 0xff, StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] body(byte[] compact, String type) {
+        return Arrays.copyOfRange(compact, HEADER + type.length(), compact.length);
     }
 
     private static NotSerializableException damaged(IOException e) {
