@@ -158,6 +158,10 @@ class PartialWriteFailureTest {
             assertThat(alice.connect("pool1", "im", "s1")).isInstanceOf(Decision.Accepted.class);
             assertThat(alice.pause(Target.service("fe01", FE), PauseOptions.withDeadline(Duration.ofMinutes(1)).forced()))
                     .isInstanceOf(Decision.Accepted.class);
+            // The gatekeeper arms the deadline's timer after answering the pause: a clock that jumps before it
+            // has would fire the deadline at once, on its own rather than ahead of the pause below (and that
+            // attempt's failure would not be the pause's). A status read is handled only after that.
+            q.status();
             FailingLeveldbJournal.failing = ServiceEntity.persistenceId("fe01", FE).id();
             clock.advance(Duration.ofMinutes(2));
 
