@@ -1,6 +1,7 @@
 package io.quiesce.benchmarks;
 
 import io.quiesce.event.Event;
+import io.quiesce.internal.persistence.journal.JournalStore;
 import io.quiesce.internal.persistence.serialization.QuiesceSerializer;
 import org.fusesource.leveldbjni.JniDBFactory;
 import org.iq80.leveldb.DB;
@@ -23,16 +24,19 @@ final class RawLevelDb extends Load {
     private final boolean sync;
     private final int batch;
     private final int entities;
+    private final boolean journalOptions;
     private final byte[][] payloads;
     private volatile boolean running;
     private Thread writer;
     private DB db;
 
-    RawLevelDb(Path dir, boolean sync, int batch, int entities) {
+    /** @param journalOptions LevelDB's options as the journal sets them; false: LevelDB's defaults */
+    RawLevelDb(Path dir, boolean sync, int batch, int entities, boolean journalOptions) {
         this.dir = dir;
         this.sync = sync;
         this.batch = batch;
         this.entities = entities;
+        this.journalOptions = journalOptions;
         this.payloads = payloads(1024);
     }
 
@@ -64,7 +68,8 @@ final class RawLevelDb extends Load {
     @Override
     void start() {
         try {
-            db = JniDBFactory.factory.open(dir.toFile(), new Options().createIfMissing(true));
+            db = JniDBFactory.factory.open(dir.toFile(),
+                    journalOptions ? JournalStore.options() : new Options().createIfMissing(true));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -40,7 +40,9 @@ final class SessionChurn implements Benchmark {
                 + "`SessionEnded` events (serialized by `QuiesceSerializer`) with `WriteBatch`es of 1 event (what one"
                 + " service write of the library carries under this load), of `clients` events (every client's command"
                 + " in one write) and of as many events as the API's own journal writes carried in the run just before"
-                + " (rounded; the same batch size), `WriteOptions.sync` on/off. Bare Pekko: `EventSourcedBehavior`"
+                + " (rounded; the same batch size), `WriteOptions.sync` on/off, with LevelDB's default options, and at"
+                + " the API's batch size once more with the journal's own options (LevelDB's defaults but a write"
+                + " buffer of 32 MiB, not 4). Bare Pekko: `EventSourcedBehavior`"
                 + " counters (as"
                 + " many as services) persisting a one-byte event, asked by `clients` concurrent clients, on the"
                 + " library's configuration but with Pekko's own LevelDB journal (what a bare Pekko actor gets), its"
@@ -68,6 +70,7 @@ final class SessionChurn implements Benchmark {
         Figure[] rawK = new Figure[2];
         Figure[] pekko = new Figure[2];
         Figure[] rawSame = new Figure[2];
+        Figure[] rawTuned = new Figure[2];
         int[] apiBatch = new int[2];
         for (boolean fsync : new boolean[] {false, true}) {
             int f = fsync ? 1 : 0;
@@ -89,6 +92,9 @@ final class SessionChurn implements Benchmark {
                                 + " sync " + on);
                 rows.add(rawSame[f]);
             }
+            rawTuned[f] = raw(Work.fresh(work, "b1-rawTuned-" + on), fsync, apiBatch[f], services, true,
+                    "raw LevelDB JNI, " + apiBatch[f] + " events per WriteBatch, the journal's LevelDB options, sync " + on);
+            rows.add(rawTuned[f]);
             pekko[f] = pekko(Work.fresh(work, "b1-pekko-" + on), fsync, services, "bare Pekko counter, fsync " + on);
             rows.add(pekko[f]);
         }
@@ -110,6 +116,8 @@ final class SessionChurn implements Benchmark {
                 rows.add(Figure.ratio(id(), "Quiesce API / raw LevelDB (" + apiBatch[f] + " events per write, the API's"
                         + " own batch size), fsync " + on, api[f], rawSame[f], ""));
             }
+            rows.add(Figure.ratio(id(), "Quiesce API / raw LevelDB (" + apiBatch[f] + " events per write, the journal's"
+                    + " LevelDB options), fsync " + on, api[f], rawTuned[f], ""));
             rows.add(Figure.ratio(id(), "Quiesce API / bare Pekko counter, fsync " + on, api[f], pekko[f], ""));
         }
         return rows;
@@ -126,7 +134,12 @@ final class SessionChurn implements Benchmark {
     }
 
     private Figure raw(Path dir, boolean sync, int batch, int entities, String name) throws Exception {
-        RawLevelDb load = new RawLevelDb(dir, sync, batch, entities);
+        return raw(dir, sync, batch, entities, false, name);
+    }
+
+    private Figure raw(Path dir, boolean sync, int batch, int entities, boolean journalOptions, String name)
+            throws Exception {
+        RawLevelDb load = new RawLevelDb(dir, sync, batch, entities, journalOptions);
         Figure f = measure(load, name, null, null).figure();
         return new Figure(f.id(), f.name(), f.unit(), f.summary(), String.format(Locale.ROOT,
                 "%.0f bytes of CBOR per event", RawLevelDb.averageSize(RawLevelDb.payloads(1024))));

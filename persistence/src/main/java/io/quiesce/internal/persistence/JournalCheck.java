@@ -1,6 +1,7 @@
 package io.quiesce.internal.persistence;
 
 import io.quiesce.DataDirectoryException;
+import io.quiesce.internal.persistence.journal.JournalStore;
 import org.fusesource.leveldbjni.internal.NativeDB;
 import org.fusesource.leveldbjni.internal.NativeIterator;
 import org.fusesource.leveldbjni.internal.NativeOptions;
@@ -72,7 +73,8 @@ final class JournalCheck {
      */
     private static void readEveryBlock(Path journal, boolean paranoid) throws IOException {
         // Paranoid checks turn a damaged log record into an error instead of skipping it.
-        NativeDB db = NativeDB.open(new NativeOptions().createIfMissing(false).paranoidChecks(paranoid),
+        NativeDB db = NativeDB.open(new NativeOptions().createIfMissing(false).paranoidChecks(paranoid)
+                        .writeBufferSize(JournalStore.WRITE_BUFFER_BYTES),
                 journal.toFile());
         try {
             NativeIterator entries = db.iterator(new NativeReadOptions().verifyChecksums(true).fillCache(false));

@@ -72,12 +72,25 @@ public final class JournalStore implements JournalBackend {
         this.lastCommit = readLastCommit();
     }
 
+    /**
+     * LevelDB's in-memory table, and so its log, holds this many bytes before it is written out as a
+     * sorted file: 32 MiB, not LevelDB's 4 MiB. Under session churn its background compaction, which
+     * merges those files, took a third of the process's CPU with 4 MiB (as much as all its actors),
+     * and about half that with 32. The cost: up to twice this in native memory while one table is
+     * written out, and up to this much log to read back when a directory is opened after a crash.
+     */
+    public static final int WRITE_BUFFER_BYTES = 32 << 20;
+
+    /** LevelDB's options for the journal: {@link #WRITE_BUFFER_BYTES}, the rest LevelDB's defaults. */
+    public static Options options() {
+        return new Options().createIfMissing(true).writeBufferSize(WRITE_BUFFER_BYTES);
+    }
+
     /** Opens (creating if need be) the journal in {@code directory}; {@code sync}: each commit reaches the disk. */
     public static JournalStore open(Path directory, boolean sync) throws IOException {
         // Opening has checked every block already (and let only a crash's torn last record through,
         // which paranoid checks would refuse); reads verify checksums as they go.
-        Options options = new Options().createIfMissing(true);
-        DB db = JniDBFactory.factory.open(directory.toFile(), options);
+        DB db = JniDBFactory.factory.open(directory.toFile(), options());
         byte[] format = db.get(FORMAT_KEY);
         if (format != null && !Arrays.equals(format, FORMAT) && !Arrays.equals(format, FORMAT_1)) {
             db.close();
