@@ -289,6 +289,42 @@ class PartialWriteFailureTest {
         }
     }
 
+    /**
+     * A session's write whose sync hangs past the write timeout: the command is answered with an error
+     * (it may or may not land). A connect sent meanwhile is decided on what the end changed and follows
+     * it in the journal. When the sync lands, both commit; the end's receipt reaches the gatekeeper after
+     * its batch was given up and changes nothing, and once the state is read back (before the next
+     * command is decided) what is shown is what the journal holds: the session ended, once.
+     */
+    @Test
+    void givenASessionWriteHeldPastTheWriteTimeout_whenItLandsAfterwards_thenItsLateReceiptChangesNothing()
+            throws InterruptedException {
+        QuiesceOptions options = options();
+        try (Quiesce q = Quiesce.open(options)) {
+            Operator alice = poolOfFe01WithS1(q);
+            FailingLeveldbJournal.holdingCommit = ServiceEntity.persistenceId("fe01", FE).id();
+            FailingLeveldbJournal.release = new CountDownLatch(1);
+
+            CompletableFuture<Decision> end = alice.endAsync("s1").toCompletableFuture();
+            assertThat(end).failsWithin(Duration.ofSeconds(10)); // the command timeout, 3 s
+            CompletableFuture<Decision> next = alice.connectAsync("pool1", "attendant", "s2").toCompletableFuture();
+            Thread.sleep(300);
+            assertThat(next).as("its commit follows the held one").isNotDone();
+            FailingLeveldbJournal.release.countDown();
+
+            assertThat(next).succeedsWithin(Duration.ofSeconds(10)).isInstanceOf(Decision.Accepted.class);
+            assertThat(alice.connect("pool1", "attendant", "s3")).isInstanceOf(Decision.Accepted.class);
+            assertThat(service(q.status(), FE).sessions()).doesNotContainKey("s1");
+            assertThat(service(q.status(), CAA).sessions()).containsKeys("s2", "s3");
+            assertThat(q.history().stream().filter(e -> e instanceof Event.SessionEnded))
+                    .extracting(e -> ((Event.SessionEnded) e).session()).containsExactly("s1");
+        }
+        try (Quiesce q = Quiesce.open(options)) {
+            assertThat(service(q.status(), FE).sessions()).doesNotContainKey("s1");
+            assertThat(service(q.status(), CAA).sessions()).containsKeys("s2", "s3");
+        }
+    }
+
     /** pool1 with fe01, and s1 on its Front-End; the administrator who did. */
     private static Operator poolOfFe01WithS1(Quiesce q) {
         Operator alice = poolOfFe01(q);
