@@ -77,7 +77,8 @@ public final class JournalStore implements JournalBackend {
      * sorted file: 32 MiB, not LevelDB's 4 MiB. Under session churn its background compaction, which
      * merges those files, took a third of the process's CPU with 4 MiB (as much as all its actors),
      * and about half that with 32. The cost: up to twice this in native memory while one table is
-     * written out, and up to this much log to read back when a directory is opened after a crash.
+     * written out, and up to this much log to read back when a directory is opened (LevelDB writes
+     * its table out only once full, so after a clean close as well as after a crash).
      */
     public static final int WRITE_BUFFER_BYTES = 32 << 20;
 
