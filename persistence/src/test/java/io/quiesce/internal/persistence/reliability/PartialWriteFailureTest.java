@@ -240,8 +240,7 @@ class PartialWriteFailureTest {
         QuiesceOptions options = options();
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = poolOfFe01WithS1(q);
-            FailingLeveldbJournal.holdingCommit = ServiceEntity.persistenceId("fe01", FE).id();
-            FailingLeveldbJournal.release = new CountDownLatch(1);
+            holdTheSyncsOf(FE);
 
             List<CompletableFuture<Decision>> sent = sendWhileTheSyncIsHeld(() -> alice.endAsync("s1"), 300,
                     () -> alice.connectAsync("pool1", "attendant", "s1"));
@@ -302,8 +301,7 @@ class PartialWriteFailureTest {
         QuiesceOptions options = options();
         try (Quiesce q = Quiesce.open(options)) {
             Operator alice = poolOfFe01WithS1(q);
-            FailingLeveldbJournal.holdingCommit = ServiceEntity.persistenceId("fe01", FE).id();
-            FailingLeveldbJournal.release = new CountDownLatch(1);
+            holdTheSyncsOf(FE);
 
             CompletableFuture<Decision> end = alice.endAsync("s1").toCompletableFuture();
             assertThat(end).failsWithin(Duration.ofSeconds(10)); // the command timeout, 3 s
@@ -347,10 +345,15 @@ class PartialWriteFailureTest {
         return List.of(a, b);
     }
 
-    private static void holdAndFailTheNextSyncOf(String service) {
+    /** Commits holding an entry of fe01's {@code service} wait until the test releases them. */
+    private static void holdTheSyncsOf(String service) {
         FailingLeveldbJournal.holdingCommit = ServiceEntity.persistenceId("fe01", service).id();
-        FailingLeveldbJournal.failingCommit = FailingLeveldbJournal.holdingCommit;
         FailingLeveldbJournal.release = new CountDownLatch(1);
+    }
+
+    private static void holdAndFailTheNextSyncOf(String service) {
+        holdTheSyncsOf(service);
+        FailingLeveldbJournal.failingCommit = FailingLeveldbJournal.holdingCommit;
     }
 
     private static void assertSessionOnlyOnFrontEnd(Deployment d) {
