@@ -2,6 +2,7 @@ package io.quiesce.benchmarks;
 
 import io.quiesce.JournalDatabase;
 import io.quiesce.internal.persistence.journal.JournalBackend;
+import io.quiesce.internal.persistence.journal.JournalStore;
 import io.quiesce.internal.persistence.journal.OpenStores;
 import io.quiesce.Quiesce;
 import io.quiesce.QuiesceOptions;
@@ -42,7 +43,7 @@ final class SessionChurn implements Benchmark {
                 + " in one write) and of as many events as the API's own journal writes carried in the run just before"
                 + " (rounded; the same batch size), `WriteOptions.sync` on/off, with LevelDB's default options, and at"
                 + " the API's batch size once more with the journal's own options (LevelDB's defaults but a write"
-                + " buffer of 32 MiB, not 4). Bare Pekko: `EventSourcedBehavior`"
+                + " buffer of " + (JournalStore.WRITE_BUFFER_BYTES >> 20) + " MiB, not 4). Bare Pekko: `EventSourcedBehavior`"
                 + " counters (as"
                 + " many as services) persisting a one-byte event, asked by `clients` concurrent clients, on the"
                 + " library's configuration but with Pekko's own LevelDB journal (what a bare Pekko actor gets), its"
@@ -93,7 +94,8 @@ final class SessionChurn implements Benchmark {
                 rows.add(rawSame[f]);
             }
             rawTuned[f] = raw(Work.fresh(work, "b1-rawTuned-" + on), fsync, apiBatch[f], services, true,
-                    "raw LevelDB JNI, " + apiBatch[f] + " events per WriteBatch, the journal's LevelDB options, sync " + on);
+                    "raw LevelDB JNI, " + apiBatch[f] + " events per WriteBatch, the journal's LevelDB options,"
+                            + " sync " + on);
             rows.add(rawTuned[f]);
             pekko[f] = pekko(Work.fresh(work, "b1-pekko-" + on), fsync, services, "bare Pekko counter, fsync " + on);
             rows.add(pekko[f]);
