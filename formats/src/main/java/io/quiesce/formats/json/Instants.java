@@ -74,6 +74,63 @@ public final class Instants {
         }
     }
 
+    /** The longest text {@link #write} makes: {@code yyyy-MM-ddTHH:mm:ss.fffffffffZ}. */
+    public static final int MAX_WRITTEN = 30;
+
+    /**
+     * Writes {@code instant} as {@link Instant#toString} does, in ASCII bytes into {@code to} from
+     * {@code at} (with room for {@link #MAX_WRITTEN}), and says how many; -1, having written nothing,
+     * for a year outside 0 to 9999, which only {@code toString} writes. {@code toString} goes through a general formatter,
+     * and the journal writes an instant in every event.
+     */
+    public static int write(Instant instant, byte[] to, int at) {
+        long second = instant.getEpochSecond();
+        long day = Math.floorDiv(second, 86_400);
+        int ofDay = (int) Math.floorMod(second, 86_400);
+        // Days to a civil date (proleptic Gregorian), in 400-year eras that start on March 1st.
+        long z = day + DAYS_0000_TO_1970 - 60;
+        long era = Math.floorDiv(z, 146_097);
+        int ofEra = (int) (z - era * 146_097);
+        int yearOfEra = (ofEra - ofEra / 1_460 + ofEra / 36_524 - ofEra / 146_096) / 365;
+        int dayOfYear = ofEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int shiftedMonth = (5 * dayOfYear + 2) / 153;
+        int dayOfMonth = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
+        int month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+        long year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0);
+        if (year < 0 || year > 9_999) {
+            return -1;
+        }
+        put(to, at, (int) year, 4);
+        to[at + 4] = '-';
+        put(to, at + 5, month, 2);
+        to[at + 7] = '-';
+        put(to, at + 8, dayOfMonth, 2);
+        to[at + 10] = 'T';
+        put(to, at + 11, ofDay / 3_600, 2);
+        to[at + 13] = ':';
+        put(to, at + 14, ofDay / 60 % 60, 2);
+        to[at + 16] = ':';
+        put(to, at + 17, ofDay % 60, 2);
+        int n = at + 19;
+        int nanos = instant.getNano();
+        if (nanos != 0) {
+            // As many digits as needed, in groups of three.
+            int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+            to[n++] = '.';
+            put(to, n, digits == 3 ? nanos / 1_000_000 : digits == 6 ? nanos / 1_000 : nanos, digits);
+            n += digits;
+        }
+        to[n++] = 'Z';
+        return n - at;
+    }
+
+    private static void put(byte[] to, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            to[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
     /**
      * The epoch second that starts the minute {@code yyyy-MM-ddTHH:mm} at {@code o}, when the text
      * is long enough to be a written instant; {@link #NO_MINUTE} otherwise.

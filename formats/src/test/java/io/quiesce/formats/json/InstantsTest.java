@@ -87,4 +87,29 @@ class InstantsTest {
             return null;
         }
     }
+    @Test
+    void givenInstantsOfEveryCalendarCaseThenWriteGivesWhatToStringGives() {
+        java.util.Random random = new java.util.Random(7);
+        long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        int[] nanos = {0, 80_000_000, 999_000_000, 1_000, 123_456_000, 1, 999_999_999, 500};
+        byte[] out = new byte[Instants.MAX_WRITTEN + 3];
+        for (int i = 0; i < 200_000; i++) {
+            long second = i < 1_000 ? first + i * 86_399L : i < 2_000 ? last - (i - 1_000) * 86_399L
+                    : first + Math.floorMod(random.nextLong(), last - first + 1);
+            Instant instant = Instant.ofEpochSecond(second, i % 3 == 0 ? random.nextInt(1_000_000_000) : nanos[i % 8]);
+            int n = Instants.write(instant, out, 3);
+            assertThat(new String(out, 3, n, java.nio.charset.StandardCharsets.US_ASCII))
+                    .as("instant %s", instant).isEqualTo(instant.toString());
+        }
+    }
+
+    @Test
+    void givenAYearOutsideFourDigitsThenWriteLeavesItToToString() {
+        byte[] out = new byte[Instants.MAX_WRITTEN];
+        assertThat(Instants.write(Instant.parse("+10000-01-01T00:00:00Z"), out, 0)).isEqualTo(-1);
+        assertThat(Instants.write(Instant.parse("-0001-12-31T23:59:59Z"), out, 0)).isEqualTo(-1);
+        assertThat(Instants.write(Instant.MAX, out, 0)).isEqualTo(-1);
+        assertThat(Instants.write(Instant.MIN, out, 0)).isEqualTo(-1);
+    }
 }

@@ -51,10 +51,11 @@ public class DecisionJournal extends AsyncWriteJournal {
             List<PersistentRepr> reprs = CollectionConverters.asJava(write.payload());
             List<GroupCommit.Ordered> entries = new ArrayList<>(reprs.size());
             try {
-                for (int i = 0; i < reprs.size(); i++) {
-                    PersistentRepr repr = reprs.get(i);
+                int i = 0;
+                for (PersistentRepr repr : reprs) { // in order: the payload may be a linked list
                     byte[] bytes = EntryFormat.write(repr, serialization);
                     long order = repr.payload() instanceof TransactionPart part ? part.order() : i;
+                    i++;
                     entries.add(new GroupCommit.Ordered(new JournalStore.Entry(repr.persistenceId(),
                             repr.sequenceNr(), bytes), order));
                 }

@@ -70,6 +70,12 @@ public final class QuiesceSerializer extends SerializerWithStringManifest {
 
     @Override
     public byte[] toBinary(Object o) {
+        byte[] session = SessionEntries.write(o);
+        return session != null ? session : general(o);
+    }
+
+    /** The bytes of {@code o} as the general writer makes them, for any entry or snapshot. */
+    byte[] general(Object o) {
         try {
             byte[] cbor = MAPPER.writeValueAsBytes(o);
             if (!SNAPSHOTS.contains(manifest(o))) {

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,6 +81,49 @@ class QuiesceSerializerTest {
     }
 
     /** Which transaction an entry follows matters only while it is written: it is not stored. */
+    @Test
+    void givenSessionEntriesOfEveryShape_whenWritten_thenTheBytesAreTheGeneralWritersAndReadBackEqual()
+            throws NotSerializableException {
+        java.util.Random random = new java.util.Random(11);
+        String[] names = {"fe01", "fe02.contoso.com", "Lync Server Call Park", "call-park", "",
+                "naïve ünïcode", "emoji \uD83D\uDE00", "x".repeat(300), "a\u0000b"};
+        Instant[] times = {T, T.plusNanos(80_000_000), T.plusNanos(1_000), T.plusNanos(7), Instant.EPOCH,
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z")};
+        long[] numbers = {0, 1, 23, 24, 255, 256, 65_535, 65_536, Integer.MAX_VALUE, 1L << 32, Long.MAX_VALUE};
+        for (int i = 0; i < 2_000; i++) {
+            List<Event> events = new ArrayList<>();
+            for (int e = 1 + random.nextInt(3); e > 0; e--) {
+                Instant at = times[random.nextInt(times.length)];
+                String server = names[random.nextInt(names.length)];
+                String service = names[random.nextInt(names.length)];
+                String session = java.util.UUID.randomUUID().toString();
+                String by = random.nextBoolean() ? null : names[random.nextInt(names.length)];
+                events.add(random.nextBoolean()
+                        ? new Event.SessionStarted(at, server, service, session, names[random.nextInt(names.length)], by)
+                        : new Event.SessionEnded(at, server, service, session, by));
+            }
+            DecisionRecorded entry = new DecisionRecorded(numbers[random.nextInt(numbers.length)],
+                    random.nextInt(4) == 0 ? numbers[random.nextInt(numbers.length)] : 0, events,
+                    random.nextBoolean() ? numbers[random.nextInt(numbers.length)] : 0,
+                    random.nextBoolean() ? random.nextInt(100) : 0, random.nextInt(4) == 0, 0);
+
+            byte[] bytes = serializer.toBinary(entry);
+
+            assertThat(bytes).as("%s", entry).isEqualTo(serializer.general(entry));
+            // Only an instant past 9999 or a string with a surrogate is left to the general writer here.
+            boolean usual = entry.events().stream().allMatch(e -> e.at().getEpochSecond() < 253_402_300_800L
+                    && texts(e).noneMatch(t -> t != null && t.chars().anyMatch(c -> Character.isSurrogate((char) c))));
+            assertThat(SessionEntries.write(entry) != null).as("written directly: %s", entry).isEqualTo(usual);
+            assertThat(serializer.fromBinary(bytes, serializer.manifest(entry))).isEqualTo(entry);
+        }
+    }
+
+    private static Stream<String> texts(Event e) {
+        return e instanceof Event.SessionStarted s ? Stream.of(s.server(), s.service(), s.session(), s.feature(), s.by())
+                : Stream.of(((Event.SessionEnded) e).server(), ((Event.SessionEnded) e).service(),
+                ((Event.SessionEnded) e).session(), ((Event.SessionEnded) e).by());
+    }
+
     @Test
     void theTransactionAnEntryFollowsIsNotStored() throws NotSerializableException {
         DecisionRecorded alone = new DecisionRecorded(42, 0, oneOfEach()).inTransaction(7, 2);
