@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
@@ -63,7 +64,10 @@ final class ReplayThroughput implements Benchmark {
                 + " streaming parser and the line codecs, no replay); a bare Jackson streaming parse of the same file"
                 + " (one `JsonParser` over the file's bytes, every token read and every string value's text taken:"
                 + " the least any reader of these lines must do); and Jackson's tree model, `ObjectMapper.readTree`"
-                + " per line, as this benchmark measured the bare parse before. The replay without reading: the"
+                + " per line, as this benchmark measured the bare parse before. The engine and the bare parse run"
+                + " in turns, the order switched each time (engine then parse, parse then engine, ...), and their"
+                + " ratio is the median of each engine pass over the parse next to it: this machine has slow spells"
+                + " of a few seconds, and passes measured far apart could fall in different ones. The replay without reading: the"
                 + " file's lines decoded into memory first (a list of `HistoryLine`s, not timed), then"
                 + " `new Replay(rules).run(list)` timed, so the checking, folding, findings and timeline are"
                 + " measured apart from the reader" + files;
@@ -76,7 +80,7 @@ final class ReplayThroughput implements Benchmark {
         // Two passes discarded: on two busy cores the first pass of a fresh JVM ran at a fifth of full speed and
         // the second at about half while the JIT compiled, and with three measured passes the median could be one.
         int warmups = settings.warmups("b4", 2);
-        int iterations = settings.iterations("b4", 3);
+        int iterations = settings.iterations("b4", 5);
         Path dir = Work.fresh(work, "b4");
         Path events = dir.resolve("events.jsonl");
         Path commands = dir.resolve("commands.jsonl");
@@ -89,13 +93,12 @@ final class ReplayThroughput implements Benchmark {
         for (Path file : List.of(events, commands)) {
             int count = file == events ? lines : commandLines;
             String kind = String.format(Locale.ROOT, "%,d %s", count, file == events ? "event lines" : "command lines");
-            Figure engine = Figure.of(id(), "replay engine, " + kind, "lines/s",
-                    rates(file, count, warmups, iterations, this::replay), "");
+            double[][] inTurns = inTurns(file, count, warmups, iterations, this::replay, ReplayThroughput::streaming);
+            Figure engine = Figure.of(id(), "replay engine, " + kind, "lines/s", inTurns[0], "");
             Figure fold = fold(file, kind, count, warmups, iterations);
             Figure reader = Figure.of(id(), "HistoryReader alone (parse + decode), " + kind, "lines/s",
                     rates(file, count, warmups, iterations, ReplayThroughput::read), "");
-            Figure streaming = Figure.of(id(), "bare Jackson streaming parse, " + kind, "lines/s",
-                    rates(file, count, warmups, iterations, ReplayThroughput::streaming), "");
+            Figure streaming = Figure.of(id(), "bare Jackson streaming parse, " + kind, "lines/s", inTurns[1], "");
             Figure tree = Figure.of(id(), "Jackson readTree per line, " + kind, "lines/s",
                     rates(file, count, warmups, iterations, ReplayThroughput::tree), "");
             rows.add(engine);
@@ -103,8 +106,10 @@ final class ReplayThroughput implements Benchmark {
             rows.add(reader);
             rows.add(streaming);
             rows.add(tree);
-            rows.add(Figure.ratio(id(), "replay engine / bare Jackson streaming parse, " + kind, engine, streaming,
-                    ""));
+            double[] ratios = new double[iterations];
+            Arrays.setAll(ratios, i -> inTurns[0][i] / inTurns[1][i]);
+            rows.add(Figure.of(id(), "replay engine / bare Jackson streaming parse, " + kind, "ratio", ratios,
+                    "each engine pass over the bare parse next to it"));
         }
         return rows;
     }
@@ -204,17 +209,42 @@ final class ReplayThroughput implements Benchmark {
         return n;
     }
 
+    /**
+     * The rates of two passes run in turns, the order switched each time ({@code a b}, {@code b a}, ...): this
+     * machine has slow spells of a few seconds, and one pass measured long after the other could fall in one
+     * that the other missed. Neither pass runs first each time, so neither has the warmer caches.
+     */
+    private static double[][] inTurns(Path file, int lines, int warmups, int iterations, ToLongFunction<Path> a,
+                                      ToLongFunction<Path> b) {
+        double[][] rates = new double[2][iterations];
+        for (int i = -warmups; i < iterations; i++) {
+            boolean aFirst = Math.floorMod(i, 2) == 0;
+            double first = rate(file, lines, aFirst ? a : b);
+            double second = rate(file, lines, aFirst ? b : a);
+            if (i >= 0) {
+                rates[0][i] = aFirst ? first : second;
+                rates[1][i] = aFirst ? second : first;
+            }
+        }
+        return rates;
+    }
+
+    private static double rate(Path file, int lines, ToLongFunction<Path> pass) {
+        long t0 = System.nanoTime();
+        long n = pass.applyAsLong(file);
+        long t1 = System.nanoTime();
+        if (n != lines) {
+            throw new IllegalStateException("read " + n + " lines, expected " + lines);
+        }
+        return n * 1e9 / (t1 - t0);
+    }
+
     private static double[] rates(Path file, int lines, int warmups, int iterations, ToLongFunction<Path> pass) {
         double[] rates = new double[iterations];
         for (int i = -warmups; i < iterations; i++) {
-            long t0 = System.nanoTime();
-            long n = pass.applyAsLong(file);
-            long t1 = System.nanoTime();
-            if (n != lines) {
-                throw new IllegalStateException("read " + n + " lines, expected " + lines);
-            }
+            double rate = rate(file, lines, pass);
             if (i >= 0) {
-                rates[i] = n * 1e9 / (t1 - t0);
+                rates[i] = rate;
             }
         }
         return rates;
