@@ -15,9 +15,9 @@ import java.util.List;
  * The journal entry of a session's start or end, encoded straight to CBOR: the same bytes as the
  * general writer (Jackson's data binding) makes, without its per-object lookups, generator and
  * general instant formatter. Nearly every entry of a busy pool is one of these, and the general
- * writer took about a sixth of the library's actor time under session churn. What it does not
+ * writer took about a sixth of the library's Java CPU under session churn. What it does not
  * know Jackson's encoding of (another entry, a negative number, a string with a surrogate or of
- * over {@value #MAX_CHARS} characters, a year past 9999) it leaves to the general writer.
+ * over {@value #MAX_CHARS} characters, a year outside 0 to 9999) it leaves to the general writer.
  */
 final class SessionEntries {
     /** Jackson writes a string this long or shorter with its length up front; much longer ones in chunks. */
