@@ -67,8 +67,8 @@ final class ReplayThroughput implements Benchmark {
                 + " per line, as this benchmark measured the bare parse before. The engine and the bare parse run"
                 + " in turns, the order switched each time (engine then parse, parse then engine, ...), and their"
                 + " ratio is the median of each engine pass over the parse next to it: this machine has slow spells"
-                + " of a few seconds, and passes measured far apart could fall in different ones. The replay without reading: the"
-                + " file's lines decoded into memory first (a list of `HistoryLine`s, not timed), then"
+                + " of a few seconds, and passes measured far apart could fall in different ones. The replay"
+                + " without reading: the file's lines decoded into memory first (a list of `HistoryLine`s, not timed), then"
                 + " `new Replay(rules).run(list)` timed, so the checking, folding, findings and timeline are"
                 + " measured apart from the reader" + files;
     }

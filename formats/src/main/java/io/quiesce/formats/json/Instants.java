@@ -80,8 +80,8 @@ public final class Instants {
     /**
      * Writes {@code instant} as {@link Instant#toString} does, in ASCII bytes into {@code to} from
      * {@code at} (with room for {@link #MAX_WRITTEN}), and says how many; -1, having written nothing,
-     * for a year outside 0 to 9999, which only {@code toString} writes. {@code toString} goes through a general formatter,
-     * and the journal writes an instant in every event.
+     * for a year outside 0 to 9999, which only {@code toString} writes. {@code toString} goes through a
+     * general formatter, and the journal writes an instant in every event.
      */
     public static int write(Instant instant, byte[] to, int at) {
         long second = instant.getEpochSecond();

@@ -98,8 +98,8 @@ class QuiesceSerializerTest {
                 String service = names[random.nextInt(names.length)];
                 String session = java.util.UUID.randomUUID().toString();
                 String by = random.nextBoolean() ? null : names[random.nextInt(names.length)];
-                events.add(random.nextBoolean()
-                        ? new Event.SessionStarted(at, server, service, session, names[random.nextInt(names.length)], by)
+                String feature = names[random.nextInt(names.length)];
+                events.add(random.nextBoolean() ? new Event.SessionStarted(at, server, service, session, feature, by)
                         : new Event.SessionEnded(at, server, service, session, by));
             }
             DecisionRecorded entry = new DecisionRecorded(numbers[random.nextInt(numbers.length)],
@@ -119,9 +119,11 @@ class QuiesceSerializerTest {
     }
 
     private static Stream<String> texts(Event e) {
-        return e instanceof Event.SessionStarted s ? Stream.of(s.server(), s.service(), s.session(), s.feature(), s.by())
-                : Stream.of(((Event.SessionEnded) e).server(), ((Event.SessionEnded) e).service(),
-                ((Event.SessionEnded) e).session(), ((Event.SessionEnded) e).by());
+        if (e instanceof Event.SessionStarted s) {
+            return Stream.of(s.server(), s.service(), s.session(), s.feature(), s.by());
+        }
+        Event.SessionEnded s = (Event.SessionEnded) e;
+        return Stream.of(s.server(), s.service(), s.session(), s.by());
     }
 
     @Test
