@@ -24,8 +24,8 @@ import java.util.Arrays;
  */
 final class Utf8Lines {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
+    static final long LOW_BITS = 0x0101010101010101L;
+    static final long HIGH_BITS = 0x8080808080808080L;
     private static final long NEWLINES = LOW_BITS * '\n';
     private static final long BACKSLASHES = LOW_BITS * '\\';
 
@@ -164,7 +164,7 @@ final class Utf8Lines {
      * The high bit of each byte of {@code x} that is zero, and none of those below the lowest
      * zero byte (above it, some may be set wrongly: callers look only below it).
      */
-    private static long zeroBytes(long x) {
+    static long zeroBytes(long x) {
         return (x - LOW_BITS) & ~x & HIGH_BITS;
     }
 

@@ -30,6 +30,7 @@ import io.quiesce.service.ServiceStatus;
 import io.quiesce.service.StartupType;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,12 +38,13 @@ import java.util.List;
 
 /**
  * An event line as {@link EventCodec} writes it, decoded straight from the parser's tokens: no
- * map of fields, no values in between, the time read from the parser's characters. Exported
- * histories are hundreds of thousands of such lines, and the general reading costs more than the
- * parse.
+ * map of fields, no values in between. The parser finds each string value and leaves it unread;
+ * its characters are read here from the line's bytes (the time, a name looked up without making a
+ * string of it). Exported histories are hundreds of thousands of such lines, and the general
+ * reading costs more than the parse.
  *
  * <p>It gives up on anything else: a line that is not such an event, holds a fault, or is merely
- * unusual (a command, an instant in another ISO form, a surrogate from an escape). Then
+ * unusual (a command, an instant in another ISO form). Then
  * {@link EventCodec#decode} reads the line again from the start and decides: what is accepted
  * and refused, and every message, stay the general reading's. What this accepts, that reads as
  * the same event. One per reader: it keeps the fields of the line being read.
@@ -73,8 +75,8 @@ final class WrittenEventLine {
 
     /** The names of the event types, to find a line's without making a string of it. */
     private static final String[] TYPE_NAMES = EventTypes.all().keySet().toArray(String[]::new);
-    private static final char[][] TYPE_CHARS = Arrays.stream(TYPE_NAMES).map(String::toCharArray)
-            .toArray(char[][]::new);
+    private static final byte[][] TYPE_BYTES = Arrays.stream(TYPE_NAMES)
+            .map(name -> name.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     private static final StartupType[] STARTUP_TYPES = StartupType.values();
     private static final ServiceStatus[] STATUSES = ServiceStatus.values();
     private static final InterruptionCause[] CAUSES = InterruptionCause.values();
@@ -87,15 +89,23 @@ final class WrittenEventLine {
      * by the hash of their characters; a name that meets another's slot takes it. Every line
      * about a service then names it with the same strings as the server's line did: the fold
      * finds a name by comparing references, and its hash is worked out once. Not shared between
-     * threads (a reader is read by one): a slot's name and characters are replaced one after the other.
+     * threads (a reader is read by one): a slot's name and bytes are replaced one after the other.
      */
     private final String[] names = new String[NAMES];
-    /** The characters of each of {@link #names}, to compare a value's with. */
-    private final char[][] nameChars = new char[NAMES][];
+    /** The bytes of each of {@link #names}, to compare a value's with. */
+    private final byte[][] nameBytes = new byte[NAMES][];
     private final Instants.Reader instants = new Instants.Reader();
     /** Where the types of the last two lines are in {@link #TYPE_NAMES}: lines of a few types come in runs. */
     private int lastType;
     private int typeBefore;
+    /** The last name of each field, by the number of its bit, and its bytes. */
+    private final String[] lastNames = new String[Integer.SIZE];
+    private final byte[][] lastBytes = new byte[Integer.SIZE][];
+    /** The line being read. */
+    private LineParser line;
+    /** Where the last string value found by {@link #string} is in the line's bytes: {@code [valueStart, valueEnd)}. */
+    private int valueStart;
+    private int valueEnd;
     /** The fields of the line being read; {@link #seen} says which it has. */
     private int seen;
     private Instant at;
@@ -120,23 +130,24 @@ final class WrittenEventLine {
     private int sessions;
 
     /**
-     * The event of the one JSON object the parser holds, or null when the general reading must
-     * judge the line. {@code escaped}: whether the line may hold escapes, which could make a lone
-     * surrogate that the general reading refuses; false only for ASCII without a backslash.
-     * A fault of the JSON itself ends in an exception of the parser; the caller reads the line
-     * again too. It reads the object and nothing after it: whether the line ends there is for
-     * the caller to check.
+     * The event of the one JSON object on the line, or null when the general reading must judge
+     * the line. The line must be ASCII without a backslash, so that a string's bytes are its
+     * characters: its values are read from the line's bytes, and the parser only finds them. A
+     * fault of the JSON itself ends in an exception of the parser; the caller reads the line again
+     * too. It reads the object and nothing after it: whether the line ends there is for the caller
+     * to check.
      */
-    Event decode(JsonParser p, boolean escaped) throws IOException {
+    Event decode(LineParser line, JsonParser p) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
+        this.line = line;
         seen = 0;
         by = null;
         reason = null;
         deadline = null;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            int field = field(p, name, escaped);
+            int field = field(p, name);
             if (field == 0 || (seen & field) != 0) {
                 return null;
             }
@@ -146,23 +157,23 @@ final class WrittenEventLine {
     }
 
     /** Reads the value of the field {@code name}; its bit, or 0 when the line is not for this reading. */
-    private int field(JsonParser p, String name, boolean escaped) throws IOException {
+    private int field(JsonParser p, String name) throws IOException {
         JsonToken value = p.nextToken();
         return switch (name) {
-            case "at" -> present(at = instant(p, value), AT);
-            case "type" -> present(type = typeName(p, value), TYPE);
-            case "pool" -> present(pool = name(p, value, escaped), POOL);
-            case "server" -> present(server = name(p, value, escaped), SERVER);
-            case "service" -> present(service = name(p, value, escaped), SERVICE);
-            case "session" -> present(session = session(p, value, escaped), SESSION);
-            case "feature" -> present(feature = name(p, value, escaped), FEATURE);
-            case "role" -> present(role = name(p, value, escaped), ROLE);
-            case "coreService" -> present(coreService = name(p, value, escaped), CORE_SERVICE);
+            case "at" -> present(at = instant(value), AT);
+            case "type" -> present(type = typeName(value), TYPE);
+            case "pool" -> present(pool = name(value, POOL), POOL);
+            case "server" -> present(server = name(value, SERVER), SERVER);
+            case "service" -> present(service = name(value, SERVICE), SERVICE);
+            case "session" -> present(session = session(value), SESSION);
+            case "feature" -> present(feature = name(value, FEATURE), FEATURE);
+            case "role" -> present(role = name(value, ROLE), ROLE);
+            case "coreService" -> present(coreService = name(value, CORE_SERVICE), CORE_SERVICE);
             // these three may be null, as if left out
-            case "by" -> value == JsonToken.VALUE_NULL ? BY : present(by = name(p, value, escaped), BY);
-            case "reason" -> value == JsonToken.VALUE_NULL ? REASON : present(reason = text(p, value, escaped), REASON);
-            case "deadline" -> value == JsonToken.VALUE_NULL ? DEADLINE : present(deadline = instant(p, value), DEADLINE);
-            case "services" -> present(services = names(p, value, escaped), SERVICES);
+            case "by" -> value == JsonToken.VALUE_NULL ? BY : present(by = name(value, BY), BY);
+            case "reason" -> value == JsonToken.VALUE_NULL ? REASON : present(reason = text(value), REASON);
+            case "deadline" -> value == JsonToken.VALUE_NULL ? DEADLINE : present(deadline = instant(value), DEADLINE);
+            case "services" -> present(services = names(p, value), SERVICES);
             case "dnsLoadBalancing" -> {
                 dnsLoadBalancing = value == JsonToken.VALUE_TRUE;
                 yield bool(value) ? DNS_LOAD_BALANCING : 0;
@@ -175,9 +186,9 @@ final class WrittenEventLine {
                 pauseCleared = value == JsonToken.VALUE_TRUE;
                 yield bool(value) ? PAUSE_CLEARED : 0;
             }
-            case "from" -> present(from = value == JsonToken.VALUE_STRING ? p.getText() : null, FROM);
-            case "to" -> present(to = value == JsonToken.VALUE_STRING ? p.getText() : null, TO);
-            case "cause" -> present(cause = value == JsonToken.VALUE_STRING ? p.getText() : null, CAUSE);
+            case "from" -> present(from = text(value), FROM);
+            case "to" -> present(to = text(value), TO);
+            case "cause" -> present(cause = text(value), CAUSE);
             case "sessions" -> {
                 boolean count = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
                         && p.getIntValue() >= 0;
@@ -257,46 +268,56 @@ final class WrittenEventLine {
         return (seen & needed) == needed && (seen & ~(needed | optional)) == 0;
     }
 
-    /** The name of a known event type, as one string for all lines; null for any other value. */
-    private String typeName(JsonParser p, JsonToken value) throws IOException {
+    /**
+     * Finds the bytes of the string value the parser is at ({@link #valueStart}, {@link #valueEnd});
+     * false for another value, or one that holds a control character (the parser refuses those).
+     */
+    private boolean string(JsonToken value) {
         if (value != JsonToken.VALUE_STRING) {
+            return false;
+        }
+        int start = line.stringStart();
+        if (start < 0) {
+            return false;
+        }
+        int end = line.stringEnd(start);
+        valueStart = start;
+        valueEnd = end;
+        return end >= 0;
+    }
+
+    /** The name of a known event type, as one string for all lines; null for any other value. */
+    private String typeName(JsonToken value) {
+        if (value == JsonToken.VALUE_STRING) {
+            int start = line.stringStart();
+            if (start >= 0 && line.stringIs(start, TYPE_BYTES[lastType])) {
+                return TYPE_NAMES[lastType];
+            }
+        }
+        if (!string(value)) {
             return null;
         }
-        char[] chars = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        int length = p.getTextLength();
-        if (!named(lastType, chars, offset, length)) {
-            int found = named(typeBefore, chars, offset, length) ? typeBefore : -1;
-            for (int i = 0; found < 0 && i < TYPE_CHARS.length; i++) {
-                found = named(i, chars, offset, length) ? i : -1;
-            }
-            if (found < 0) {
-                return null;
-            }
-            typeBefore = lastType;
-            lastType = found;
+        int found = line.stringIs(valueStart, TYPE_BYTES[typeBefore]) ? typeBefore : -1;
+        for (int i = 0; found < 0 && i < TYPE_BYTES.length; i++) {
+            found = line.stringIs(valueStart, TYPE_BYTES[i]) ? i : -1;
         }
+        if (found < 0) {
+            return null;
+        }
+        typeBefore = lastType;
+        lastType = found;
         return TYPE_NAMES[lastType];
     }
 
-    private static boolean named(int type, char[] chars, int offset, int length) {
-        char[] name = TYPE_CHARS[type];
-        return name.length == length && Arrays.equals(name, 0, length, chars, offset, offset + length);
-    }
-
     /** A time in the form the writer uses; any other is for the general reading. */
-    private Instant instant(JsonParser p, JsonToken value) throws IOException {
-        return value == JsonToken.VALUE_STRING
-                ? instants.written(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
+    private Instant instant(JsonToken value) {
+        return string(value) ? instants.written(line.bytes(), valueStart, valueEnd - valueStart) : null;
     }
 
-    /** A string that needs no check for lone surrogates; null otherwise. */
-    private static String text(JsonParser p, JsonToken value, boolean escaped) throws IOException {
-        if (value != JsonToken.VALUE_STRING) {
-            return null;
-        }
-        String s = p.getText();
-        return escaped && hasSurrogate(s) ? null : s;
+    /** A string value; null for another value. */
+    private String text(JsonToken value) {
+        return string(value)
+                ? new String(line.bytes(), valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1) : null;
     }
 
     /**
@@ -304,50 +325,57 @@ final class WrittenEventLine {
      * every session up by it, and this runs on a thread of its own during a replay (see
      * {@link ReadAhead}).
      */
-    private static String session(JsonParser p, JsonToken value, boolean escaped) throws IOException {
-        String id = text(p, value, escaped);
+    private String session(JsonToken value) {
+        String id = text(value);
         if (id != null) {
             id.hashCode();
         }
         return id;
     }
 
-    /** A name, as {@link #text} reads it, the same string as the last time it came. */
-    private String name(JsonParser p, JsonToken value, boolean escaped) throws IOException {
+    /**
+     * A name, as {@link #text} reads it, the same string as the last time it came: the field's
+     * last name is tried first, without looking for the value's end (most lines repeat it), then
+     * the slot of {@link #names} that the value's characters pick.
+     */
+    private String name(JsonToken value, int field) {
         if (value != JsonToken.VALUE_STRING) {
             return null;
         }
-        char[] chars = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        int length = p.getTextLength();
+        int f = Integer.numberOfTrailingZeros(field);
+        int start = line.stringStart();
+        if (start >= 0 && lastBytes[f] != null && line.stringIs(start, lastBytes[f])) {
+            return lastNames[f];
+        }
+        if (!string(value)) {
+            return null;
+        }
+        byte[] bytes = line.bytes();
+        int length = valueEnd - valueStart;
         if (length == 0) {
             return "";
         }
         // A few characters pick the slot: the names of one history differ in length or in these.
-        int end = offset + length - 1;
-        int hash = ((length * 31 + chars[end]) * 31 + chars[offset + length / 2]) * 31 + chars[end - length / 4];
+        int end = valueEnd - 1;
+        int hash = ((length * 31 + bytes[end]) * 31 + bytes[valueStart + length / 2]) * 31 + bytes[end - length / 4];
         int slot = (hash ^ hash >>> 9) & (NAMES - 1);
-        char[] known = nameChars[slot];
-        if (known != null && Arrays.equals(known, 0, known.length, chars, offset, offset + length)) {
-            return names[slot];
+        if (nameBytes[slot] == null || !line.stringIs(valueStart, nameBytes[slot])) {
+            names[slot] = new String(bytes, valueStart, length, StandardCharsets.ISO_8859_1);
+            nameBytes[slot] = Arrays.copyOfRange(bytes, valueStart, valueEnd);
         }
-        String name = new String(chars, offset, length);
-        if (escaped && hasSurrogate(name)) {
-            return null;
-        }
-        names[slot] = name;
-        nameChars[slot] = Arrays.copyOfRange(chars, offset, offset + length);
-        return name;
+        lastNames[f] = names[slot];
+        lastBytes[f] = nameBytes[slot];
+        return names[slot];
     }
 
     /** An array of non-blank strings, as the services of a server; null otherwise. */
-    private List<String> names(JsonParser p, JsonToken value, boolean escaped) throws IOException {
+    private List<String> names(JsonParser p, JsonToken value) throws IOException {
         if (value != JsonToken.START_ARRAY) {
             return null;
         }
         List<String> names = new ArrayList<>(12);
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            String name = name(p, t, escaped);
+            String name = name(t, SERVICES);
             if (name == null || name.isBlank()) {
                 return null;
             }
@@ -371,14 +399,5 @@ final class WrittenEventLine {
             }
         }
         return null;
-    }
-
-    private static boolean hasSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

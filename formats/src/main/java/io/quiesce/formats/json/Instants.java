@@ -1,8 +1,11 @@
 package io.quiesce.formats.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * ISO-8601 instants as {@link Instant#parse} reads them, with a fast path for the one form
@@ -33,18 +36,19 @@ public final class Instants {
     }
 
     private static Instant fast(String s) {
-        return s.length() < MIN_LENGTH ? null : written(s.toCharArray(), 0, s.length());
+        // a character beyond Latin-1 becomes '?', which no written instant holds
+        return s.length() < MIN_LENGTH ? null : written(s.getBytes(StandardCharsets.ISO_8859_1), 0, s.length());
     }
 
     /**
-     * The instant in {@code chars[offset, offset + length)} when it has the form Quiesce writes,
-     * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, read as {@link Instant#parse} reads it; null for
-     * anything else, which only the general parser can judge (it may still be an instant). For
-     * readers that hold a parser's characters and want no string made of them.
+     * The instant in the ASCII bytes {@code bytes[offset, offset + length)} when it has the form
+     * Quiesce writes, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, read as {@link Instant#parse} reads
+     * it; null for anything else, which only the general parser can judge (it may still be an
+     * instant). For readers that hold a line's bytes and want no string made of them.
      */
-    public static Instant written(char[] chars, int offset, int length) {
-        long minute = minute(chars, offset, length);
-        return minute == NO_MINUTE ? null : inMinute(minute, chars, offset, length);
+    public static Instant written(byte[] bytes, int offset, int length) {
+        long minute = minute(bytes, offset, length);
+        return minute == NO_MINUTE ? null : inMinute(minute, bytes, offset, length);
     }
 
     /**
@@ -53,24 +57,28 @@ public final class Instants {
      * read. One per reader: it is not for sharing between threads.
      */
     public static final class Reader {
-        private static final int MINUTE_CHARS = 16;
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
 
-        private final char[] lastMinute = new char[MINUTE_CHARS];
+        /** The 16 bytes of the last minute, {@code yyyy-MM-ddTHH:mm}, as two longs. */
+        private long lastDate;
+        private long lastTime;
         private long lastMinuteSeconds = NO_MINUTE;
 
         /** The same as {@link Instants#written}. */
-        public Instant written(char[] chars, int offset, int length) {
+        public Instant written(byte[] bytes, int offset, int length) {
             if (lastMinuteSeconds != NO_MINUTE && length >= MIN_LENGTH
-                    && Arrays.equals(lastMinute, 0, MINUTE_CHARS, chars, offset, offset + MINUTE_CHARS)) {
-                return inMinute(lastMinuteSeconds, chars, offset, length);
+                    && (long) LONGS.get(bytes, offset) == lastDate && (long) LONGS.get(bytes, offset + 8) == lastTime) {
+                return inMinute(lastMinuteSeconds, bytes, offset, length);
             }
-            long minute = minute(chars, offset, length);
+            long minute = minute(bytes, offset, length);
             if (minute == NO_MINUTE) {
                 return null;
             }
-            System.arraycopy(chars, offset, lastMinute, 0, MINUTE_CHARS);
+            lastDate = (long) LONGS.get(bytes, offset);
+            lastTime = (long) LONGS.get(bytes, offset + 8);
             lastMinuteSeconds = minute;
-            return inMinute(minute, chars, offset, length);
+            return inMinute(minute, bytes, offset, length);
         }
     }
 
@@ -135,16 +143,16 @@ public final class Instants {
      * The epoch second that starts the minute {@code yyyy-MM-ddTHH:mm} at {@code o}, when the text
      * is long enough to be a written instant; {@link #NO_MINUTE} otherwise.
      */
-    private static long minute(char[] chars, int o, int n) {
-        if (n < MIN_LENGTH || chars[o + 4] != '-' || chars[o + 7] != '-' || chars[o + 10] != 'T'
-                || chars[o + 13] != ':') {
+    private static long minute(byte[] bytes, int o, int n) {
+        if (n < MIN_LENGTH || bytes[o + 4] != '-' || bytes[o + 7] != '-' || bytes[o + 10] != 'T'
+                || bytes[o + 13] != ':') {
             return NO_MINUTE;
         }
-        int year = digits(chars, o, 4);
-        int month = digits(chars, o + 5, 2);
-        int day = digits(chars, o + 8, 2);
-        int hour = digits(chars, o + 11, 2);
-        int minute = digits(chars, o + 14, 2);
+        int year = digits(bytes, o, 4);
+        int month = digits(bytes, o + 5, 2);
+        int day = digits(bytes, o + 8, 2);
+        int hour = digits(bytes, o + 11, 2);
+        int minute = digits(bytes, o + 14, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
                 || minute < 0 || minute > 59 || day > 28 && day > lengthOfMonth(year, month)) {
             return NO_MINUTE;
@@ -156,18 +164,18 @@ public final class Instants {
      * The instant that the text's end, {@code :ss[.f{1,9}]Z}, places after the start of
      * {@code minute}; null when the end is not in that form.
      */
-    private static Instant inMinute(long minute, char[] chars, int o, int n) {
-        int second = digits(chars, o + 17, 2);
-        if (chars[o + 16] != ':' || chars[o + n - 1] != 'Z' || second < 0 || second > 59) {
+    private static Instant inMinute(long minute, byte[] bytes, int o, int n) {
+        int second = digits(bytes, o + 17, 2);
+        if (bytes[o + 16] != ':' || bytes[o + n - 1] != 'Z' || second < 0 || second > 59) {
             return null;
         }
         int nanos = 0;
         if (n > MIN_LENGTH) {
             int fraction = n - 21;
-            if (chars[o + 19] != '.' || fraction < 1 || fraction > 9) {
+            if (bytes[o + 19] != '.' || fraction < 1 || fraction > 9) {
                 return null;
             }
-            nanos = digits(chars, o + 20, fraction);
+            nanos = digits(bytes, o + 20, fraction);
             if (nanos < 0) {
                 return null;
             }
@@ -201,10 +209,10 @@ public final class Instants {
     }
 
     /** The decimal number of {@code count} ASCII digits at {@code from}, or -1. */
-    private static int digits(char[] chars, int from, int count) {
+    private static int digits(byte[] bytes, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            char c = chars[i];
+            byte c = bytes[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
