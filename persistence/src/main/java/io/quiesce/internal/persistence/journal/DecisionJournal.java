@@ -70,9 +70,10 @@ public class DecisionJournal extends AsyncWriteJournal {
             writes.add(part == null ? commits.write(0, 1, entries)
                     : commits.write(part.transaction(), part.parts(), part.after(), entries));
         }
-        CompletableFuture<Iterable<Optional<Exception>>> all = CompletableFuture
-                .allOf(writes.toArray(CompletableFuture[]::new)).thenApply(v -> results);
-        return FutureConverters.asScala(all);
+        // Mostly one write: an entity's write of one command.
+        CompletableFuture<Void> done = writes.size() == 1 ? writes.get(0)
+                : CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+        return FutureConverters.asScala(done.thenApply(v -> results));
     }
 
     /** One commit of the {@link GroupCommit}'s writer, through the store: a test's journal may make it slow or fail. */

@@ -46,9 +46,17 @@ public final class EntryFormat {
         if (type.length > 0xff) {
             return serialization.serialize(repr).get(); // its length would not fit in a byte
         }
-        byte[] body = ours.toBinary(payload);
-        return ByteBuffer.allocate(HEADER + type.length + body.length).put(COMPACT)
-                .putLong(repr.sequenceNr()).put((byte) type.length).put(type).put(body).array();
+        int room = HEADER + type.length;
+        byte[] entry;
+        if (ours instanceof QuiesceSerializer quiesce) {
+            entry = quiesce.toBinary(payload, room);
+        } else {
+            byte[] body = ours.toBinary(payload);
+            entry = new byte[room + body.length];
+            System.arraycopy(body, 0, entry, room, body.length);
+        }
+        ByteBuffer.wrap(entry).put(COMPACT).putLong(repr.sequenceNr()).put((byte) type.length).put(type);
+        return entry;
     }
 
     /** The persistent message of entity {@code persistenceId} that {@code bytes} hold. */

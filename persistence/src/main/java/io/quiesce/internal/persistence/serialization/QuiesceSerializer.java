@@ -70,8 +70,25 @@ public final class QuiesceSerializer extends SerializerWithStringManifest {
 
     @Override
     public byte[] toBinary(Object o) {
-        byte[] session = SessionEntries.write(o);
-        return session != null ? session : general(o);
+        return toBinary(o, 0);
+    }
+
+    /**
+     * The bytes of {@code o} after {@code room} bytes left free (zeros), in one array: the journal
+     * puts its entry's header there, and so need not copy the entry once more.
+     */
+    public byte[] toBinary(Object o, int room) {
+        byte[] session = SessionEntries.write(o, room);
+        if (session != null) {
+            return session;
+        }
+        byte[] general = general(o);
+        if (room == 0) {
+            return general;
+        }
+        byte[] roomy = new byte[room + general.length];
+        System.arraycopy(general, 0, roomy, room, general.length);
+        return roomy;
     }
 
     /** The bytes of {@code o} as the general writer makes them, for any entry or snapshot. */

@@ -31,6 +31,9 @@ final class SessionEntries {
     private static final String STARTED = TypeNames.nameOf(SessionStarted.class).orElseThrow();
     private static final String ENDED = TypeNames.nameOf(SessionEnded.class).orElseThrow();
 
+    /** One writer per thread, its buffer kept from entry to entry: the journal writes one entry after another. */
+    private static final ThreadLocal<SessionEntries> WRITERS = ThreadLocal.withInitial(SessionEntries::new);
+
     private byte[] out = new byte[256];
     private int n;
     private final byte[] instant = new byte[Instants.MAX_WRITTEN];
@@ -38,8 +41,11 @@ final class SessionEntries {
     private SessionEntries() {
     }
 
-    /** The CBOR of {@code o} when it is a decision of session starts and ends only; null otherwise. */
-    static byte[] write(Object o) {
+    /**
+     * The CBOR of {@code o} when it is a decision of session starts and ends only, after {@code room}
+     * bytes left for the caller (zeros); null otherwise.
+     */
+    static byte[] write(Object o, int room) {
         if (!(o instanceof DecisionRecorded d) || d.events().isEmpty() || d.decision() < 0 || d.intent() < 0
                 || d.transaction() < 0 || d.parts() < 0) {
             return null;
@@ -49,7 +55,10 @@ final class SessionEntries {
                 return null;
             }
         }
-        SessionEntries w = new SessionEntries();
+        SessionEntries w = WRITERS.get();
+        w.n = room;
+        w.ensure(0);
+        Arrays.fill(w.out, 0, room, (byte) 0);
         return w.entry(d) ? Arrays.copyOf(w.out, w.n) : null;
     }
 

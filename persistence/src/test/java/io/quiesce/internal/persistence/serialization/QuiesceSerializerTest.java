@@ -19,6 +19,7 @@ import java.io.NotSerializableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -113,8 +114,13 @@ class QuiesceSerializerTest {
             // Only an instant past 9999 or a string with a surrogate is left to the general writer here.
             boolean usual = entry.events().stream().allMatch(e -> e.at().getEpochSecond() < 253_402_300_800L
                     && texts(e).noneMatch(t -> t != null && t.chars().anyMatch(c -> Character.isSurrogate((char) c))));
-            assertThat(SessionEntries.write(entry) != null).as("written directly: %s", entry).isEqualTo(usual);
+            assertThat(SessionEntries.write(entry, 0) != null).as("written directly: %s", entry).isEqualTo(usual);
             assertThat(serializer.fromBinary(bytes, serializer.manifest(entry))).isEqualTo(entry);
+            // with room for the journal's header before it, the entry's bytes are the same
+            int room = random.nextInt(40);
+            byte[] roomy = serializer.toBinary(entry, room);
+            assertThat(Arrays.copyOfRange(roomy, room, roomy.length)).as("%s", entry).isEqualTo(bytes);
+            assertThat(Arrays.copyOf(roomy, room)).isEqualTo(new byte[room]);
         }
     }
 
