@@ -576,9 +576,8 @@ final class Gatekeeper {
     /**
      * Whether {@code next} may be decided now: with nothing in flight, anything; beside batches in
      * flight, session traffic only, up to {@link BatchRules#BATCHES_IN_FLIGHT}, once every write in flight
-     * has reached the journal ({@link TransactionWhole}: Pekko answers a journal's writes in the order
-     * they arrive, so a write of the next batch arriving first would hold back the answers of this one,
-     * and with them an entity's own write of the next) and enough of it waits
+     * has reached the journal ({@link TransactionWhole}: the next batch would wait in the journal behind
+     * them anyway, and the commands that come meanwhile go with it, in fewer writes) and enough of it waits
      * ({@link BatchRules#worthSendingBeside}); nothing once a write failed (the view is read back first).
      */
     private boolean canDecide(Submit next) {

@@ -33,18 +33,18 @@ public final class EntryFormat {
     private EntryFormat() {
     }
 
-    /** The entry's bytes; throws what serializing its payload throws. */
+    /** The entry's bytes; throws what serializing its payload throws. Who sent the event is not kept. */
     static byte[] write(PersistentRepr repr, Serialization serialization) throws Exception {
         Object payload = repr.payload();
         // The serializer configured under Quiesce's identifier: a test may put another in its place.
         if (!repr.manifest().isEmpty() || repr.metadata().isDefined() || repr.deleted()
                 || !(serialization.findSerializerFor(payload) instanceof SerializerWithStringManifest ours)
                 || ours.identifier() != QuiesceSerializer.IDENTIFIER) {
-            return serialization.serialize(repr).get();
+            return pekkoForm(repr, serialization);
         }
         byte[] type = ours.manifest(payload).getBytes(StandardCharsets.US_ASCII);
         if (type.length > 0xff) {
-            return serialization.serialize(repr).get(); // its length would not fit in a byte
+            return pekkoForm(repr, serialization); // its length would not fit in a byte
         }
         int room = HEADER + type.length;
         byte[] entry;
@@ -57,6 +57,13 @@ public final class EntryFormat {
         }
         ByteBuffer.wrap(entry).put(COMPACT).putLong(repr.sequenceNr()).put((byte) type.length).put(type);
         return entry;
+    }
+
+    /** Pekko's serialized persistent message, without its sender (as Pekko's journals store it). */
+    private static byte[] pekkoForm(PersistentRepr repr, Serialization serialization) throws Exception {
+        PersistentRepr unsent = repr.update(repr.sequenceNr(), repr.persistenceId(), repr.deleted(),
+                ActorRef.noSender(), repr.writerUuid());
+        return serialization.serialize(unsent).get();
     }
 
     /** The persistent message of entity {@code persistenceId} that {@code bytes} hold. */

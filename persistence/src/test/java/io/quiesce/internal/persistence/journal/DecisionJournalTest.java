@@ -10,6 +10,7 @@ import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.persistence.AtomicWrite;
 import org.apache.pekko.persistence.JournalProtocol;
+import org.apache.pekko.persistence.NonPersistentRepr;
 import org.apache.pekko.persistence.Persistence;
 import org.apache.pekko.persistence.PersistentEnvelope;
 import org.apache.pekko.persistence.PersistentRepr;
@@ -157,6 +158,22 @@ class DecisionJournalTest {
         probe.expectMsgClass(WAIT, JournalProtocol.WriteMessageRejected.class);
         probe.expectMsgClass(WAIT, JournalProtocol.WriteMessageSuccess.class);
         assertThat(replay("a", 1, Long.MAX_VALUE, Long.MAX_VALUE)).containsExactly("a-2");
+    }
+
+    @Test
+    void givenAMessageDeferredBetweenTwoEvents_whenWritten_thenEachIsAnsweredInItsPlace() {
+        List<PersistentEnvelope> messages = List.of(AtomicWrite.apply(repr("a-1", "a", 1)),
+                new NonPersistentRepr("deferred", ActorRef.noSender()), AtomicWrite.apply(repr("a-2", "a", 2)));
+
+        journal.tell(new JournalProtocol.WriteMessages(seq(messages), probe.getRef(), 1), probe.getRef());
+
+        probe.expectMsg(WAIT, JournalProtocol.WriteMessagesSuccessful$.MODULE$);
+        assertThat(probe.expectMsgClass(WAIT, JournalProtocol.WriteMessageSuccess.class).persistent().payload())
+                .isEqualTo("a-1");
+        assertThat(probe.expectMsgClass(WAIT, JournalProtocol.LoopMessageSuccess.class).message())
+                .isEqualTo("deferred");
+        assertThat(probe.expectMsgClass(WAIT, JournalProtocol.WriteMessageSuccess.class).persistent().payload())
+                .isEqualTo("a-2");
     }
 
     @Test

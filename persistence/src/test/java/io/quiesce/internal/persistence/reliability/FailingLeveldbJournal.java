@@ -5,14 +5,13 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.quiesce.internal.persistence.journal.DecisionJournal;
 import io.quiesce.internal.persistence.journal.JournalStore;
-import org.apache.pekko.dispatch.Futures;
 import org.apache.pekko.persistence.AtomicWrite;
-import scala.concurrent.Future;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -46,23 +45,21 @@ public final class FailingLeveldbJournal extends DecisionJournal {
     }
 
     @Override
-    public Future<Iterable<Optional<Exception>>> doAsyncWriteMessages(Iterable<AtomicWrite> messages) {
-        List<AtomicWrite> all = new ArrayList<>();
-        messages.forEach(all::add);
-        if (all.stream().anyMatch(w -> w.persistenceId().equals(holding))) {
+    protected CompletableFuture<List<Optional<Exception>>> writeAll(List<AtomicWrite> writes) {
+        if (writes.stream().anyMatch(w -> w.persistenceId().equals(holding))) {
             awaitRelease();
         }
-        if (all.stream().noneMatch(w -> w.persistenceId().equals(failing))) {
-            return super.doAsyncWriteMessages(messages);
+        if (writes.stream().noneMatch(w -> w.persistenceId().equals(failing))) {
+            return super.writeAll(writes);
         }
         if (mode == Mode.FAIL) {
-            return Futures.failed(new IOException("disk error made by the test"));
+            return CompletableFuture.failedFuture(new IOException("disk error made by the test"));
         }
         List<Optional<Exception>> rejected = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
+        for (int i = 0; i < writes.size(); i++) {
             rejected.add(Optional.of(new IllegalArgumentException("entry refused by the test")));
         }
-        return Futures.successful(rejected);
+        return CompletableFuture.completedFuture(rejected);
     }
 
     @Override
