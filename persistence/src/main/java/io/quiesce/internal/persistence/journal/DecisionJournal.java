@@ -32,13 +32,13 @@ import java.util.concurrent.Executor;
  * <p>Not Pekko's {@code AsyncWriteJournal}: that one answers each write through a future, a
  * callback on the actors' threads and an actor that puts all answers back in the order the writes
  * arrived, which under session churn took the actors' threads about as much CPU as serializing the
- * entries.
- * Here the writer thread answers each write itself, as its commit completes. The order Pekko needs
- * holds by construction: an entity has one write out at a time, and the answers of a write are sent
- * together, before the writer takes the next commit. What that journal adds beyond the protocol is
- * left out on purpose: its circuit breaker (a write here ends when its commit does, or fails with its
- * transaction's part timeout), event adapters (Quiesce configures none) and replay filter (entries
- * in the compact form carry no writer to filter by; one process writes a directory at a time).
+ * entries. Here the writer thread answers each write itself, as its commit completes. The order
+ * Pekko needs holds by construction: an entity has one write out at a time, and the answers of a
+ * write are sent together, before the writer takes the next commit. What that journal adds beyond
+ * the protocol is left out on purpose: its circuit breaker (a write here ends when its commit does,
+ * or fails with its transaction's part timeout; the gatekeeper's own write timeout answers the
+ * callers of a write that takes too long), event adapters (Quiesce configures none) and replay
+ * filter (entries in the compact form carry no writer for it to tell apart).
  *
  * <p>Configured with {@code store} (the name {@link OpenStores} knows the store by) and
  * {@code part-timeout} (how long the parts of one transaction may take to arrive).
