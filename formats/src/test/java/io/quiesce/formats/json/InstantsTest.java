@@ -70,7 +70,8 @@ class InstantsTest {
                     .isEqualTo(Instants.written(text.getBytes(StandardCharsets.US_ASCII), 0, text.length()));
         }
         for (String text : List.of("2026-11-26T10:00:42.5Z", "2026-11-26T10:00:43Z")) {
-            assertThat(reader.written(text.getBytes(StandardCharsets.US_ASCII), 0, text.length())).as(text).isEqualTo(Instant.parse(text));
+            byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            assertThat(reader.written(bytes, 0, bytes.length)).as(text).isEqualTo(Instant.parse(text));
         }
     }
 

@@ -105,7 +105,8 @@ public class DecisionJournal extends AbstractActor {
                 next++;
                 for (PersistentRepr p : CollectionConverters.asJava(a.payload())) {
                     Object answer = cause != null ? new JournalProtocol.WriteMessageFailure(p, cause, instance)
-                            : rejected.isPresent() ? new JournalProtocol.WriteMessageRejected(p, rejected.get(), instance)
+                            : rejected.isPresent()
+                            ? new JournalProtocol.WriteMessageRejected(p, rejected.get(), instance)
                             : new JournalProtocol.WriteMessageSuccess(p, instance);
                     to.tell(answer, p.sender());
                 }
