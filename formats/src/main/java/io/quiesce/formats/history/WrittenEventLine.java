@@ -273,10 +273,11 @@ final class WrittenEventLine {
      * false for another value, or one that holds a control character (the parser refuses those).
      */
     private boolean string(JsonToken value) {
-        if (value != JsonToken.VALUE_STRING) {
-            return false;
-        }
-        int start = line.stringStart();
+        return value == JsonToken.VALUE_STRING && stringAt(line.stringStart());
+    }
+
+    /** {@link #string} for a value whose characters start at {@code start} (-1: not known). */
+    private boolean stringAt(int start) {
         if (start < 0) {
             return false;
         }
@@ -288,13 +289,14 @@ final class WrittenEventLine {
 
     /** The name of a known event type, as one string for all lines; null for any other value. */
     private String typeName(JsonToken value) {
-        if (value == JsonToken.VALUE_STRING) {
-            int start = line.stringStart();
-            if (start >= 0 && line.stringIs(start, TYPE_BYTES[lastType])) {
-                return TYPE_NAMES[lastType];
-            }
+        if (value != JsonToken.VALUE_STRING) {
+            return null;
         }
-        if (!string(value)) {
+        int start = line.stringStart();
+        if (start >= 0 && line.stringIs(start, TYPE_BYTES[lastType])) {
+            return TYPE_NAMES[lastType];
+        }
+        if (!stringAt(start)) {
             return null;
         }
         int found = line.stringIs(valueStart, TYPE_BYTES[typeBefore]) ? typeBefore : -1;
@@ -347,7 +349,7 @@ final class WrittenEventLine {
         if (start >= 0 && lastBytes[f] != null && line.stringIs(start, lastBytes[f])) {
             return lastNames[f];
         }
-        if (!string(value)) {
+        if (!stringAt(start)) {
             return null;
         }
         byte[] bytes = line.bytes();

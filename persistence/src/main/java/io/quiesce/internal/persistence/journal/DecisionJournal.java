@@ -94,8 +94,7 @@ public class DecisionJournal extends AbstractActor {
                                List<Optional<Exception>> results, Throwable failure, ActorRef self) {
         ActorRef to = write.persistentActor();
         int instance = write.actorInstanceId();
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = failure == null ? null : unwrapped(failure);
         to.tell(cause == null ? JournalProtocol.WriteMessagesSuccessful$.MODULE$
                 : new JournalProtocol.WriteMessagesFailed(cause, atomicWrites), self);
         int next = 0;
@@ -180,8 +179,7 @@ public class DecisionJournal extends AbstractActor {
                 }
                 end = new JournalProtocol.RecoverySuccess(highest);
             } catch (IOException | RuntimeException e) {
-                end = new JournalProtocol.ReplayMessagesFailure(e instanceof CompletionException c
-                        && c.getCause() != null ? c.getCause() : e);
+                end = new JournalProtocol.ReplayMessagesFailure(unwrapped(e));
             }
             to.tell(end, ActorRef.noSender());
         });
@@ -200,8 +198,12 @@ public class DecisionJournal extends AbstractActor {
         long upTo = d.toSequenceNr();
         commits.delete(d.persistenceId(), upTo).whenComplete((v, failure) -> to.tell(failure == null
                 ? new DeleteMessagesSuccess(upTo)
-                : new DeleteMessagesFailure(failure instanceof CompletionException c && c.getCause() != null
-                        ? c.getCause() : failure, upTo), ActorRef.noSender()));
+                : new DeleteMessagesFailure(unwrapped(failure), upTo), ActorRef.noSender()));
+    }
+
+    /** What failed, without the wrapper a future's stage puts around it. */
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
     }
 
     @Override
