@@ -1,13 +1,18 @@
 package io.quiesce.formats.history;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.base.ParserBase;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import io.quiesce.formats.json.JsonText;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -18,8 +23,13 @@ import java.nio.ByteOrder;
  * the line it is given (asking for more within a line finds the end of the input), so a line
  * cannot run into the next. After a line that it did not read to its end cleanly, it is dropped
  * and the next line gets a new one.
+ *
+ * <p>It is Jackson's UTF-8 parser with a way into its buffer: a string value can be read from the
+ * parser's bytes by the caller, then stepped over, so the parser neither copies its characters
+ * nor looks at them again.
  */
 final class LineParser {
+    private static final Factory FACTORY = new Factory();
     private static final OutputStream NOWHERE = OutputStream.nullOutputStream();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long QUOTES = Utf8Lines.LOW_BITS * '"';
@@ -27,23 +37,13 @@ final class LineParser {
     private static final long HIGH_BITS = Utf8Lines.HIGH_BITS;
 
     private final Feed feed = new Feed();
-    private JsonParser parser;
+    private Parser parser;
 
-    /**
-     * A parser about to read this line's first token; null when the line's first bytes look to
-     * Jackson like another encoding than UTF-8 (NUL bytes), for the line's own parser to judge.
-     */
+    /** A parser about to read this line's first token. */
     JsonParser of(byte[] bytes, int start, int length) {
-        if (parser == null) {
-            feed.given = 0;
-        }
         feed.line(bytes, start, length);
         if (parser == null) {
-            // made on its first line: it reads the first bytes to tell the encoding
-            parser = JsonText.parser(feed);
-            if (!(parser instanceof UTF8StreamJsonParser)) {
-                drop();
-            }
+            parser = FACTORY.parser(feed);
         }
         return parser;
     }
@@ -58,27 +58,25 @@ final class LineParser {
     }
 
     /**
-     * Where the characters of the string value the parser is at start in {@link #bytes()}, without
-     * the parser reading them; -1 when the byte before is not the value's opening quote. The value
-     * is for the caller to read, and its end to find: when the line is ASCII without escapes, its
-     * bytes are its characters. A string left unread costs the parser a skip, not a copy.
+     * Where the characters of the string value the parser is at start in {@link #bytes()}, not read
+     * by the parser yet; -1 when it read them already. The value is for the caller to read, its end
+     * to find, and then to {@link #skipTo} past it: when the line is ASCII without escapes, its bytes
+     * are its characters. The parser's buffer may end within the value (a line longer than it):
+     * then its end is not found there, and the caller reads the value from the parser.
      */
     int stringStart() {
-        // a string's token offset is the byte after its opening quote (also after a field name)
-        long offset = ((ParserBase) parser).getTokenCharacterOffset() - feed.lineGiven;
-        int at = feed.start + (int) offset;
-        return offset > 0 && offset <= feed.end - feed.start && feed.bytes[at - 1] == '"' ? at : -1;
+        return parser.stringStart();
     }
 
     /**
      * Where the string value whose characters start at {@code start} ends: the index of its closing
      * quote in {@link #bytes()}; -1 when a control character (which a string may not hold) comes
-     * first, or the line ends. For ASCII lines without escapes. Eight bytes at a time, as
+     * first, or the buffer ends. For ASCII lines without escapes. Eight bytes at a time, as
      * {@link Utf8Lines} looks for a line's end: every string of a long history is looked at here.
      */
     int stringEnd(int start) {
-        byte[] bytes = feed.bytes;
-        int end = feed.end;
+        byte[] bytes = parser.buffer();
+        int end = parser.bufferEnd();
         int i = start;
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i);
@@ -100,12 +98,12 @@ final class LineParser {
 
     /**
      * Whether the string value whose characters start at {@code start} is {@code text}: those
-     * bytes, then its closing quote. No need to find its end first.
+     * bytes, then its closing quote (in the buffer). No need to find its end first.
      */
     boolean stringIs(int start, byte[] text) {
-        byte[] bytes = feed.bytes;
+        byte[] bytes = parser.buffer();
         int n = text.length;
-        if (start + n >= feed.end || bytes[start + n] != '"') {
+        if (start + n >= parser.bufferEnd() || bytes[start + n] != '"') {
             return false;
         }
         int i = 0;
@@ -122,14 +120,14 @@ final class LineParser {
         return true;
     }
 
-    /** The bytes that hold the current line, from {@link #stringStart()} to {@link #end()}. */
-    byte[] bytes() {
-        return feed.bytes;
+    /** Steps the parser over the string value it is at, whose closing quote is at {@code closingQuote}. */
+    void skipTo(int closingQuote) {
+        parser.skipTo(closingQuote);
     }
 
-    /** Where the current line ends in {@link #bytes()}. */
-    int end() {
-        return feed.end;
+    /** The parser's buffer, which holds the current line (or a part of it) from {@link #stringStart()} on. */
+    byte[] bytes() {
+        return parser.buffer();
     }
 
     /** Forgets the parser, if there is one: the next line gets a new one. */
@@ -145,25 +143,66 @@ final class LineParser {
         parser = null;
     }
 
+    /** Jackson's factory, set up as every other parser of Quiesce's JSON is, making {@link Parser}s. */
+    private static final class Factory extends JsonFactory {
+        Factory() {
+            super(JsonText.settings(), null);
+        }
+
+        Parser parser(InputStream in) {
+            try {
+                return (Parser) createParser(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * UTF-8 without looking at the first bytes for another encoding: the lines given are ASCII
+         * (a line with a NUL byte fails to parse, and its own parser reads it again).
+         */
+        @Override
+        protected JsonParser _createParser(InputStream in, IOContext context) {
+            return new Parser(context, _parserFeatures, in, _objectCodec,
+                    _byteSymbolCanonicalizer.makeChild(_factoryFeatures));
+        }
+    }
+
+    /** Jackson's UTF-8 parser, with its buffer open to read a string value and step over it. */
+    private static final class Parser extends UTF8StreamJsonParser {
+        Parser(IOContext context, int features, InputStream in, ObjectCodec codec, ByteQuadsCanonicalizer names) {
+            super(context, features, in, codec, names, context.allocReadIOBuffer(), 0, 0, true);
+        }
+
+        /** After a string's opening quote the parser stops, its characters left for later: where they start. */
+        int stringStart() {
+            return _currToken == JsonToken.VALUE_STRING && _tokenIncomplete ? _inputPtr : -1;
+        }
+
+        void skipTo(int closingQuote) {
+            _inputPtr = closingQuote + 1;
+            _tokenIncomplete = false;
+        }
+
+        byte[] buffer() {
+            return _inputBuffer;
+        }
+
+        int bufferEnd() {
+            return _inputEnd;
+        }
+    }
+
     /** The bytes of the current line, once; then the end of the input. */
     private static final class Feed extends InputStream {
         private byte[] bytes;
-        private int start;
-        private int end;
         private int next;
         private int remaining;
-        /** The bytes given to the parser since it was made, as it counts its offsets. */
-        private long given;
-        /** {@link #given} when the current line started. */
-        private long lineGiven;
 
         void line(byte[] bytes, int start, int length) {
             this.bytes = bytes;
-            this.start = start;
-            this.end = start + length;
             this.next = start;
             this.remaining = length;
-            this.lineGiven = given;
         }
 
         @Override
@@ -175,7 +214,6 @@ final class LineParser {
             System.arraycopy(bytes, next, into, offset, n);
             next += n;
             remaining -= n;
-            given += n;
             return n;
         }
 
@@ -185,7 +223,6 @@ final class LineParser {
                 return -1;
             }
             remaining--;
-            given++;
             return bytes[next++] & 0xFF;
         }
     }

@@ -2,6 +2,7 @@ package io.quiesce.formats.history;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.quiesce.event.Event;
 import io.quiesce.event.Event.ConnectionLost;
 import io.quiesce.event.Event.DnsLoadBalancingChanged;
@@ -39,9 +40,10 @@ import java.util.List;
 /**
  * An event line as {@link EventCodec} writes it, decoded straight from the parser's tokens: no
  * map of fields, no values in between. The parser finds each string value and leaves it unread;
- * its characters are read here from the line's bytes (the time, a name looked up without making a
- * string of it). Exported histories are hundreds of thousands of such lines, and the general
- * reading costs more than the parse.
+ * its characters are read here from the parser's bytes (the time, a name looked up without making
+ * a string of it), and the parser steps over them. Each name is first matched against the one that
+ * followed the previous name on the last line of the same type. Exported histories are hundreds
+ * of thousands of such lines, and the general reading costs more than the parse.
  *
  * <p>It gives up on anything else: a line that is not such an event, holds a fault, or is merely
  * unusual (a command, an instant in another ISO form). Then
@@ -70,6 +72,13 @@ final class WrittenEventLine {
     private static final int TO = 1 << 17;
     private static final int CAUSE = 1 << 18;
     private static final int SESSIONS = 1 << 19;
+    /** The names of the fields, by the number of each one's bit. */
+    private static final String[] FIELDS = {"at", "type", "pool", "server", "service", "session", "feature", "by",
+        "reason", "role", "coreService", "services", "deadline", "dnsLoadBalancing", "forced", "pauseCleared", "from",
+        "to", "cause", "sessions"};
+    /** The same, quoted, for the parser to match a name against one expected without reading it. */
+    private static final SerializedString[] QUOTED = Arrays.stream(FIELDS).map(SerializedString::new)
+            .toArray(SerializedString[]::new);
     private static final int ON_SERVICE = SERVER | SERVICE;
     private static final int ACT = BY | REASON;
 
@@ -98,12 +107,23 @@ final class WrittenEventLine {
     /** Where the types of the last two lines are in {@link #TYPE_NAMES}: lines of a few types come in runs. */
     private int lastType;
     private int typeBefore;
+    /**
+     * The field that came after each, by the line's type and the field's number: the next line of
+     * the same type most likely has the same. The parser then needs only compare the next name's
+     * bytes with it. The row {@code TYPE_NAMES.length} is for a line whose type is not known yet.
+     */
+    private final int[] after = new int[(TYPE_NAMES.length + 1) * (FIELDS.length + 1)];
     /** The last name of each field, by the number of its bit, and its bytes. */
     private final String[] lastNames = new String[Integer.SIZE];
     private final byte[][] lastBytes = new byte[Integer.SIZE][];
-    /** The line being read. */
+    /** The line being read, and its parser. */
     private LineParser line;
-    /** Where the last string value found by {@link #string} is in the line's bytes: {@code [valueStart, valueEnd)}. */
+    private JsonParser parser;
+    /**
+     * Where the last string value found by {@link #string} is: {@code [valueStart, valueEnd)} of
+     * {@code valueBytes}, the parser's buffer, or a copy when the value did not end in that buffer.
+     */
+    private byte[] valueBytes;
     private int valueStart;
     private int valueEnd;
     /** The fields of the line being read; {@link #seen} says which it has. */
@@ -142,54 +162,83 @@ final class WrittenEventLine {
             return null;
         }
         this.line = line;
+        this.parser = p;
         seen = 0;
         by = null;
         reason = null;
         deadline = null;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            int field = field(p, name);
-            if (field == 0 || (seen & field) != 0) {
+        int row = TYPE_NAMES.length;
+        int before = FIELDS.length;
+        while (true) {
+            int guess = after[row * (FIELDS.length + 1) + before];
+            int f;
+            if (p.nextFieldName(QUOTED[guess])) {
+                f = guess;
+            } else if (p.currentToken() == JsonToken.FIELD_NAME) {
+                f = number(p.currentName());
+                if (f < 0) {
+                    return null;
+                }
+                after[row * (FIELDS.length + 1) + before] = f;
+            } else {
+                return event();
+            }
+            int field = 1 << f;
+            if ((seen & field) != 0 || field(p, field) == 0) {
                 return null;
             }
             seen |= field;
+            before = f;
+            if (field == TYPE) {
+                row = lastType;
+            }
         }
-        return event();
     }
 
-    /** Reads the value of the field {@code name}; its bit, or 0 when the line is not for this reading. */
-    private int field(JsonParser p, String name) throws IOException {
+    /** The number of the field's bit; -1 for a name no event has. */
+    private static int number(String name) {
+        for (int i = 0; i < FIELDS.length; i++) {
+            if (FIELDS[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads the value of the field whose bit is {@code field}; the bit, or 0 when the line is not for this reading. */
+    private int field(JsonParser p, int field) throws IOException {
         JsonToken value = p.nextToken();
-        return switch (name) {
-            case "at" -> present(at = instant(value), AT);
-            case "type" -> present(type = typeName(value), TYPE);
-            case "pool" -> present(pool = name(value, POOL), POOL);
-            case "server" -> present(server = name(value, SERVER), SERVER);
-            case "service" -> present(service = name(value, SERVICE), SERVICE);
-            case "session" -> present(session = session(value), SESSION);
-            case "feature" -> present(feature = name(value, FEATURE), FEATURE);
-            case "role" -> present(role = name(value, ROLE), ROLE);
-            case "coreService" -> present(coreService = name(value, CORE_SERVICE), CORE_SERVICE);
+        return switch (field) {
+            case AT -> present(at = instant(value), AT);
+            case TYPE -> present(type = typeName(value), TYPE);
+            case POOL -> present(pool = name(value, POOL), POOL);
+            case SERVER -> present(server = name(value, SERVER), SERVER);
+            case SERVICE -> present(service = name(value, SERVICE), SERVICE);
+            case SESSION -> present(session = session(value), SESSION);
+            case FEATURE -> present(feature = name(value, FEATURE), FEATURE);
+            case ROLE -> present(role = name(value, ROLE), ROLE);
+            case CORE_SERVICE -> present(coreService = name(value, CORE_SERVICE), CORE_SERVICE);
             // these three may be null, as if left out
-            case "by" -> value == JsonToken.VALUE_NULL ? BY : present(by = name(value, BY), BY);
-            case "reason" -> value == JsonToken.VALUE_NULL ? REASON : present(reason = text(value), REASON);
-            case "deadline" -> value == JsonToken.VALUE_NULL ? DEADLINE : present(deadline = instant(value), DEADLINE);
-            case "services" -> present(services = names(p, value), SERVICES);
-            case "dnsLoadBalancing" -> {
+            case BY -> value == JsonToken.VALUE_NULL ? BY : present(by = name(value, BY), BY);
+            case REASON -> value == JsonToken.VALUE_NULL ? REASON : present(reason = text(value), REASON);
+            case DEADLINE -> value == JsonToken.VALUE_NULL ? DEADLINE : present(deadline = instant(value), DEADLINE);
+            case SERVICES -> present(services = names(p, value), SERVICES);
+            case DNS_LOAD_BALANCING -> {
                 dnsLoadBalancing = value == JsonToken.VALUE_TRUE;
                 yield bool(value) ? DNS_LOAD_BALANCING : 0;
             }
-            case "forced" -> {
+            case FORCED -> {
                 forced = value == JsonToken.VALUE_TRUE;
                 yield bool(value) ? FORCED : 0;
             }
-            case "pauseCleared" -> {
+            case PAUSE_CLEARED -> {
                 pauseCleared = value == JsonToken.VALUE_TRUE;
                 yield bool(value) ? PAUSE_CLEARED : 0;
             }
-            case "from" -> present(from = text(value), FROM);
-            case "to" -> present(to = text(value), TO);
-            case "cause" -> present(cause = text(value), CAUSE);
-            case "sessions" -> {
+            case FROM -> present(from = text(value), FROM);
+            case TO -> present(to = text(value), TO);
+            case CAUSE -> present(cause = text(value), CAUSE);
+            case SESSIONS -> {
                 boolean count = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
                         && p.getIntValue() >= 0;
                 sessions = count ? p.getIntValue() : 0;
@@ -269,39 +318,68 @@ final class WrittenEventLine {
     }
 
     /**
-     * Finds the bytes of the string value the parser is at ({@link #valueStart}, {@link #valueEnd});
-     * false for another value, or one that holds a control character (the parser refuses those).
+     * Finds the bytes of the string value the parser is at ({@link #valueBytes}, {@link #valueStart},
+     * {@link #valueEnd}) and steps the parser over it; false for another value.
      */
-    private boolean string(JsonToken value) {
-        return value == JsonToken.VALUE_STRING && stringAt(line.stringStart());
+    private boolean string(JsonToken token) throws IOException {
+        return token == JsonToken.VALUE_STRING && stringAt(line.stringStart());
     }
 
-    /** {@link #string} for a value whose characters start at {@code start} (-1: not known). */
-    private boolean stringAt(int start) {
+    /**
+     * {@link #string} for a value whose characters start at {@code start} of the parser's buffer
+     * (-1: not known). A value that does not end in the buffer (a line longer than it) is read by
+     * the parser; so is one that holds a control character, which the parser refuses.
+     */
+    private boolean stringAt(int start) throws IOException {
         if (start < 0) {
             return false;
         }
         int end = line.stringEnd(start);
+        if (end < 0) {
+            valueBytes = parser.getText().getBytes(StandardCharsets.ISO_8859_1);
+            valueStart = 0;
+            valueEnd = valueBytes.length;
+            return true;
+        }
+        valueBytes = line.bytes();
         valueStart = start;
         valueEnd = end;
-        return end >= 0;
+        line.skipTo(end);
+        return true;
+    }
+
+    /** Whether the string value found by {@link #string} is {@code text}. */
+    private boolean valueIs(byte[] text) {
+        return Arrays.equals(valueBytes, valueStart, valueEnd, text, 0, text.length);
+    }
+
+    /**
+     * Whether the string value whose characters start at {@code start} is {@code text}, without
+     * looking for its end first; if it is, the parser steps over it.
+     */
+    private boolean stringIs(int start, byte[] text) {
+        if (start < 0 || text == null || !line.stringIs(start, text)) {
+            return false;
+        }
+        line.skipTo(start + text.length);
+        return true;
     }
 
     /** The name of a known event type, as one string for all lines; null for any other value. */
-    private String typeName(JsonToken value) {
-        if (value != JsonToken.VALUE_STRING) {
+    private String typeName(JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
             return null;
         }
         int start = line.stringStart();
-        if (start >= 0 && line.stringIs(start, TYPE_BYTES[lastType])) {
+        if (stringIs(start, TYPE_BYTES[lastType])) {
             return TYPE_NAMES[lastType];
         }
         if (!stringAt(start)) {
             return null;
         }
-        int found = line.stringIs(valueStart, TYPE_BYTES[typeBefore]) ? typeBefore : -1;
+        int found = valueIs(TYPE_BYTES[typeBefore]) ? typeBefore : -1;
         for (int i = 0; found < 0 && i < TYPE_BYTES.length; i++) {
-            found = line.stringIs(valueStart, TYPE_BYTES[i]) ? i : -1;
+            found = valueIs(TYPE_BYTES[i]) ? i : -1;
         }
         if (found < 0) {
             return null;
@@ -312,14 +390,14 @@ final class WrittenEventLine {
     }
 
     /** A time in the form the writer uses; any other is for the general reading. */
-    private Instant instant(JsonToken value) {
-        return string(value) ? instants.written(line.bytes(), valueStart, valueEnd - valueStart) : null;
+    private Instant instant(JsonToken token) throws IOException {
+        return string(token) ? instants.written(valueBytes, valueStart, valueEnd - valueStart) : null;
     }
 
     /** A string value; null for another value. */
-    private String text(JsonToken value) {
-        return string(value)
-                ? new String(line.bytes(), valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1) : null;
+    private String text(JsonToken token) throws IOException {
+        return string(token) ? new String(valueBytes, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1)
+                : null;
     }
 
     /**
@@ -327,8 +405,8 @@ final class WrittenEventLine {
      * every session up by it, and this runs on a thread of its own during a replay (see
      * {@link ReadAhead}).
      */
-    private String session(JsonToken value) {
-        String id = text(value);
+    private String session(JsonToken token) throws IOException {
+        String id = text(token);
         if (id != null) {
             id.hashCode();
         }
@@ -340,28 +418,28 @@ final class WrittenEventLine {
      * last name is tried first, without looking for the value's end (most lines repeat it), then
      * the slot of {@link #names} that the value's characters pick.
      */
-    private String name(JsonToken value, int field) {
-        if (value != JsonToken.VALUE_STRING) {
+    private String name(JsonToken token, int field) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
             return null;
         }
         int f = Integer.numberOfTrailingZeros(field);
         int start = line.stringStart();
-        if (start >= 0 && lastBytes[f] != null && line.stringIs(start, lastBytes[f])) {
+        if (stringIs(start, lastBytes[f])) {
             return lastNames[f];
         }
         if (!stringAt(start)) {
             return null;
         }
-        byte[] bytes = line.bytes();
         int length = valueEnd - valueStart;
         if (length == 0) {
             return "";
         }
         // A few characters pick the slot: the names of one history differ in length or in these.
+        byte[] bytes = valueBytes;
         int end = valueEnd - 1;
         int hash = ((length * 31 + bytes[end]) * 31 + bytes[valueStart + length / 2]) * 31 + bytes[end - length / 4];
         int slot = (hash ^ hash >>> 9) & (NAMES - 1);
-        if (nameBytes[slot] == null || !line.stringIs(valueStart, nameBytes[slot])) {
+        if (nameBytes[slot] == null || !valueIs(nameBytes[slot])) {
             names[slot] = new String(bytes, valueStart, length, StandardCharsets.ISO_8859_1);
             nameBytes[slot] = Arrays.copyOfRange(bytes, valueStart, valueEnd);
         }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.StreamWriteConstraints;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -50,6 +49,14 @@ public final class JsonText {
     private JsonText() {
     }
 
+    /**
+     * A factory set up as the one of this class, for a reader that makes parsers of its own kind:
+     * a copy, so that the one every other parser comes from stays as it is.
+     */
+    public static JsonFactory settings() {
+        return FACTORY.copy();
+    }
+
     /** A parser of one document held in a string; columns of its errors count UTF-16 chars. */
     public static JsonParser parser(String text) {
         try {
@@ -63,18 +70,6 @@ public final class JsonText {
     public static JsonParser parser(byte[] utf8, int offset, int length) {
         try {
             return FACTORY.createParser(utf8, offset, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * A parser of JSON read from {@code in} as it asks for more, UTF-8. For a reader that feeds
-     * it a piece at a time; it closes {@code in} when it finds its end.
-     */
-    public static JsonParser parser(InputStream in) {
-        try {
-            return FACTORY.createParser(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
