@@ -11,14 +11,15 @@ import io.quiesce.rules.Rules;
 import io.quiesce.server.ServerState;
 import io.quiesce.service.ServiceState;
 import io.quiesce.service.StartupType;
+import io.quiesce.text.Names;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Replays a history with the same rules as live, no actor system needed: event lines are folded
@@ -60,12 +61,13 @@ public final class Replay {
         // Folded without the index of sessions until a command is decided: see active.
         private Deployment state = Deployment.empty().withoutSessionIndex();
         /**
-         * The ids of the active sessions, while only recorded events are folded: checking an event
-         * line needs only whether an id is active, and this set says it for a fraction of what
-         * keeping the deployment's persistent index costs. Once a command is decided, the state's
-         * own index (built then) answers, and this is no longer kept.
+         * The active sessions by id, each with the event that started it, while only recorded
+         * events are folded: checking an event line needs only whether an id is active, and where,
+         * and this says it for a fraction of what keeping the deployment's persistent index costs
+         * (or looking the id up among its service's sessions). Once a command is decided, the
+         * state's own index (built then) answers, and this is no longer kept.
          */
-        private final Set<String> active = new HashSet<>();
+        private final Map<String, Event.SessionStarted> active = new HashMap<>();
         private Instant last;
         private boolean deciding;
         private int count;
@@ -188,14 +190,14 @@ public final class Replay {
         /** Keeps {@link #active} as the event, folded into {@code before}, changed the sessions. */
         private void track(Deployment before, Event e) {
             if (e instanceof Event.SessionStarted s) {
-                active.add(s.session());
+                active.put(s.session(), s);
             } else if (e instanceof Event.SessionEnded s) {
                 active.remove(s.session());
             } else if (e instanceof Event.SessionInterrupted s) {
                 active.remove(s.session());
             } else if (e instanceof Event.ServiceRestarted r) {
                 // a restart ends every session of the service
-                active.removeAll(before.servers().get(r.server()).service(r.service()).sessions().keySet());
+                active.keySet().removeAll(before.servers().get(r.server()).service(r.service()).sessions().keySet());
             }
         }
 
@@ -238,12 +240,12 @@ public final class Replay {
                 return e.server() + " has no service " + e.service();
             }
             if (e instanceof Event.SessionStarted s && (deciding ? state.hasSession(s.session())
-                    : active.contains(s.session()))) {
+                    : active.containsKey(s.session()))) {
                 return "session " + s.session() + " is already active";
             }
             String ended = e instanceof Event.SessionEnded s ? s.session()
                     : e instanceof Event.SessionInterrupted s ? s.session() : null;
-            if (ended != null && !service.sessions().containsKey(ended)) {
+            if (ended != null && !(deciding ? service.sessions().containsKey(ended) : activeOn(ended, e))) {
                 return "no active session " + ended + " on " + e.service() + " of " + e.server();
             }
             if (e instanceof Event.SessionsObserved o && o.sessions() > 0
@@ -255,6 +257,16 @@ public final class Replay {
                         + " observed session(s), not " + o.sessions();
             }
             return null;
+        }
+
+        /**
+         * Whether the session is active on the event's service, as the service's own sessions would
+         * say: its server named in any case, as the deployment finds servers, its service exactly.
+         */
+        private boolean activeOn(String session, ServiceEvent e) {
+            Event.SessionStarted started = active.get(session);
+            return started != null && started.service().equals(e.service())
+                    && (started.server() == e.server() || Names.ORDER.compare(started.server(), e.server()) == 0);
         }
 
         /** The command an operator (or a user's client) gave to cause this event; empty for consequences. */

@@ -114,6 +114,51 @@ class ReplayTest {
                 .isInstanceOf(HistoryException.class).hasMessage("h.jsonl:1: unknown server fe09");
     }
 
+    static final String[] EVENTS = {
+            "{\"at\":\"2026-11-26T10:00:00Z\",\"type\":\"PoolCreated\",\"pool\":\"p\",\"dnsLoadBalancing\":true}",
+            "{\"at\":\"2026-11-26T10:00:00Z\",\"type\":\"ServerAdded\",\"pool\":\"p\",\"server\":\"fe01\","
+                    + "\"role\":\"lync2013-frontend\",\"coreService\":\"" + FE + "\",\"services\":[\"" + FE
+                    + "\",\"Lync Server Call Park\"]}",
+            "{\"at\":\"2026-11-26T10:01:00Z\",\"type\":\"SessionStarted\",\"server\":\"fe01\",\"service\":\"" + FE
+                    + "\",\"session\":\"s1\",\"feature\":\"im\"}",
+    };
+
+    static String[] events(String... more) {
+        String[] all = new String[EVENTS.length + more.length];
+        System.arraycopy(EVENTS, 0, all, 0, EVENTS.length);
+        System.arraycopy(more, 0, all, EVENTS.length, more.length);
+        return all;
+    }
+
+    @Test
+    void givenRecordedEventsOnlyWhenASessionEndsOnItsServerNamedInAnotherCaseThenItEnds() {
+        ReplayResult r = replay.run(lines(events(
+                "{\"at\":\"2026-11-26T10:02:00Z\",\"type\":\"SessionEnded\",\"server\":\"FE01\",\"service\":\"" + FE
+                        + "\",\"session\":\"s1\"}")), "h.jsonl", null);
+
+        assertThat(r.state().server("fe01").orElseThrow().service(FE).sessions()).isEmpty();
+    }
+
+    @Test
+    void givenRecordedEventsOnlyWhenASessionEndsOnAnotherServiceThanItsOwnThenTheLineIsAnError() {
+        assertThatThrownBy(() -> replay.run(lines(events(
+                "{\"at\":\"2026-11-26T10:02:00Z\",\"type\":\"SessionEnded\",\"server\":\"fe01\","
+                        + "\"service\":\"Lync Server Call Park\",\"session\":\"s1\"}")), "h.jsonl", null))
+                .isInstanceOf(HistoryException.class)
+                .hasMessage("h.jsonl:4: no active session s1 on Lync Server Call Park of fe01");
+    }
+
+    @Test
+    void givenRecordedEventsOnlyWhenASessionIsInterruptedAfterItEndedThenTheLineIsAnError() {
+        assertThatThrownBy(() -> replay.run(lines(events(
+                "{\"at\":\"2026-11-26T10:02:00Z\",\"type\":\"SessionEnded\",\"server\":\"fe01\",\"service\":\"" + FE
+                        + "\",\"session\":\"s1\"}",
+                "{\"at\":\"2026-11-26T10:03:00Z\",\"type\":\"SessionInterrupted\",\"server\":\"fe01\",\"service\":\""
+                        + FE + "\",\"session\":\"s1\",\"feature\":\"im\",\"cause\":\"restart\"}")), "h.jsonl", null))
+                .isInstanceOf(HistoryException.class)
+                .hasMessage("h.jsonl:5: no active session s1 on " + FE + " of fe01");
+    }
+
     @Test
     void eventsRecordedLiveReplayToTheSameState() {
         ReplayResult decided = replay.run(lines(with(
