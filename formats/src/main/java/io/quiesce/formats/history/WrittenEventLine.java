@@ -214,7 +214,7 @@ final class WrittenEventLine {
             case POOL -> present(pool = name(value, POOL), POOL);
             case SERVER -> present(server = name(value, SERVER), SERVER);
             case SERVICE -> present(service = name(value, SERVICE), SERVICE);
-            case SESSION -> present(session = session(value), SESSION);
+            case SESSION -> present(session = text(value), SESSION);
             case FEATURE -> present(feature = name(value, FEATURE), FEATURE);
             case ROLE -> present(role = name(value, ROLE), ROLE);
             case CORE_SERVICE -> present(coreService = name(value, CORE_SERVICE), CORE_SERVICE);
@@ -398,19 +398,6 @@ final class WrittenEventLine {
     private String text(JsonToken token) throws IOException {
         return string(token) ? new String(valueBytes, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1)
                 : null;
-    }
-
-    /**
-     * A session id, as {@link #text} reads it, with its hash worked out here: the fold looks
-     * every session up by it, and this runs on a thread of its own during a replay (see
-     * {@link ReadAhead}).
-     */
-    private String session(JsonToken token) throws IOException {
-        String id = text(token);
-        if (id != null) {
-            id.hashCode();
-        }
-        return id;
     }
 
     /**
