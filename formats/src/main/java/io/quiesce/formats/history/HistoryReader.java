@@ -102,8 +102,7 @@ public final class HistoryReader implements Iterable<HistoryLine> {
                 return null;
             }
             try {
-                // an escape would make a string's characters differ from its bytes
-                if (events && !utf8.backslash()) {
+                if (events) {
                     Event event = written.decode(parser, p);
                     if (event != null && parser.whole()) {
                         return new HistoryLine.EventLine(number, event);

@@ -33,8 +33,11 @@ final class LineParser {
     private static final OutputStream NOWHERE = OutputStream.nullOutputStream();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long QUOTES = Utf8Lines.LOW_BITS * '"';
+    private static final long BACKSLASHES = Utf8Lines.LOW_BITS * '\\';
     private static final long SPACES = Utf8Lines.LOW_BITS * ' ';
     private static final long HIGH_BITS = Utf8Lines.HIGH_BITS;
+    /** What {@link #stringEnd} finds for a string that holds an escape or a control character. */
+    static final int ESCAPED = -2;
 
     private final Feed feed = new Feed();
     private Parser parser;
@@ -70,9 +73,10 @@ final class LineParser {
 
     /**
      * Where the string value whose characters start at {@code start} ends: the index of its closing
-     * quote in {@link #bytes()}; -1 when a control character (which a string may not hold) comes
-     * first, or the buffer ends. For ASCII lines without escapes. Eight bytes at a time, as
-     * {@link Utf8Lines} looks for a line's end: every string of a long history is looked at here.
+     * quote in {@link #bytes()}; {@link #ESCAPED} when a backslash (an escape: then its bytes are not
+     * its characters) or a control character (which a string may not hold) comes first; -1 when the
+     * buffer ends first. For ASCII lines. Eight bytes at a time, as {@link Utf8Lines} looks for a
+     * line's end: every string of a long history is looked at here.
      */
     int stringEnd(int start) {
         byte[] bytes = parser.buffer();
@@ -81,16 +85,17 @@ final class LineParser {
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i);
             // ASCII: a byte below ' ' borrows into its high bit, as a zero byte does in Utf8Lines
-            long stops = Utf8Lines.zeroBytes(word ^ QUOTES) | (word - SPACES) & ~word & HIGH_BITS;
+            long stops = Utf8Lines.zeroBytes(word ^ QUOTES) | Utf8Lines.zeroBytes(word ^ BACKSLASHES)
+                    | (word - SPACES) & ~word & HIGH_BITS;
             if (stops != 0) {
                 int at = i + (Long.numberOfTrailingZeros(stops) >>> 3);
-                return bytes[at] == '"' ? at : -1;
+                return bytes[at] == '"' ? at : ESCAPED;
             }
         }
         for (; i < end; i++) {
             byte b = bytes[i];
-            if (b == '"' || b < ' ') {
-                return b == '"' ? i : -1;
+            if (b == '"' || b == '\\' || b < ' ') {
+                return b == '"' ? i : ESCAPED;
             }
         }
         return -1;

@@ -27,7 +27,6 @@ final class Utf8Lines {
     static final long LOW_BITS = 0x0101010101010101L;
     static final long HIGH_BITS = 0x8080808080808080L;
     private static final long NEWLINES = LOW_BITS * '\n';
-    private static final long BACKSLASHES = LOW_BITS * '\\';
 
     private final InputStream in;
     private final String source;
@@ -40,7 +39,6 @@ final class Utf8Lines {
     private int start;
     private int length;
     private boolean ascii;
-    private boolean backslash;
     /** The bytes of the line so far, or-ed together: whether one is above ASCII. */
     private long seenBits;
 
@@ -53,7 +51,6 @@ final class Utf8Lines {
     boolean next() throws IOException {
         int scanned = position;
         seenBits = 0;
-        backslash = false;
         while (true) {
             int newline = scan(scanned, limit);
             if (newline >= 0) {
@@ -90,11 +87,6 @@ final class Utf8Lines {
         return ascii;
     }
 
-    /** Whether the line has a backslash: only then can an ASCII line hold an escape. */
-    boolean backslash() {
-        return backslash;
-    }
-
     /** The line as text. */
     String text() {
         try {
@@ -113,7 +105,6 @@ final class Utf8Lines {
             start += 3;
             // the scan saw the mark's bytes: look at the rest again
             seenBits = 0;
-            backslash = false;
             scan(start, stop);
         }
         length = stop - start;
@@ -126,37 +117,30 @@ final class Utf8Lines {
 
     /**
      * The index of the first '\n' in {@code [from, to)}, or -1; notes on the way whether the
-     * bytes before it hold a byte above ASCII or a backslash. Eight bytes at a time: the bytes of
-     * a long history are looked at here first, each of them.
+     * bytes before it hold a byte above ASCII. Eight bytes at a time: the bytes of a long history
+     * are looked at here first, each of them.
      */
     private int scan(int from, int to) {
         int i = from;
         long seen = seenBits;
-        boolean escape = backslash;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long word = (long) LONGS.get(buffer, i);
             long newlines = zeroBytes(word ^ NEWLINES);
-            long before = newlines == 0 ? -1L : (1L << Long.numberOfTrailingZeros(newlines)) - 1 >>> 7;
-            seen |= word & before;
-            escape |= (zeroBytes(word ^ BACKSLASHES) & before) != 0;
             if (newlines != 0) {
-                seenBits = seen;
-                backslash = escape;
+                seenBits = seen | word & (1L << Long.numberOfTrailingZeros(newlines)) - 1 >>> 7;
                 return i + (Long.numberOfTrailingZeros(newlines) >>> 3);
             }
+            seen |= word;
         }
         for (; i < to; i++) {
             byte b = buffer[i];
             if (b == '\n') {
                 seenBits = seen;
-                backslash = escape;
                 return i;
             }
             seen |= b & 0xFF;
-            escape |= b == '\\';
         }
         seenBits = seen;
-        backslash = escape;
         return -1;
     }
 

@@ -151,10 +151,10 @@ final class WrittenEventLine {
 
     /**
      * The event of the one JSON object on the line, or null when the general reading must judge
-     * the line. The line must be ASCII without a backslash, so that a string's bytes are its
-     * characters: its values are read from the line's bytes, and the parser only finds them. A
-     * fault of the JSON itself ends in an exception of the parser; the caller reads the line again
-     * too. It reads the object and nothing after it: whether the line ends there is for the caller
+     * the line. The line must be ASCII, so that a string's bytes are its characters unless it
+     * holds an escape (such a value is left to the general reading): its values are read from the
+     * line's bytes, and the parser only finds them. A fault of the JSON itself ends in an exception
+     * of the parser; the caller reads the line again too. It reads the object and nothing after it: whether the line ends there is for the caller
      * to check.
      */
     Event decode(LineParser line, JsonParser p) throws IOException {
@@ -327,16 +327,24 @@ final class WrittenEventLine {
 
     /**
      * {@link #string} for a value whose characters start at {@code start} of the parser's buffer
-     * (-1: not known). A value that does not end in the buffer (a line longer than it) is read by
-     * the parser; so is one that holds a control character, which the parser refuses.
+     * (-1: not known); false for a value with an escape or a control character, which the general
+     * reading judges. A value that does not end in the buffer (a line longer than it) is read by
+     * the parser.
      */
     private boolean stringAt(int start) throws IOException {
         if (start < 0) {
             return false;
         }
         int end = line.stringEnd(start);
+        if (end == LineParser.ESCAPED) {
+            return false;
+        }
         if (end < 0) {
-            valueBytes = parser.getText().getBytes(StandardCharsets.ISO_8859_1);
+            String text = parser.getText();
+            if (!plain(text)) {
+                return false;
+            }
+            valueBytes = text.getBytes(StandardCharsets.ISO_8859_1);
             valueStart = 0;
             valueEnd = valueBytes.length;
             return true;
@@ -345,6 +353,21 @@ final class WrittenEventLine {
         valueStart = start;
         valueEnd = end;
         line.skipTo(end);
+        return true;
+    }
+
+    /**
+     * Whether a value read by the parser is as its bytes in the line would be had they been in the
+     * buffer: ASCII, no control character, and no character that only an escape can write (a
+     * name kept to be matched against a line's bytes must not hold a quote).
+     */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > 0x7F || c == '"' || c == '\\') {
+                return false;
+            }
+        }
         return true;
     }
 

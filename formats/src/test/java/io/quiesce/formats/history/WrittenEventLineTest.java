@@ -108,6 +108,57 @@ class WrittenEventLineTest {
     }
 
     @Test
+    void givenALongLineWhoseNamesHoldEscapesThenItReadsAsTheGeneralReadingReadsIt() {
+        List<String> services = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            // an escaped quote and backslash on either side of wherever the parser's buffer ends
+            services.add(i % 2 == 0 ? "Lync \"Server\" Service " + i : "Lync Server \\ Service " + i);
+        }
+        String server = EventCodec.line(new Event.ServerAdded(HistoryCodecTest.T, "pool1", "fe01", "frontend",
+                services.get(0), services, "alice", null));
+        assertThat(server).contains("\\\"").hasSizeGreaterThan(10_000);
+        String file = String.join("\n", EVENT, server, EVENT, server);
+
+        List<HistoryLine> read = new ArrayList<>();
+        HistoryReader.ofUtf8(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), SOURCE, "Administrators")
+                .forEach(read::add);
+
+        assertThat(read).containsExactly((HistoryLine) general(EVENT, 1), (HistoryLine) general(server, 2),
+                (HistoryLine) general(EVENT, 3), (HistoryLine) general(server, 4));
+        assertThat(((HistoryLine.EventLine) read.get(1)).event()).isInstanceOf(Event.ServerAdded.class)
+                .extracting(e -> ((Event.ServerAdded) e).services()).isEqualTo(services);
+    }
+
+    @Test
+    void givenANameWithAnEscapedQuoteAcrossTheParsersBufferThenALaterLineWithTheQuoteBareIsStillAFault() {
+        // the parser reads a line 8,000 bytes at a time: the last service's name spans that point, its
+        // escape after it
+        String target = "c".repeat(40) + "a\"b";
+        String quoted = "c".repeat(40) + "a\\\"b";
+        String server = null;
+        for (int n = 1; server == null; n++) {
+            List<String> services = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                services.add("Lync Server Service " + i);
+            }
+            services.add(target);
+            String line = EventCodec.line(new Event.ServerAdded(HistoryCodecTest.T, "pool1", "fe01", "frontend",
+                    services.get(0), services, "alice", null));
+            int at = line.indexOf(quoted);
+            server = at < 8_000 - 4 && at + 36 > 8_000 ? line : null;
+            assertThat(at).isLessThan(8_000);
+        }
+        String bare = "{\"at\":\"2026-11-26T10:00:00Z\",\"type\":\"ServerAdded\",\"pool\":\"pool1\",\"server\":"
+                + "\"fe02\",\"role\":\"frontend\",\"coreService\":\"x\",\"services\":[\"" + target + "\"],\"by\":\"alice\"}";
+        String file = String.join("\n", server, bare);
+
+        Object read = fromBytes(file);
+
+        assertThat(read).isEqualTo(general(bare, 2));
+        assertThat((String) read).startsWith(SOURCE + ":2: not valid JSON");
+    }
+
+    @Test
     void givenALineThatRunsOnToTheNextThenTheFaultIsOnItsFirstLine() {
         String split = EVENT.replace(",\"server\"", ",\n\"server\"");
 
