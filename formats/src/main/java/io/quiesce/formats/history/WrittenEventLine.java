@@ -373,7 +373,7 @@ final class WrittenEventLine {
 
     /** Whether the string value found by {@link #string} is {@code text}. */
     private boolean valueIs(byte[] text) {
-        return Arrays.equals(valueBytes, valueStart, valueEnd, text, 0, text.length);
+        return valueEnd - valueStart == text.length && LineParser.same(valueBytes, valueStart, text);
     }
 
     /**
