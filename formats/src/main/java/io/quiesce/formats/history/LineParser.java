@@ -64,8 +64,8 @@ final class LineParser {
     /**
      * Where the characters of the string value the parser is at start in {@link #bytes()}, not read
      * by the parser yet; -1 when it read them already. The value is for the caller to read, its end
-     * to find, and then to {@link #skipTo} past it: when the line is ASCII without escapes, its bytes
-     * are its characters. The parser's buffer may end within the value (a line longer than it):
+     * to find, and then to {@link #skipTo} past it: when the line is ASCII and the value holds no
+     * escape, its bytes are its characters. The parser's buffer may end within the value (a line longer than it):
      * then its end is not found there, and the caller reads the value from the parser.
      */
     int stringStart() {

@@ -154,8 +154,8 @@ final class WrittenEventLine {
      * the line. The line must be ASCII, so that a string's bytes are its characters unless it
      * holds an escape (such a value is left to the general reading): its values are read from the
      * line's bytes, and the parser only finds them. A fault of the JSON itself ends in an exception
-     * of the parser; the caller reads the line again too. It reads the object and nothing after it: whether the line ends there is for the caller
-     * to check.
+     * of the parser; the caller reads the line again too. It reads the object and nothing after
+     * it: whether the line ends there is for the caller to check.
      */
     Event decode(LineParser line, JsonParser p) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
