@@ -36,9 +36,13 @@ class ReplayTest {
     };
 
     static String[] with(String... more) {
-        String[] all = new String[POOL.length + more.length];
-        System.arraycopy(POOL, 0, all, 0, POOL.length);
-        System.arraycopy(more, 0, all, POOL.length, more.length);
+        return joined(POOL, more);
+    }
+
+    static String[] joined(String[] first, String[] more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
         return all;
     }
 
@@ -124,10 +128,7 @@ class ReplayTest {
     };
 
     static String[] events(String... more) {
-        String[] all = new String[EVENTS.length + more.length];
-        System.arraycopy(EVENTS, 0, all, 0, EVENTS.length);
-        System.arraycopy(more, 0, all, EVENTS.length, more.length);
-        return all;
+        return joined(EVENTS, more);
     }
 
     @Test
