@@ -3,6 +3,7 @@ package io.quiesce.hostile;
 import io.quiesce.formats.json.JsonText;
 
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +15,29 @@ import java.util.SplittableRandom;
 final class CatalogInputs {
     /** A catalog file's bytes; {@code text} is null when they are not UTF-8. */
     record Input(String text, byte[] bytes) {
+        /**
+         * The text and the bytes of a file that holds it. A lone surrogate has no UTF-8 bytes
+         * ({@code getBytes} would write '?', a file that may well load): it is written as the three
+         * bytes it would take, which no UTF-8 reader accepts, so the file is refused as the text is.
+         */
         static Input of(String text) {
-            return new Input(text, text.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length() + 16);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (paired) {
+                    bytes.writeBytes(text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    bytes.write(0xE0 | c >> 12);
+                    bytes.write(0x80 | c >> 6 & 0x3F);
+                    bytes.write(0x80 | c & 0x3F);
+                } else {
+                    bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return new Input(text, bytes.toByteArray());
         }
 
         @Override
