@@ -33,6 +33,7 @@ final class LineParser {
     private static final Factory FACTORY = new Factory();
     private static final OutputStream NOWHERE = OutputStream.nullOutputStream();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long QUOTES = Utf8Lines.LOW_BITS * '"';
     private static final long BACKSLASHES = Utf8Lines.LOW_BITS * '\\';
     private static final long SPACES = Utf8Lines.LOW_BITS * ' ';
@@ -113,18 +114,25 @@ final class LineParser {
     }
 
     /**
-     * Whether the bytes from {@code start} are {@code text} (there are as many). Eight at a time:
+     * Whether the bytes from {@code start} are {@code text} (there are as many). Eight at a time, the
+     * last eight (or four) overlapping those before rather than compared one by one:
      * {@link Arrays#equals} costs more for a name of a few bytes than the comparison.
      */
     static boolean same(byte[] bytes, int start, byte[] text) {
         int n = text.length;
-        int i = 0;
-        for (; i + Long.BYTES <= n; i += Long.BYTES) {
-            if ((long) LONGS.get(text, i) != (long) LONGS.get(bytes, start + i)) {
-                return false;
+        if (n >= Long.BYTES) {
+            for (int i = 0; i < n - Long.BYTES; i += Long.BYTES) {
+                if ((long) LONGS.get(text, i) != (long) LONGS.get(bytes, start + i)) {
+                    return false;
+                }
             }
+            return (long) LONGS.get(text, n - Long.BYTES) == (long) LONGS.get(bytes, start + n - Long.BYTES);
         }
-        for (; i < n; i++) {
+        if (n >= Integer.BYTES) {
+            return (int) INTS.get(text, 0) == (int) INTS.get(bytes, start)
+                    && (int) INTS.get(text, n - Integer.BYTES) == (int) INTS.get(bytes, start + n - Integer.BYTES);
+        }
+        for (int i = 0; i < n; i++) {
             if (text[i] != bytes[start + i]) {
                 return false;
             }
