@@ -266,7 +266,7 @@ public final class Replay {
         private boolean activeOn(String session, ServiceEvent e) {
             Event.SessionStarted started = active.get(session);
             return started != null && started.service().equals(e.service())
-                    && (started.server() == e.server() || Names.ORDER.compare(started.server(), e.server()) == 0);
+                    && (started.server() == e.server() || Names.same(started.server(), e.server()));
         }
 
         /** The command an operator (or a user's client) gave to cause this event; empty for consequences. */

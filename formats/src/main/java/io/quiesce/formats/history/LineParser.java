@@ -140,6 +140,11 @@ final class LineParser {
         return true;
     }
 
+    /** The string value the parser is at, read by the parser: for one that does not end in its buffer. */
+    String text() throws IOException {
+        return parser.getText();
+    }
+
     /** Steps the parser over the string value it is at, whose closing quote is at {@code closingQuote}. */
     void skipTo(int closingQuote) {
         parser.skipTo(closingQuote);

@@ -110,15 +110,15 @@ final class WrittenEventLine {
     /**
      * The field that came after each, by the line's type and the field's number: the next line of
      * the same type most likely has the same. The parser then needs only compare the next name's
-     * bytes with it. The row {@code TYPE_NAMES.length} is for a line whose type is not known yet.
+     * bytes with it. The row {@code TYPE_NAMES.length} is for a line whose type is not known yet,
+     * the column {@code FIELDS.length} for the first field of a line.
      */
     private final int[] after = new int[(TYPE_NAMES.length + 1) * (FIELDS.length + 1)];
     /** The last name of each field, by the number of its bit, and its bytes. */
-    private final String[] lastNames = new String[Integer.SIZE];
-    private final byte[][] lastBytes = new byte[Integer.SIZE][];
-    /** The line being read, and its parser. */
+    private final String[] lastNames = new String[FIELDS.length];
+    private final byte[][] lastBytes = new byte[FIELDS.length][];
+    /** The line being read. */
     private LineParser line;
-    private JsonParser parser;
     /**
      * Where the last string value found by {@link #string} is: {@code [valueStart, valueEnd)} of
      * {@code valueBytes}, the parser's buffer, or a copy when the value did not end in that buffer.
@@ -162,7 +162,6 @@ final class WrittenEventLine {
             return null;
         }
         this.line = line;
-        this.parser = p;
         seen = 0;
         by = null;
         reason = null;
@@ -340,7 +339,7 @@ final class WrittenEventLine {
             return false;
         }
         if (end < 0) {
-            String text = parser.getText();
+            String text = line.text();
             if (!plain(text)) {
                 return false;
             }
